@@ -1,0 +1,74 @@
+// The import table of ../shared/DESIGN.md, enforced: each folder of src/ may import only
+// the folders listed for it, and nothing may import in a cycle.
+const layers = {
+  domain: [],
+  text: ["domain"],
+  ingest: ["domain", "text"],
+  analyze: ["domain", "text"],
+  digest: ["domain", "text"],
+  store: ["domain"],
+  delivery: ["domain", "store"],
+  config: ["domain"],
+  chat: ["domain", "store", "digest", "text"],
+  "adapters/telegram": ["chat", "delivery", "digest", "domain"],
+  "adapters/discord": ["chat", "delivery", "digest", "domain"],
+  "adapters/console": ["chat", "delivery", "digest", "domain"],
+};
+const all = [
+  "domain",
+  "text",
+  "ingest",
+  "analyze",
+  "digest",
+  "store",
+  "delivery",
+  "config",
+  "chat",
+  "adapters",
+  "schedule",
+  "cli",
+  "http",
+];
+
+const forbidden = Object.entries(layers).map(([from, allowed]) => ({
+  name: `layer-${from.replace("/", "-")}`,
+  comment: `src/${from} may import only: ${allowed.join(", ") || "nothing of ours"} (DESIGN.md)`,
+  severity: "error",
+  from: { path: `^src/${from}/` },
+  to: {
+    path: `^src/(${all.join("|")})/`,
+    pathNot: [`^src/${from}/`, ...allowed.map((a) => `^src/${a}/`)],
+  },
+}));
+
+module.exports = {
+  forbidden: [
+    ...forbidden,
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "import cycles make modules impossible to reason about one at a time",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "core-is-pure",
+      severity: "error",
+      comment: "domain, text, analyze and digest do no I/O (DESIGN.md): no fs, net, http, sqlite or platform clients",
+      from: { path: "^src/(domain|text|analyze|digest)/" },
+      to: {
+        path: "^(fs|node:fs|net|node:net|http|node:http|https|node:https|child_process|node:child_process|better-sqlite3|grammy|discord\\.js|undici)$|node_modules/(better-sqlite3|grammy|discord\\.js|undici)/",
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+      extensions: [".ts", ".js"],
+    },
+  },
+};

@@ -1,0 +1,52 @@
+import { type Env, loadEnv, loadSettings, type Settings } from "../config/index.js";
+import type { Logger } from "../domain/index.js";
+import { createLogger } from "./logger.js";
+
+/** What every command may need, built on first use so `--help` works with a broken config. */
+export interface CliContext {
+  readonly env: () => Env;
+  readonly settings: () => Settings;
+  readonly logger: () => Logger;
+  /** Standard output: JSON and text results go here, logs never do. */
+  readonly out: (text: string) => void;
+}
+
+export function createCliContext(processEnv: NodeJS.ProcessEnv = process.env): CliContext {
+  let env: Env | undefined;
+  let settings: Settings | undefined;
+  let logger: Logger | undefined;
+  const getEnv = () => {
+    env ??= loadEnv(processEnv);
+    return env;
+  };
+  return {
+    env: getEnv,
+    settings: () => {
+      settings ??= loadSettings(getEnv().BANTIN_CONFIG);
+      return settings;
+    },
+    logger: () => {
+      logger ??= createLogger(getEnv().LOG_LEVEL);
+      return logger;
+    },
+    out: (text) => {
+      process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    },
+  };
+}
+
+/** A user-facing failure of a command: printed without a stack trace, exit code 2. */
+export class CommandError extends Error {
+  override readonly name = "CommandError";
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+/** A command whose feature is not built yet: says so and exits non-zero instead of faking output. */
+export function notBuiltYet(what: string): never {
+  throw new CommandError(`${what} is not built yet in this version of Bantin.`, 3);
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { ConfigError, describeZodIssues } from "./config-error.js";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const optionalUrl = optionalString.refine((v) => v === undefined || (/^https?:\/\//.test(v) && URL.canParse(v)), {
+  message: "expected an absolute URL such as http://127.0.0.1:8081",
+});
+
+const ianaZone = z.string().refine(isIanaTimeZone, { message: "expected an IANA time zone such as Asia/Ho_Chi_Minh" });
+
+export const envSchema = z.object({
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: optionalUrl,
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_API: optionalUrl,
+  BANTIN_DB: z.string().min(1).default("data/bantin.db"),
+  BANTIN_SOURCES: z.string().min(1).default("config/sources.yaml"),
+  BANTIN_CONFIG: z.string().min(1).default("config/bantin.yaml"),
+  BANTIN_TOPICS: z.string().min(1).default("config/topics.yaml"),
+  BANTIN_TZ: ianaZone.default("Asia/Ho_Chi_Minh"),
+  BANTIN_LANG: z.enum(["vi", "en"], { message: "expected vi or en" }).default("vi"),
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  HTTP_PORT: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const port = Number(v);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      ctx.addIssue({ code: "custom", message: `expected a port number from 0 to 65535, got "${v}"` });
+      return z.NEVER;
+    }
+    return port;
+  }),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "expected one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  NODE_ENV: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parse the process environment once; nothing else in the program reads process.env. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings in .env mean "unset" for the optional keys, and the default for the others.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(describeZodIssues("environment", result.error), { cause: result.error });
+  return result.data;
+}
+
+export function isIanaTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.includes("/") || zone === "UTC";
+  } catch {
+    return false;
+  }
+}

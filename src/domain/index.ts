@@ -1,0 +1,3 @@
+export * from "./ids.js";
+export * from "./logger.js";
+export * from "./types.js";

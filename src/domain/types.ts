@@ -1,0 +1,113 @@
+import type { ChatId, EventId, ItemId, SourceId, SubscriptionId, TopicId } from "./ids.js";
+
+export type Lang = "vi" | "en";
+export const LANGS: readonly Lang[] = ["vi", "en"];
+
+export type Platform = "telegram" | "discord" | "console";
+
+/** A feed we read, as configured in sources.yaml. */
+export interface Source {
+  readonly id: SourceId;
+  readonly url: string;
+  readonly name: string;
+  readonly lang: Lang;
+  /** Fetch and extract the article page for items that pass a first relevance check. */
+  readonly fullText: boolean;
+  /** Editorial weight in ranking; 1 is ordinary. */
+  readonly weight: number;
+}
+
+/** One news article as stored: normalised (NFC, one tone-mark style) text. */
+export interface Item {
+  readonly id: ItemId;
+  readonly sourceId: SourceId;
+  readonly guid: string;
+  readonly url: string;
+  readonly title: string;
+  /** The feed's summary or the article's first paragraph. */
+  readonly lead: string;
+  /** Full article text when extracted, else empty. */
+  readonly text: string;
+  readonly lang: Lang;
+  /** Epoch milliseconds. */
+  readonly publishedAt: number;
+  readonly fetchedAt: number;
+  readonly contentHash: string;
+}
+
+/** What analysis needs from an item; the `analyze` CLI builds these from JSON lines, the store from rows. */
+export interface ArticleInput {
+  readonly id: string;
+  readonly title: string;
+  readonly lead: string;
+  readonly text: string;
+  readonly url?: string | undefined;
+  readonly source?: string | undefined;
+  readonly lang?: Lang | undefined;
+  /** Epoch milliseconds, when known. */
+  readonly publishedAt?: number | undefined;
+}
+
+export interface RelevanceMatch {
+  readonly term: string;
+  readonly field: "title" | "lead" | "text";
+  readonly topic?: TopicId | undefined;
+}
+
+export interface Relevance {
+  readonly score: number;
+  readonly relevant: boolean;
+  readonly topics: readonly TopicId[];
+  readonly matches: readonly RelevanceMatch[];
+}
+
+export interface Topic {
+  readonly id: TopicId;
+  readonly label: Readonly<Record<Lang, string>>;
+  readonly description: Readonly<Record<Lang, string>>;
+  readonly weight: number;
+}
+
+/** A real-world happening and the items that report it. */
+export interface NewsEvent {
+  readonly id: EventId;
+  readonly itemIds: readonly ItemId[];
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+}
+
+export interface Subscription {
+  readonly id: SubscriptionId;
+  readonly platform: Platform;
+  readonly chatId: ChatId;
+  /** Empty means all topics. */
+  readonly topics: readonly TopicId[];
+  /** Local times "HH:MM" in `timezone`; empty means no scheduled briefing. */
+  readonly times: readonly string[];
+  readonly timezone: string;
+  readonly lang: Lang;
+  readonly alerts: boolean;
+  readonly active: boolean;
+}
+
+/** One platform-neutral briefing; renderers turn it into Telegram HTML, Discord embeds or text. */
+export interface DigestDocument {
+  readonly lang: Lang;
+  /** Header, e.g. "Thứ Bảy, 22/11/2026" — already localised. */
+  readonly title: string;
+  readonly entries: readonly DigestEntry[];
+  readonly totals: { readonly articles: number; readonly outlets: number };
+  /** Shown when there are no entries, or as a closing line. */
+  readonly footer?: string | undefined;
+}
+
+export interface DigestEntry {
+  readonly eventId: EventId;
+  readonly headline: string;
+  readonly summary: string;
+  readonly sources: readonly { readonly name: string; readonly url: string }[];
+  readonly articles: number;
+  readonly isUpdate: boolean;
+}
+
+export type DeliveryState = "pending" | "sending" | "sent" | "failed";

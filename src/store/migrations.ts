@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+const MIGRATION_FILE = /^(\d{3})-([a-z0-9-]+)\.sql$/;
+
+/** The migrations shipped with this build, in order: `src/store/migrations/NNN-name.sql`. */
+export function bundledMigrations(dir = join(dirname(fileURLToPath(import.meta.url)), "migrations")): Migration[] {
+  const migrations = readdirSync(dir)
+    .map((file) => ({ file, match: MIGRATION_FILE.exec(file) }))
+    .filter((m): m is { file: string; match: RegExpExecArray } => m.match !== null)
+    .map(({ file, match }) => ({
+      version: Number(match[1]),
+      name: match[2] ?? file,
+      sql: readFileSync(join(dir, file), "utf8"),
+    }))
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1)
+      throw new Error(
+        `migration ${m.name} has version ${m.version}, expected ${i + 1}: versions must be 1, 2, 3… with no gaps`,
+      );
+  });
+  return migrations;
+}

@@ -1,0 +1,3 @@
+export * from "./fold.js";
+export * from "./normalize.js";
+export * from "./tokens.js";

@@ -1,0 +1,31 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI as a user would (`npm run --silent cli -- …`): a real process, its exit code and output. */
+export async function cli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<CliResult> {
+  const child = run(join("node_modules", ".bin", "tsx"), ["src/cli/main.ts", ...args], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  child.child.stdin?.end(input ?? "");
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
