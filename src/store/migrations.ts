@@ -22,10 +22,10 @@ export function bundledMigrations(dir = join(dirname(fileURLToPath(import.meta.u
     }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1)
-      throw new Error(
-        `migration ${m.name} has version ${m.version}, expected ${i + 1}: versions must be 1, 2, 3… with no gaps`,
-      );
+    const previous = migrations[i - 1];
+    if (previous !== undefined && previous.version === m.version) {
+      throw new Error(`migrations ${previous.name} and ${m.name} share version ${m.version}: give each its own number`);
+    }
   });
   return migrations;
 }
