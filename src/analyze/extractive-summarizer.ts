@@ -1,0 +1,154 @@
+import { bigrams, normalizeText, splitSentences, syllables } from "../text/index.js";
+import { cleanTitle } from "./headline.js";
+import type { Summarizer, Summary, SummaryDoc, SummaryRequest } from "./summarizer.js";
+
+/** Lines that are page furniture, not news: navigation, follow prompts, related-article lists. */
+const FURNITURE =
+  /(Tin liên quan|Đọc thêm|Xem thêm|Theo dõi .{0,40} trên|Bài viết cùng chủ đề|Cùng chuyên mục|Bài đọc nhiều|Mới nhất|Phiên bản di động|Trang chủ|Chia sẻ|Bình luận|Đăng nhập|Bản quyền|Copyright|Liên hệ quảng cáo|Tải ứng dụng|Read more|Related|Sign up|Subscribe|Advertisement)/iu;
+/** A photo or source credit in brackets: "(Ảnh: REUTERS)", "(Nguồn: Dreamstime)". */
+const BRACKET_CREDIT = /\s*[([](?:Ảnh|Nguồn|Ảnh minh họa|Ảnh minh hoạ|Photo|Source|Video|Clip)\b[^)\]]{0,80}[)\]]/giu;
+/** An unbracketed credit ending a caption: "… sáng nay - Ảnh: AFP". */
+const INLINE_CREDIT = /(?:^|\s[-–—]\s|\s)(?:Ảnh|Nguồn|Photo)\s*:\s*/u;
+/** "Theo vov.vn", "Nguồn: TTXVN" as the whole sentence. */
+const SOURCE_LINE = /^(?:Theo|Nguồn|Source|According to)\s*:?\s*\S+(?:\s+\S+){0,4}\.?$/iu;
+
+/** A caption before an inline credit is dropped, and the credit name after it (capitalised tokens). */
+function dropInlineCredit(sentence: string): string {
+  const match = INLINE_CREDIT.exec(sentence);
+  if (match === null) return sentence;
+  const rest = sentence.slice(match.index + match[0].length).split(/\s+/u);
+  let i = 0;
+  // Credit names are ALL-CAPS agencies ("AFP", "REUTERS", "TTXVN") or up to four capitalised words.
+  while (i < rest.length && /^[\p{Lu}\p{N}./&]+[,;]?$/u.test(rest[i]!) && i < 6) i++;
+  if (i === 0) while (i < rest.length && i < 4 && /^\p{Lu}/u.test(rest[i]!) && /^\p{Lu}/u.test(rest[i + 1] ?? "")) i++;
+  return rest.slice(Math.max(i, 1)).join(" ");
+}
+
+/** The sentence as a reader should see it, or undefined when it is not news prose. */
+export function cleanSentence(raw: string): string | undefined {
+  let s = normalizeText(raw).replace(BRACKET_CREDIT, "");
+  s = dropInlineCredit(s);
+  s = cleanTitle(s);
+  if (FURNITURE.test(s) || SOURCE_LINE.test(s)) return undefined;
+  const words = s.split(" ");
+  if (words.length < 6) return undefined;
+  // Bylines and headline lists: mostly capitalised words and no verb-like lower-case run.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  if (lower / words.length < 0.35) return undefined;
+  if (!/[\p{L}\p{N}"”’)…]$/u.test(s) && !/[.!?…]["”’)]?$/u.test(s)) return undefined;
+  return s;
+}
+
+interface Candidate {
+  readonly text: string;
+  readonly docIndex: number;
+  readonly position: number;
+  readonly terms: readonly string[];
+  readonly score: number;
+}
+
+function termsOf(text: string): string[] {
+  const tokens = syllables(text);
+  return [...new Set(bigrams(tokens))];
+}
+
+/** Weight of each syllable pair: how many articles use it, so shared facts count more than one outlet's asides. */
+function conceptWeights(docsTerms: readonly (readonly string[])[], single: boolean): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const terms of docsTerms) for (const t of new Set(terms)) weights.set(t, (weights.get(t) ?? 0) + 1);
+  if (!single) for (const [t, w] of weights) weights.set(t, w - 0.5);
+  return weights;
+}
+
+const POSITION_BONUS = [1.6, 1.35, 1.2, 1.1];
+
+function candidatesOf(docs: readonly SummaryDoc[], lang: SummaryRequest["lang"]): Candidate[][] {
+  return docs.map((doc, docIndex) => {
+    const out: Candidate[] = [];
+    for (const raw of splitSentences(doc.text, lang)) {
+      const text = cleanSentence(raw);
+      if (text === undefined) continue;
+      out.push({ text, docIndex, position: out.length, terms: termsOf(text), score: 0 });
+    }
+    return out;
+  });
+}
+
+function coverage(chosen: readonly Candidate[], weights: ReadonlyMap<string, number>): number {
+  const seen = new Set<string>();
+  let total = 0;
+  for (const c of chosen) {
+    const bonus = POSITION_BONUS[c.position] ?? 1;
+    for (const t of c.terms) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      total += (weights.get(t) ?? 0) * bonus;
+    }
+  }
+  return total;
+}
+
+function truncate(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, "")}…`;
+}
+
+/**
+ * One or two sentences (at most `maxChars`) that best cover what the articles share: each
+ * syllable pair weighs as many articles as use it, lead sentences get a bonus, and a pair of
+ * sentences counts shared pairs once (so a second sentence must add something new). Captions,
+ * credits, bylines and page furniture never qualify. Deterministic: same input, same output.
+ */
+export function summarizeExtractive(req: SummaryRequest): Summary {
+  const perDoc = candidatesOf(req.docs, req.lang);
+  const weights = conceptWeights(
+    perDoc.map((cs) => cs.flatMap((c) => c.terms)),
+    req.docs.length < 2,
+  );
+  const all = perDoc
+    .flat()
+    .map((c) => ({ ...c, score: coverage([c], weights) }))
+    .sort((a, b) => b.score - a.score || a.position - b.position || a.docIndex - b.docIndex);
+  if (all.length === 0) return fallbackSummary(req);
+  const fitting = all.filter((c) => c.text.length <= req.maxChars).slice(0, 24);
+  if (fitting.length === 0) return build([{ ...all[0]!, text: truncate(all[0]!.text, req.maxChars) }], req);
+  let best: Candidate[] = [fitting[0]!];
+  let bestScore = coverage(best, weights);
+  for (let i = 0; i < fitting.length; i++) {
+    for (let j = i + 1; j < fitting.length; j++) {
+      const a = fitting[i]!;
+      const b = fitting[j]!;
+      if (a.text.length + b.text.length + 1 > req.maxChars) continue;
+      const score = coverage([a, b], weights);
+      if (score > bestScore) {
+        best = [a, b];
+        bestScore = score;
+      }
+    }
+  }
+  return build(best, req);
+}
+
+function build(chosen: readonly Candidate[], req: SummaryRequest): Summary {
+  const ordered = [...chosen].sort((a, b) => {
+    const ta = req.docs[a.docIndex]?.publishedAt ?? 0;
+    const tb = req.docs[b.docIndex]?.publishedAt ?? 0;
+    return a.docIndex === b.docIndex ? a.position - b.position : ta - tb || a.docIndex - b.docIndex;
+  });
+  const citedIds = [...new Set(ordered.map((c) => req.docs[c.docIndex]!.id))];
+  return { text: ordered.map((c) => c.text).join(" "), citedIds, method: "extractive" };
+}
+
+/** No prose sentence at all (a bare headline item): the first title stands in, truncated. */
+function fallbackSummary(req: SummaryRequest): Summary {
+  const doc = req.docs.find((d) => cleanTitle(d.title).length > 0);
+  if (doc === undefined) return { text: "", citedIds: [], method: "extractive" };
+  return { text: truncate(cleanTitle(doc.title), req.maxChars), citedIds: [doc.id], method: "extractive" };
+}
+
+/** The offline summarizer behind the common interface. */
+export function createExtractiveSummarizer(): Summarizer {
+  return { summarize: async (request) => summarizeExtractive(request) };
+}
