@@ -1,0 +1,127 @@
+import type { Lang } from "../domain/index.js";
+
+/** The commands every platform registers, with their one-line help in each language. */
+export const COMMANDS = [
+  { name: "start", usage: "", help: { vi: "bắt đầu, bật lại bản tin", en: "start, turn briefings back on" } },
+  { name: "help", usage: "", help: { vi: "cách dùng", en: "how to use the bot" } },
+  {
+    name: "subscribe",
+    usage: "[chủ đề…]",
+    help: { vi: "đăng ký chủ đề (không ghi: tất cả)", en: "subscribe to topics (none: all)" },
+  },
+  {
+    name: "unsubscribe",
+    usage: "[chủ đề…|all]",
+    help: { vi: "hủy chủ đề hoặc tất cả", en: "unsubscribe from topics or all" },
+  },
+  { name: "topics", usage: "", help: { vi: "các chủ đề và trạng thái", en: "topics and what this chat follows" } },
+  { name: "digest", usage: "[chủ đề…] [24h|3d|7d]", help: { vi: "bản tin ngay bây giờ", en: "the digest right now" } },
+  { name: "search", usage: "<từ khóa>", help: { vi: "tìm tin gần đây", en: "search recent news" } },
+  { name: "schedule", usage: "HH:MM[,HH:MM…]|off", help: { vi: "giờ nhận bản tin", en: "when briefings arrive" } },
+  { name: "timezone", usage: "<Area/City>", help: { vi: "múi giờ (IANA)", en: "time zone (IANA name)" } },
+  { name: "lang", usage: "vi|en", help: { vi: "ngôn ngữ", en: "language" } },
+  { name: "alerts", usage: "on|off", help: { vi: "cảnh báo tin nóng", en: "breaking-news alerts" } },
+  { name: "sources", usage: "", help: { vi: "nguồn tin và tình trạng", en: "news sources and their health" } },
+  { name: "status", usage: "", help: { vi: "cài đặt của cuộc trò chuyện này", en: "this chat's settings" } },
+] as const satisfies readonly { name: string; usage: string; help: Record<Lang, string> }[];
+
+export type CommandName = (typeof COMMANDS)[number]["name"];
+
+const messages = {
+  intro: {
+    vi: "Bantin gửi bản tin ngắn, có nguồn, về ngoại giao bán đảo Triều Tiên.",
+    en: "Bantin sends short, sourced briefings on Korean-peninsula diplomacy.",
+  },
+  "help-footer": {
+    vi: "Chủ đề viết có dấu hay không dấu đều được, ví dụ /subscribe my-trieu.",
+    en: "Topics work with or without Vietnamese diacritics, e.g. /subscribe my-trieu.",
+  },
+  reactivated: { vi: "Chào mừng trở lại! Bản tin đã được bật lại.", en: "Welcome back! Briefings are on again." },
+  subscribed: { vi: "Đã đăng ký: {topics}.", en: "Subscribed to: {topics}." },
+  "subscribed-all": { vi: "Đã đăng ký tất cả chủ đề.", en: "Subscribed to all topics." },
+  unsubscribed: {
+    vi: "Đã hủy: {topics}. Còn theo dõi: {remaining}.",
+    en: "Unsubscribed from: {topics}. Still following: {remaining}.",
+  },
+  "unsubscribed-all": {
+    vi: "Đã hủy đăng ký. Gõ /subscribe để đăng ký lại.",
+    en: "Unsubscribed. Send /subscribe to come back.",
+  },
+  "schedule-set": {
+    vi: "Bản tin sẽ đến lúc {times} ({timezone}).",
+    en: "Briefings will arrive at {times} ({timezone}).",
+  },
+  "schedule-off": { vi: "Đã tắt bản tin định kỳ.", en: "Scheduled briefings are off." },
+  "timezone-set": { vi: "Múi giờ: {timezone}.", en: "Time zone: {timezone}." },
+  "lang-set": { vi: "Ngôn ngữ: tiếng Việt.", en: "Language: English." },
+  "alerts-on": { vi: "Đã bật cảnh báo tin nóng.", en: "Breaking-news alerts are on." },
+  "alerts-off": { vi: "Đã tắt cảnh báo tin nóng.", en: "Breaking-news alerts are off." },
+  "not-a-command": { vi: "Gõ /help để xem các lệnh.", en: "Send /help to see the commands." },
+  "all-topics": { vi: "tất cả chủ đề", en: "all topics" },
+  none: { vi: "không có", en: "none" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+const errors = {
+  "unknown-command": { vi: "Không có lệnh /{command}.", en: "There is no /{command} command." },
+  "unknown-topic": { vi: "Không có chủ đề “{input}”. Xem /topics.", en: "No topic “{input}”. See /topics." },
+  "bad-time": {
+    vi: "“{input}” không phải giờ hợp lệ; viết HH:MM, ví dụ /schedule 07:00,18:30 hoặc /schedule off.",
+    en: "“{input}” is not a time; write HH:MM, e.g. /schedule 07:00,18:30 or /schedule off.",
+  },
+  "too-many-times": { vi: "Tối đa {max} giờ mỗi ngày.", en: "At most {max} times a day." },
+  "missing-time": {
+    vi: "Viết giờ, ví dụ /schedule 07:00 hoặc /schedule off.",
+    en: "Give a time, e.g. /schedule 07:00 or /schedule off.",
+  },
+  "bad-timezone": {
+    vi: "“{input}” không phải múi giờ; viết tên IANA, ví dụ /timezone Asia/Ho_Chi_Minh.",
+    en: "“{input}” is not a time zone; use an IANA name, e.g. /timezone Asia/Ho_Chi_Minh.",
+  },
+  "bad-lang": { vi: "Chọn vi hoặc en, ví dụ /lang en.", en: "Choose vi or en, e.g. /lang vi." },
+  "bad-on-off": { vi: "Viết on hoặc off, ví dụ /alerts on.", en: "Write on or off, e.g. /alerts on." },
+  "bad-window": {
+    vi: "“{input}” không hợp lệ; chọn 24h, 3d hoặc 7d.",
+    en: "“{input}” is not valid; choose 24h, 3d or 7d.",
+  },
+  "missing-query": {
+    vi: "Viết từ cần tìm, ví dụ /search trieu tien.",
+    en: "Give words to search for, e.g. /search north korea.",
+  },
+  "admins-only": {
+    vi: "Trong nhóm, chỉ quản trị viên được đổi cài đặt.",
+    en: "In groups, only admins can change settings.",
+  },
+  "slow-down": {
+    vi: "Chậm lại một chút nhé — thử lại sau {seconds} giây.",
+    en: "Easy there — try again in {seconds} s.",
+  },
+  internal: { vi: "Có lỗi xảy ra, vui lòng thử lại sau.", en: "Something went wrong; please try again later." },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof messages;
+/** Stable identifiers of user mistakes: adapters and tests match on these, never on wording. */
+export type ErrorKey = keyof typeof errors;
+
+const DID_YOU_MEAN: Record<Lang, string> = {
+  vi: "Có phải ý bạn là “{suggestion}”?",
+  en: "Did you mean “{suggestion}”?",
+};
+
+function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A message in the chat's language. */
+export function message(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return fill(messages[key][lang], params);
+}
+
+/** An error in the chat's language; a `suggestion` param adds the "did you mean". */
+export function errorMessage(
+  lang: Lang,
+  key: ErrorKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const text = fill(errors[key][lang], params);
+  return params.suggestion === undefined ? text : `${text} ${fill(DID_YOU_MEAN[lang], params)}`;
+}

@@ -1,0 +1,73 @@
+import type { ChatId, DigestDocument, Lang, Platform, TopicId } from "../domain/index.js";
+import type { ChatType } from "../store/subscriptions-repo.js";
+import type { ErrorKey, MessageKey } from "./i18n.js";
+
+export type { ChatType } from "../store/subscriptions-repo.js";
+
+/** Who sent a message, and where: everything a command needs to know about the platform. */
+export interface ChatContext {
+  readonly platform: Platform;
+  readonly chatId: ChatId;
+  readonly userId: string;
+  readonly chatType: ChatType;
+  /** Asked only when a group setting changes, so platforms can look it up lazily (and cache it). */
+  readonly isAdmin: () => Promise<boolean>;
+  /** The user's interface language as the platform reports it (e.g. Telegram's language_code). */
+  readonly language?: string | undefined;
+}
+
+export type ReplyParams = Readonly<Record<string, string | number>>;
+
+export interface TopicState {
+  readonly id: TopicId;
+  readonly label: string;
+  readonly description: string;
+  readonly subscribed: boolean;
+}
+
+export interface SearchHit {
+  readonly headline: string;
+  readonly url: string;
+  readonly source: string;
+  readonly publishedAt: number;
+  readonly articles: number;
+}
+
+export interface SourceLine {
+  readonly name: string;
+  readonly health: "ok" | "failing" | "paused" | "never-fetched";
+  readonly lastSuccessAt: number | null;
+  readonly lastError: string | null;
+}
+
+/**
+ * What a command answers, before any platform formatting: Telegram, Discord and the console
+ * each turn it into their own text. Texts are keys into i18n, so every platform says the same.
+ */
+export type Reply =
+  | { readonly kind: "text"; readonly lang: Lang; readonly key: MessageKey; readonly params?: ReplyParams }
+  | { readonly kind: "error"; readonly lang: Lang; readonly key: ErrorKey; readonly params?: ReplyParams }
+  | { readonly kind: "help"; readonly lang: Lang; readonly intro: boolean }
+  | {
+      readonly kind: "topics";
+      readonly lang: Lang;
+      readonly topics: readonly TopicState[];
+      /** True when the chat receives briefings at all. */
+      readonly active: boolean;
+    }
+  | { readonly kind: "digest"; readonly doc: DigestDocument }
+  | { readonly kind: "search"; readonly lang: Lang; readonly query: string; readonly hits: readonly SearchHit[] }
+  | { readonly kind: "sources"; readonly lang: Lang; readonly sources: readonly SourceLine[] }
+  | {
+      readonly kind: "status";
+      readonly lang: Lang;
+      readonly active: boolean;
+      readonly topics: readonly string[];
+      readonly times: readonly string[];
+      readonly timezone: string;
+      readonly alerts: boolean;
+      /** "HH:MM, Thứ Bảy, 22/11/2026" style, already in the chat's timezone; null when unscheduled. */
+      readonly nextBriefing: string | null;
+      readonly lastIngestAt: number | null;
+      readonly now: number;
+    };
