@@ -1,0 +1,64 @@
+/** An embed as Bantin sends it: the subset of Discord's embed object the digest renderer fills. */
+export interface DiscordEmbed {
+  readonly title?: string | undefined;
+  readonly description?: string | undefined;
+  readonly url?: string | undefined;
+  readonly color?: number | undefined;
+  readonly timestamp?: string | undefined;
+  readonly fields?: readonly { readonly name: string; readonly value: string; readonly inline?: boolean | undefined }[];
+  readonly footer?: { readonly text: string } | undefined;
+  readonly author?: { readonly name: string; readonly url?: string | undefined } | undefined;
+}
+
+/** One Discord message: what one outbox part holds. */
+export interface DiscordMessageBody {
+  readonly content?: string | undefined;
+  readonly embeds?: readonly DiscordEmbed[] | undefined;
+}
+
+/** Discord's documented message limits (developer docs, "Embed Limits" and "Create Message"). */
+export const DiscordLimits = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  totalEmbedChars: 6000,
+  nonce: 25,
+} as const;
+
+// Discord counts characters, not UTF-16 units: a Vietnamese line with emoji must be measured by code points.
+const chars = (s: string | undefined): number => (s === undefined ? 0 : [...s].length);
+
+/** Every limit a message breaks, as "embeds[0].description: 4100 > 4096"; empty when it may be sent. */
+export function discordLimitViolations(body: DiscordMessageBody): string[] {
+  const out: string[] = [];
+  const over = (what: string, n: number, max: number) => {
+    if (n > max) out.push(`${what}: ${n} > ${max}`);
+  };
+  over("content", chars(body.content), DiscordLimits.content);
+  const embeds = body.embeds ?? [];
+  over("embeds", embeds.length, DiscordLimits.embeds);
+  let total = 0;
+  embeds.forEach((e, i) => {
+    const at = `embeds[${i}]`;
+    over(`${at}.title`, chars(e.title), DiscordLimits.title);
+    over(`${at}.description`, chars(e.description), DiscordLimits.description);
+    over(`${at}.footer`, chars(e.footer?.text), DiscordLimits.footer);
+    over(`${at}.author`, chars(e.author?.name), DiscordLimits.author);
+    over(`${at}.fields`, e.fields?.length ?? 0, DiscordLimits.fields);
+    total += chars(e.title) + chars(e.description) + chars(e.footer?.text) + chars(e.author?.name);
+    e.fields?.forEach((f, j) => {
+      over(`${at}.fields[${j}].name`, chars(f.name), DiscordLimits.fieldName);
+      over(`${at}.fields[${j}].value`, chars(f.value), DiscordLimits.fieldValue);
+      total += chars(f.name) + chars(f.value);
+    });
+  });
+  over("embeds (all)", total, DiscordLimits.totalEmbedChars);
+  if (chars(body.content) === 0 && embeds.length === 0) out.push("empty message");
+  return out;
+}
