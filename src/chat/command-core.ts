@@ -38,7 +38,8 @@ export interface CommandCoreDeps {
   readonly composeDigest: (request: OnDemandDigestRequest, now: number) => DigestDocument | Promise<DigestDocument>;
   readonly defaults: { readonly lang: Lang; readonly since: DigestWindow };
   readonly now: () => number;
-  readonly rateLimit?: TokenBucketOptions;
+  /** Per-user command rate; "off" for the local console, whose only user runs the bot. */
+  readonly rateLimit?: TokenBucketOptions | "off";
   readonly logger?: Logger;
 }
 
@@ -66,7 +67,8 @@ export function parseCommand(text: string): { command: string; args: string[] } 
 export function createCommandCore(deps: CommandCoreDeps): CommandCore {
   const logger = deps.logger ?? silentLogger;
   const resolveTopics = createTopicIndex(deps.topics);
-  const take = createTokenBuckets(deps.rateLimit ?? { capacity: 6, refillPerSecond: 0.5 });
+  const take =
+    deps.rateLimit === "off" ? undefined : createTokenBuckets(deps.rateLimit ?? { capacity: 6, refillPerSecond: 0.5 });
   const subs = deps.subscriptions;
 
   const langOf = (ctx: ChatContext, sub = subs.get(ctx.platform, ctx.chatId)): Lang => {
@@ -277,8 +279,8 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
   };
 
   const admitted = (ctx: ChatContext): Reply[] | undefined => {
-    const verdict = take(`${ctx.platform}:${ctx.userId}`, deps.now());
-    if (verdict.allowed) return undefined;
+    const verdict = take?.(`${ctx.platform}:${ctx.userId}`, deps.now());
+    if (verdict === undefined || verdict.allowed) return undefined;
     return verdict.notify ? [error(langOf(ctx), "slow-down", { seconds: verdict.retryAfterSeconds })] : [];
   };
 

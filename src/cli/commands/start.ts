@@ -1,10 +1,20 @@
 import type { Command } from "commander";
-import { type CliContext, notBuiltYet } from "../context.js";
+import { startBot } from "../../app/start-bot.js";
+import type { CliContext } from "../context.js";
 
-export function registerStart(program: Command, _ctx: CliContext): void {
+export function registerStart(program: Command, ctx: CliContext): void {
   program
     .command("start")
     .description("run the bot: Telegram and/or Discord when their tokens are set, else the console chat")
     .option("--console", "use the console chat even when platform tokens are set")
-    .action(() => notBuiltYet("start (running the bot)"));
+    .action(async (opts: { console?: boolean }) => {
+      await startBot({
+        env: ctx.env(),
+        settings: ctx.settings(),
+        logger: ctx.logger(),
+        forceConsole: opts.console === true,
+        input: process.stdin,
+        output: ctx.out,
+      });
+    });
 }
