@@ -1,0 +1,54 @@
+import { createRateLimiter, type Lane, type RateLimiter, type RateRule } from "./rate-limiter.js";
+
+/** The pace of one platform, shared by briefings, alerts and command replies. */
+export interface PlatformLimiter {
+  /** Wait until a message to `chatId` may go out now. */
+  acquire(chatId: string, lane: Lane): Promise<void>;
+  waiting(): number;
+}
+
+export interface TelegramPace {
+  /** Bots FAQ: about 30 messages/s overall. */
+  readonly globalPerSecond: number;
+  /** About 1 message/s in one chat. */
+  readonly chatPerSecond: number;
+  /** 20 messages/min in one group. */
+  readonly groupPerMinute: number;
+}
+
+export const defaultTelegramPace: TelegramPace = { globalPerSecond: 30, chatPerSecond: 1, groupPerMinute: 20 };
+
+/**
+ * Telegram's limits as buckets: overall, per chat, and per group. Group, supergroup and channel
+ * ids are negative in the Bot API, so the chat id alone tells a group from a private chat.
+ */
+export function createTelegramLimiter(
+  pace: Partial<TelegramPace> = {},
+  limiter: RateLimiter = createRateLimiter(),
+): PlatformLimiter {
+  const p = { ...defaultTelegramPace, ...pace };
+  const global: RateRule = { key: "tg:global", perSecond: p.globalPerSecond, burst: 1 };
+  return {
+    acquire(chatId, lane) {
+      const rules: RateRule[] = [global, { key: `tg:chat:${chatId}`, perSecond: p.chatPerSecond, burst: 1 }];
+      if (chatId.startsWith("-")) rules.push({ key: `tg:group:${chatId}`, perSecond: p.groupPerMinute / 60, burst: 1 });
+      return limiter.acquire(rules, lane);
+    },
+    waiting: () => limiter.waiting(),
+  };
+}
+
+/**
+ * Discord: discord.js already follows each route's bucket from the response headers; what it
+ * cannot know ahead is the global 50 requests/s per bot, so that is the one bucket kept here.
+ */
+export function createDiscordLimiter(
+  globalPerSecond = 50,
+  limiter: RateLimiter = createRateLimiter(),
+): PlatformLimiter {
+  const global: RateRule = { key: "dc:global", perSecond: globalPerSecond, burst: 1 };
+  return {
+    acquire: (_chatId, lane) => limiter.acquire([global], lane),
+    waiting: () => limiter.waiting(),
+  };
+}
