@@ -13,6 +13,8 @@ const layers = {
   "adapters/telegram": ["chat", "delivery", "digest", "domain"],
   "adapters/discord": ["chat", "delivery", "digest", "domain"],
   "adapters/console": ["chat", "delivery", "digest", "domain"],
+  samples: ["domain", "config"],
+  http: ["domain", "store"],
 };
 const all = [
   "domain",
@@ -30,6 +32,7 @@ const all = [
   "http",
   // The composition root `start` uses: it may import everything; the layers above may not import it.
   "app",
+  "samples",
 ];
 
 const forbidden = Object.entries(layers).map(([from, allowed]) => ({
