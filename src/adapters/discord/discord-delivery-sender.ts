@@ -1,0 +1,44 @@
+import type { DeliverySender, SendOutcome } from "../../delivery/outbox-relay.js";
+import type { DiscordMessageBody } from "./discord-payload.js";
+import type { DiscordPermanentReason, DiscordSender } from "./discord-sender.js";
+
+type Deactivation = NonNullable<Extract<SendOutcome, { kind: "permanent" }>["deactivate"]>;
+
+/** Lost access or permissions is the bot being shut out; an unknown channel is gone. */
+const deactivation: Readonly<Record<DiscordPermanentReason, Deactivation | undefined>> = {
+  "missing-access": "blocked",
+  "missing-permissions": "blocked",
+  "unknown-channel": "chat-not-found",
+  "rejected-payload": undefined,
+};
+
+/**
+ * The outbox relay's sender for Discord rows: the row's payload is the JSON body the digest
+ * renderer produced for one message, and the nonce comes from the row id, so every attempt
+ * at the same row carries the same nonce and Discord creates the message at most once.
+ * After discord.js's own retries a 5xx or timeout is still safe to retry: `transient`.
+ */
+export function createDiscordDeliverySender(sender: DiscordSender): DeliverySender {
+  return {
+    async send(row) {
+      let body: DiscordMessageBody;
+      try {
+        body = JSON.parse(row.payload) as DiscordMessageBody;
+      } catch {
+        return { kind: "permanent", reason: "discord payload is not JSON" };
+      }
+      const result = await sender.send(row.chatId, [body], String(row.id));
+      switch (result.kind) {
+        case "ok":
+          return { kind: "sent", messageId: result.messageIds[0] ?? "" };
+        case "permanent": {
+          const cause = deactivation[result.reason];
+          const reason = `discord ${result.code} ${result.reason}: ${result.detail}`;
+          return cause === undefined ? { kind: "permanent", reason } : { kind: "permanent", reason, deactivate: cause };
+        }
+        case "transient":
+          return { kind: "transient", reason: result.detail };
+      }
+    },
+  };
+}
