@@ -191,3 +191,84 @@ export function createSqliteOutboxStore(db: Db): OutboxStore {
     writeCursor: (name, value) => void writeKv.run(`cursor:${name}`, String(value)),
   };
 }
+
+/** A recent event with what an alert needs: who reported it, when, and where to read it. */
+export interface AlertEventView {
+  readonly eventId: EventId;
+  readonly headline: string;
+  readonly firstSeen: number;
+  readonly topics: readonly string[];
+  readonly itemCount: number;
+  /** Oldest first. */
+  readonly reports: readonly {
+    readonly sourceId: string;
+    readonly sourceName: string;
+    readonly title: string;
+    readonly lead: string;
+    readonly url: string;
+    readonly publishedAt: number;
+  }[];
+}
+
+/** Where breaking alerts look for events (read-only; the outbox store records what was sent). */
+export interface AlertEventSource {
+  /** Events seen at or after `since`, with their reports. */
+  recentEvents(since: number): AlertEventView[];
+}
+
+interface ReportRow {
+  event_id: string;
+  headline: string;
+  first_seen: number;
+  topics: string;
+  item_count: number;
+  source_id: string;
+  source_name: string;
+  title: string;
+  lead: string;
+  url: string;
+  published_at: number;
+}
+
+export function createSqliteAlertEventSource(db: Db): AlertEventSource {
+  const rows = db.prepare<[number], ReportRow>(
+    `SELECT e.id AS event_id, e.headline, e.first_seen, e.topics, e.item_count,
+            i.source_id, s.name AS source_name, i.title, i.lead, i.url, i.published_at
+     FROM events e
+     JOIN event_items ei ON ei.event_id = e.id
+     JOIN items i ON i.id = ei.item_id
+     JOIN sources s ON s.id = i.source_id
+     WHERE e.last_seen >= ?
+     ORDER BY e.first_seen, e.id, i.published_at, i.id`,
+  );
+  return {
+    recentEvents(since) {
+      const byEvent = new Map<string, { view: AlertEventView; reports: AlertEventView["reports"][number][] }>();
+      for (const r of rows.all(since)) {
+        let entry = byEvent.get(r.event_id);
+        if (entry === undefined) {
+          const reports: AlertEventView["reports"][number][] = [];
+          const view: AlertEventView = {
+            eventId: r.event_id as EventId,
+            headline: r.headline,
+            firstSeen: r.first_seen,
+            topics: JSON.parse(r.topics) as string[],
+            itemCount: r.item_count,
+            reports,
+          };
+          entry = { view, reports };
+          byEvent.set(r.event_id, entry);
+        }
+        entry.reports.push({
+          sourceId: r.source_id,
+          sourceName: r.source_name,
+          title: r.title,
+          lead: r.lead,
+          url: r.url,
+          publishedAt: r.published_at,
+        });
+      }
+      return [...byEvent.values()].map((e) => e.view);
+    },
+  };
+}

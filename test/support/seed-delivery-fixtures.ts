@@ -44,9 +44,7 @@ export function subscriptionState(db: Db, id: SubscriptionId): { active: number;
   };
 }
 
-export function deliveryRows(
-  db: Db,
-): {
+export function deliveryRows(db: Db): {
   dedupe_key: string;
   part: number;
   state: string;
@@ -57,4 +55,50 @@ export function deliveryRows(
   return db
     .prepare("SELECT dedupe_key, part, state, attempts, last_error, platform_message_id FROM deliveries ORDER BY id")
     .all() as ReturnType<typeof deliveryRows>;
+}
+
+/** An event reported by one item per outlet, at the given publish times (epoch ms). */
+export function addEvent(
+  db: Db,
+  event: {
+    id: string;
+    headline: string;
+    topics?: readonly string[];
+    reports: readonly { source: string; at: number }[];
+  },
+): void {
+  const insertSource = db.prepare(
+    "INSERT INTO sources (id, url, name, lang) VALUES (?, ?, ?, 'vi') ON CONFLICT (id) DO NOTHING",
+  );
+  const insertItem = db.prepare(
+    `INSERT INTO items (source_id, guid, url, title, lead, lang, published_at, fetched_at, content_hash)
+     VALUES (?, ?, ?, ?, ?, 'vi', ?, ?, ?)`,
+  );
+  const times = event.reports.map((r) => r.at);
+  db.prepare(
+    "INSERT INTO events (id, first_seen, last_seen, headline, topics, item_count, outlet_count) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  ).run(
+    event.id,
+    Math.min(...times),
+    Math.max(...times),
+    event.headline,
+    JSON.stringify(event.topics ?? []),
+    event.reports.length,
+    new Set(event.reports.map((r) => r.source)).size,
+  );
+  event.reports.forEach((r, i) => {
+    insertSource.run(r.source, `https://${r.source}.example/rss`, r.source.toUpperCase());
+    const key = `${event.id}-${i}`;
+    const item = insertItem.run(
+      r.source,
+      key,
+      `https://${r.source}.example/${key}`,
+      `${event.headline} (${r.source})`,
+      "Lead.",
+      r.at,
+      r.at,
+      key,
+    );
+    db.prepare("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)").run(event.id, item.lastInsertRowid);
+  });
 }

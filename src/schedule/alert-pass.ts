@@ -1,0 +1,83 @@
+import type { DigestDocument, Lang, Logger, Subscription } from "../domain/index.js";
+import type { AlertEventSource, AlertEventView, OutboxStore } from "../store/outbox-repo.js";
+import { type AlertSettings, alertDecision } from "./alert-threshold.js";
+import type { BuiltMessage } from "./briefing-tick.js";
+
+/** Render one alert for its subscription's platform. */
+export type BuildAlert = (subscription: Subscription, event: AlertEventView, now: number) => BuiltMessage;
+
+export interface AlertPassDeps {
+  readonly outbox: OutboxStore;
+  readonly events: AlertEventSource;
+  readonly subscriptions: { listActive(): readonly Subscription[] };
+  readonly build: BuildAlert;
+  readonly settings: AlertSettings;
+  /** An event that crossed the threshold longer ago than this is old news, not an alert (e.g. after downtime). */
+  readonly maxAgeHours: number;
+  readonly logger: Logger;
+}
+
+const HOUR = 3_600_000;
+
+/** The slot key that makes an alert arrive once per event and chat. */
+export const alertSlot = (eventId: string): string => `alert:${eventId}`;
+
+/**
+ * Send breaking alerts: every recent event that crosses the importance threshold goes, once, to
+ * each active chat with alerts on whose topics it matches. Returns how many alerts were enqueued.
+ */
+export function runAlertPass(deps: AlertPassDeps, now: number): number {
+  const subscribers = deps.subscriptions.listActive().filter((s) => s.alerts);
+  if (subscribers.length === 0) return 0;
+  const lookback = Math.max(deps.settings.withinHours, deps.maxAgeHours) * HOUR;
+  let enqueued = 0;
+  for (const event of deps.events.recentEvents(now - lookback)) {
+    const decision = alertDecision(event, deps.settings);
+    if (!decision.alert || now - decision.since > deps.maxAgeHours * HOUR) continue;
+    for (const sub of subscribers) {
+      const matches = sub.topics.length === 0 || sub.topics.some((t) => event.topics.includes(t));
+      if (!matches || deps.outbox.hasSlot(sub.id, alertSlot(event.eventId))) continue;
+      try {
+        const built = deps.build(sub, event, now);
+        const result = deps.outbox.enqueue({
+          subscriptionId: sub.id,
+          platform: sub.platform,
+          chatId: sub.chatId,
+          slot: alertSlot(event.eventId),
+          kind: "alert",
+          ...built,
+          now,
+        });
+        if (result.status === "created") enqueued += 1;
+      } catch (error) {
+        deps.logger.error({ subscriptionId: sub.id, eventId: event.eventId, err: error }, "alert could not be built");
+      }
+    }
+    deps.logger.info({ eventId: event.eventId, reason: decision.reason }, "breaking alert");
+  }
+  return enqueued;
+}
+
+const ALERT_TITLE: Record<Lang, string> = { vi: "Tin nóng", en: "Breaking news" };
+
+/** The alert as a one-entry digest document, so every platform's digest renderer can show it. */
+export function alertDocument(event: AlertEventView, lang: Lang): DigestDocument {
+  const first = event.reports[0];
+  const sources = new Map<string, string>();
+  for (const r of event.reports) if (!sources.has(r.sourceName)) sources.set(r.sourceName, r.url);
+  return {
+    lang,
+    title: ALERT_TITLE[lang],
+    entries: [
+      {
+        eventId: event.eventId,
+        headline: event.headline !== "" ? event.headline : (first?.title ?? ""),
+        summary: first?.lead ?? "",
+        sources: [...sources].map(([name, url]) => ({ name, url })),
+        articles: event.reports.length,
+        isUpdate: false,
+      },
+    ],
+    totals: { articles: event.reports.length, outlets: sources.size },
+  };
+}
