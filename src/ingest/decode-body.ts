@@ -26,7 +26,7 @@ const XML_START: readonly { readonly bytes: readonly number[]; readonly charset:
 
 /**
  * Decode a feed body. Trust, in order: the HTTP header's charset, a byte-order mark, the XML
- * declaration, then UTF-8. A label nobody can decode is skipped for the next clue, so a
+ * declaration (or an HTML page's meta charset), then UTF-8. A label nobody can decode is skipped for the next clue, so a
  * typo in a server's header does not cost the feed.
  */
 export function decodeBody(bytes: Uint8Array, contentType: string | undefined): DecodedBody {
@@ -51,7 +51,10 @@ function declarationCharset(buffer: Buffer): string | undefined {
   const head = width
     ? iconv.decode(buffer.subarray(0, 400), width.charset)
     : buffer.subarray(0, 200).toString("latin1");
-  const match = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  const match =
+    /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head) ??
+    // An HTML page (article fetches) declares it in a meta tag instead.
+    /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(width ? head : buffer.subarray(0, 2048).toString("latin1"));
   // A UTF-16 document that says "utf-16" still needs the byte order its first bytes showed.
   if (width && (match === null || /^utf-?(16|32)$/i.test(match[1] ?? ""))) return width.charset;
   return match?.[1]?.toLowerCase();

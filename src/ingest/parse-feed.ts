@@ -1,4 +1,5 @@
 import Parser from "rss-parser";
+import { repairEntities } from "./repair-entities.js";
 
 /** One entry of a feed as rss-parser gives it (RSS 0.9x/1.0/2.0 and Atom alike). */
 export interface RawFeedItem {
@@ -38,7 +39,7 @@ export async function parseFeed(text: string): Promise<ParseFeedOutcome> {
   // A fresh parser per document: xml2js keeps state between parses, and a failed one can leak into the next.
   const parser = new Parser({ xml2js: { strict: true } });
   try {
-    const feed = await parser.parseString(text);
+    const feed = await parser.parseString(repairEntities(text));
     return {
       status: "ok",
       feed: { title: feed.title, link: feed.link, items: feed.items as RawFeedItem[] },

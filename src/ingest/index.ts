@@ -1,0 +1,20 @@
+export { canonicalUrl } from "./canonical-url.js";
+export { decodeBody } from "./decode-body.js";
+export { extractArticle } from "./extract-article.js";
+export {
+  afterFailure,
+  afterSuccess,
+  type BackoffPolicy,
+  DEFAULT_BACKOFF,
+  EMPTY_FETCH_STATE,
+  formatDuration,
+  type SourceFetchState,
+} from "./fetch-policy.js";
+export type { RelevancePredicate } from "./full-text.js";
+export { htmlToText } from "./html-to-text.js";
+export type { IngestReport, SourceReport } from "./ingest-report.js";
+export { contentHash, type NewItem, normalizeItem } from "./normalize-item.js";
+export { parseFeed } from "./parse-feed.js";
+export type { IngestItemStore, IngestSourceStore } from "./ports.js";
+export { type IngestDeps, type IngestSettings, runIngestPass } from "./run-ingest-pass.js";
+export { stripBoilerplate } from "./strip-boilerplate.js";

@@ -1,0 +1,83 @@
+import { type Logger, type Source, silentLogger } from "../domain/index.js";
+import { type BackoffPolicy, DEFAULT_BACKOFF } from "./fetch-policy.js";
+import type { RelevancePredicate } from "./full-text.js";
+import { createHostLimiter } from "./host-limiter.js";
+import type { IngestReport, SourceReport } from "./ingest-report.js";
+import { ingestSource } from "./ingest-source.js";
+import type { IngestItemStore, IngestSourceStore } from "./ports.js";
+
+/** The `ingest` block of config/bantin.yaml (Settings["ingest"] satisfies it). */
+export interface IngestSettings {
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly maxRedirects: number;
+  readonly globalConcurrency: number;
+  readonly pauseAfterFailures: number;
+  readonly userAgent: string;
+}
+
+/** Everything one ingest pass needs; `start`, the scheduler and `ingest --once` all pass these. */
+export interface IngestDeps {
+  readonly sources: readonly Source[];
+  readonly sourceStore: IngestSourceStore;
+  readonly itemStore: IngestItemStore;
+  readonly settings: IngestSettings;
+  /** Backoff details beyond `settings.pauseAfterFailures`; defaults are 1 min doubling, 30 min pause. */
+  readonly backoff?: Partial<Omit<BackoffPolicy, "pauseAfterFailures">>;
+  /** Which new items of fullText sources are worth fetching the page for; default: all. */
+  readonly isRelevant?: RelevancePredicate;
+  /** Article pages fetched per source and pass, at most. Default 20. */
+  readonly maxArticlesPerSource?: number;
+  readonly now?: () => number;
+  readonly logger?: Logger;
+}
+
+/**
+ * One pass over the sources: each configured source gets a row, then all are fetched with
+ * one request per host at a time and `globalConcurrency` overall. A failing source (or a bug
+ * while handling one) is that source's error in the report; the pass always completes.
+ */
+export async function runIngestPass(deps: IngestDeps): Promise<IngestReport> {
+  const logger = deps.logger ?? silentLogger;
+  const now = deps.now ?? Date.now;
+  deps.sourceStore.upsert(deps.sources);
+  const limiter = createHostLimiter(deps.settings.globalConcurrency);
+  const ctx = {
+    sourceStore: deps.sourceStore,
+    itemStore: deps.itemStore,
+    http: {
+      timeoutMs: deps.settings.timeoutMs,
+      maxBodyBytes: deps.settings.maxBodyBytes,
+      maxRedirects: deps.settings.maxRedirects,
+      userAgent: deps.settings.userAgent,
+    },
+    backoff: { ...DEFAULT_BACKOFF, ...deps.backoff, pauseAfterFailures: deps.settings.pauseAfterFailures },
+    isRelevant: deps.isRelevant ?? (() => true),
+    maxArticlesPerSource: deps.maxArticlesPerSource ?? 20,
+    now,
+    logger,
+  };
+  const reports = await Promise.all(
+    deps.sources.map((source) =>
+      limiter.run(source.url, async (): Promise<SourceReport> => {
+        const started = now();
+        try {
+          return await ingestSource(source, ctx);
+        } catch (error) {
+          logger.error({ err: error, sourceId: source.id }, "ingest failed on a source");
+          const message = `internal error: ${(error as Error)?.message ?? String(error)}`;
+          return {
+            id: source.id,
+            url: source.url,
+            status: "error",
+            new: 0,
+            seen: 0,
+            error: message,
+            ms: now() - started,
+          };
+        }
+      }),
+    ),
+  );
+  return { sources: reports };
+}

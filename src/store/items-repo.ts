@@ -1,0 +1,95 @@
+import type { Item, Lang } from "../domain/index.js";
+import { itemId, sourceId } from "../domain/index.js";
+import type { Db } from "./database.js";
+
+/** An item before it has a database id. */
+export type NewStoredItem = Omit<Item, "id">;
+
+export interface ItemStore {
+  /** The items whose guid, canonical URL and content hash are all unknown, in any source. */
+  unknown(items: readonly NewStoredItem[]): NewStoredItem[];
+  /**
+   * Store a batch in one transaction. A story already stored (same guid, URL or content hash,
+   * in any source), or repeated inside the batch, is skipped: ingest is idempotent.
+   */
+  insertBatch(items: readonly NewStoredItem[]): { readonly inserted: number };
+  count(): number;
+  /** Items not analysed yet, oldest first. */
+  listUnanalyzed(limit?: number): Item[];
+  /** Items published at or after `since` (epoch ms), newest first. */
+  listSince(since: number, limit?: number): Item[];
+  /** Record analysis results; the item leaves `listUnanalyzed`. */
+  markAnalyzed(
+    id: Item["id"],
+    result: { readonly relevance: number; readonly topics: readonly string[] },
+    at: number,
+  ): void;
+}
+
+interface ItemRow {
+  id: number;
+  source_id: string;
+  guid: string;
+  url: string;
+  title: string;
+  lead: string;
+  text: string;
+  lang: Lang;
+  published_at: number;
+  fetched_at: number;
+  content_hash: string;
+}
+
+const COLUMNS = "id, source_id, guid, url, title, lead, text, lang, published_at, fetched_at, content_hash";
+
+/** The items table (001-initial.sql); its unique indexes on guid, url and content_hash do the deduplication. */
+export function createSqliteItemStore(db: Db): ItemStore {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO items (source_id, guid, url, title, lead, text, lang, published_at, fetched_at, content_hash)
+     VALUES (@sourceId, @guid, @url, @title, @lead, @text, @lang, @publishedAt, @fetchedAt, @contentHash)`,
+  );
+  const known = db
+    .prepare<[string, string, string], number>(
+      "SELECT 1 FROM items WHERE guid = ? UNION ALL SELECT 1 FROM items WHERE url = ? UNION ALL SELECT 1 FROM items WHERE content_hash = ? LIMIT 1",
+    )
+    .pluck();
+  const countAll = db.prepare<[], number>("SELECT COUNT(*) FROM items").pluck();
+  const unanalyzed = db.prepare<[number], ItemRow>(
+    `SELECT ${COLUMNS} FROM items WHERE analyzed_at IS NULL ORDER BY published_at, id LIMIT ?`,
+  );
+  const since = db.prepare<[number, number], ItemRow>(
+    `SELECT ${COLUMNS} FROM items WHERE published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?`,
+  );
+  const analyzed = db.prepare("UPDATE items SET relevance = ?, topics = ?, analyzed_at = ? WHERE id = ?");
+  const insertAll = db.transaction((items: readonly NewStoredItem[]) => {
+    let inserted = 0;
+    for (const item of items) inserted += insert.run(item).changes;
+    return inserted;
+  });
+  return {
+    unknown: (items) => items.filter((i) => known.get(i.guid, i.url, i.contentHash) === undefined),
+    insertBatch: (items) => ({ inserted: items.length === 0 ? 0 : insertAll(items) }),
+    count: () => countAll.get() ?? 0,
+    listUnanalyzed: (limit = 1000) => unanalyzed.all(limit).map(toItem),
+    listSince: (from, limit = 1000) => since.all(from, limit).map(toItem),
+    markAnalyzed: (id, result, at) => {
+      analyzed.run(result.relevance, JSON.stringify(result.topics), at, Number(id));
+    },
+  };
+}
+
+function toItem(row: ItemRow): Item {
+  return {
+    id: itemId(String(row.id)),
+    sourceId: sourceId(row.source_id),
+    guid: row.guid,
+    url: row.url,
+    title: row.title,
+    lead: row.lead,
+    text: row.text,
+    lang: row.lang,
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    contentHash: row.content_hash,
+  };
+}
