@@ -1,0 +1,68 @@
+import type { ArticleInput, Lang } from "../domain/index.js";
+import { clusterItems } from "./cluster-items.js";
+import { summarizeExtractive } from "./extractive-summarizer.js";
+import { chooseHeadline } from "./headline.js";
+import type { Lexicon } from "./lexicon.js";
+import { createRelevanceScorer } from "./relevance.js";
+import type { SummaryDoc } from "./summarizer.js";
+
+export interface AnalyzeBatchOptions {
+  readonly lexicon: Lexicon;
+  readonly relevanceThreshold: number;
+  readonly windowHours: number;
+  readonly lang: Lang;
+  /** Upper bound for each event summary, in characters. */
+  readonly maxSummaryChars: number;
+}
+
+/** The `analyze` command's output (CLI.md). */
+export interface BatchAnalysis {
+  readonly items: readonly {
+    readonly id: string;
+    readonly relevant: boolean;
+    readonly score: number;
+    readonly topics: readonly string[];
+    readonly event: string;
+  }[];
+  readonly events: readonly {
+    readonly id: string;
+    readonly items: readonly string[];
+    readonly headline: string;
+    readonly summary: string;
+  }[];
+}
+
+/** What summarizers read from an item: lead and body as one text. */
+export function toSummaryDoc(a: ArticleInput): SummaryDoc {
+  const text = [a.lead, a.text].filter((t) => t.length > 0).join("\n\n");
+  return { id: a.id, title: a.title, text, source: a.source, publishedAt: a.publishedAt };
+}
+
+/**
+ * Relevance, topics, events and event headlines and summaries for a batch, the same code the bot
+ * runs: every item once, in input order, with its event. Ids must be unique.
+ */
+export function analyzeBatch(articles: readonly ArticleInput[], options: AnalyzeBatchOptions): BatchAnalysis {
+  const scorer = createRelevanceScorer(options.lexicon, { threshold: options.relevanceThreshold });
+  const clustering = clusterItems(articles, {
+    windowHours: options.windowHours,
+    entityIds: (t) => scorer.entityIds(t),
+  });
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const items = articles.map((a) => {
+    const r = scorer.score(a);
+    return {
+      id: a.id,
+      relevant: r.relevant,
+      score: r.score,
+      topics: [...r.topics],
+      event: clustering.eventOf.get(a.id)!,
+    };
+  });
+  const events = clustering.events.map((e) => {
+    const docs = e.itemIds.map((id) => toSummaryDoc(byId.get(id)!));
+    const summary = summarizeExtractive({ docs, lang: options.lang, maxChars: options.maxSummaryChars });
+    return { id: e.id, items: [...e.itemIds], headline: chooseHeadline(docs), summary: summary.text };
+  });
+  return { items, events };
+}

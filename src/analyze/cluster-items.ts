@@ -1,0 +1,64 @@
+import type { ArticleInput } from "../domain/index.js";
+import { type ClusterOptions, createEventClusterer, DEFAULT_CLUSTER_OPTIONS } from "./event-clusterer.js";
+import { eventFeatures } from "./event-features.js";
+
+export interface ClusterItemsOptions extends Partial<ClusterOptions> {
+  /** Canonical lexicon ids in a text, so aliases in two languages count as one term. */
+  readonly entityIds?: ((text: string) => readonly string[]) | undefined;
+}
+
+export interface ClusteredEvent {
+  /** e1, e2, … in the order their first item appears in the input. */
+  readonly id: string;
+  readonly itemIds: readonly string[];
+}
+
+export interface Clustering {
+  /** Item id → event id, for every input item. */
+  readonly eventOf: ReadonlyMap<string, string>;
+  readonly events: readonly ClusteredEvent[];
+}
+
+/**
+ * Group a batch of items into events, whatever their topic. Terms are weighed by the whole batch
+ * first, then items are placed oldest first (input order without dates), so the result depends
+ * only on the input.
+ */
+export function clusterItems(items: readonly ArticleInput[], options: ClusterItemsOptions = {}): Clustering {
+  const settings: ClusterOptions = {
+    windowHours: options.windowHours ?? DEFAULT_CLUSTER_OPTIONS.windowHours,
+    threshold: options.threshold ?? DEFAULT_CLUSTER_OPTIONS.threshold,
+  };
+  let provisional = 0;
+  const clusterer = createEventClusterer(settings, { newEventId: () => `p${++provisional}` });
+  const features = items.map((item) =>
+    eventFeatures({
+      title: item.title,
+      lead: item.lead,
+      text: item.text,
+      entityIds: options.entityIds?.(`${item.title}\n${item.lead}\n${item.text.slice(0, 1500)}`) ?? [],
+    }),
+  );
+  for (const f of features) clusterer.observe(f);
+  const order = items.map((_, i) => i);
+  order.sort((a, b) => (items[a]!.publishedAt ?? -Infinity) - (items[b]!.publishedAt ?? -Infinity) || a - b);
+  const provisionalOf = new Map<number, string>();
+  for (const i of order) {
+    provisionalOf.set(i, clusterer.add({ id: `#${i}`, publishedAt: items[i]!.publishedAt, terms: features[i]! }));
+  }
+  const finalId = new Map<string, string>();
+  const eventOf = new Map<string, string>();
+  const members = new Map<string, string[]>();
+  items.forEach((item, i) => {
+    const p = provisionalOf.get(i)!;
+    let id = finalId.get(p);
+    if (id === undefined) {
+      id = `e${finalId.size + 1}`;
+      finalId.set(p, id);
+      members.set(id, []);
+    }
+    eventOf.set(item.id, id);
+    members.get(id)!.push(item.id);
+  });
+  return { eventOf, events: [...members].map(([id, itemIds]) => ({ id, itemIds })) };
+}
