@@ -1,0 +1,194 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
+import { Bot, type Context, webhookCallback } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { ChatContext, ChatType, CommandCore, Reply } from "../../chat/index.js";
+import { errorMessage } from "../../chat/index.js";
+import type { ChatId, DigestDocument, Lang, Logger } from "../../domain/index.js";
+import { chatId, silentLogger } from "../../domain/index.js";
+import { createAdminCheck } from "./admin-check.js";
+import { registerBotCommands } from "./bot-commands.js";
+import { createFloodLimiter, type FloodLimits, TELEGRAM_FLOOD_LIMITS } from "./flood-limiter.js";
+import { TOPIC_BUTTON_PREFIX, topicKeyboard, toTelegramReply } from "./reply-html.js";
+import { createTelegramSender, type TelegramSender } from "./telegram-sender.js";
+
+/** What the bot changes in the subscription store on the platform's say-so (the store satisfies it). */
+export interface TelegramChatRegistry {
+  deactivate(platform: "telegram", chat: ChatId, reason: "blocked" | "chat-not-found", now: number): void;
+  migrateChat(platform: "telegram", from: ChatId, to: ChatId, chatType: "supergroup", now: number): void;
+}
+
+export interface TelegramBotOptions {
+  readonly token: string;
+  /** Another Bot API server (TELEGRAM_API_ROOT), without a trailing slash. */
+  readonly apiRoot?: string | undefined;
+  readonly core: CommandCore;
+  readonly chats: TelegramChatRegistry;
+  readonly renderDigestHtml: (doc: DigestDocument) => string[];
+  readonly defaultLang: Lang;
+  readonly limits?: FloodLimits;
+  readonly logger?: Logger;
+  readonly now?: () => number;
+  /** Long-poll timeout of getUpdates, in seconds. */
+  readonly pollTimeoutSeconds?: number;
+  /** Skips getMe at start (tests, or a known bot). */
+  readonly botInfo?: UserFromGetMe;
+}
+
+export interface WebhookOptions {
+  /** The public HTTPS URL Telegram posts updates to. */
+  readonly url: string;
+  /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token; requests without it get 401. */
+  readonly secretToken: string;
+  readonly port: number;
+  readonly host?: string;
+}
+
+export interface TelegramBot {
+  readonly bot: Bot;
+  /** The one sender of this bot: command replies and the delivery relay share its flood limits. */
+  readonly sender: TelegramSender;
+  /** Registers the command menu and starts long polling through @grammyjs/runner. */
+  startPolling(): Promise<void>;
+  /** Registers the command menu and the webhook, and serves it; resolves with the bound port. */
+  startWebhook(options: WebhookOptions): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const chatTypeOf = (type: string): ChatType =>
+  type === "group" || type === "supergroup" || type === "channel" ? type : "private";
+
+export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const bot = new Bot(options.token, {
+    ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
+    client: options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot },
+  });
+  const sender = createTelegramSender({
+    api: bot.api,
+    limiter: createFloodLimiter(options.limits ?? TELEGRAM_FLOOD_LIMITS),
+    onChatGone: (chat, reason) => {
+      logger.info({ chatId: chat, reason }, "telegram chat gone: subscription deactivated");
+      options.chats.deactivate("telegram", chat, reason, now());
+    },
+    onChatMigrated: (from, to) => options.chats.migrateChat("telegram", from, to, "supergroup", now()),
+    logger,
+  });
+  const isAdmin = createAdminCheck(bot.api);
+
+  const contextOf = (ctx: Context): ChatContext | undefined => {
+    const chat = ctx.chat;
+    if (chat === undefined) return undefined;
+    const type = chatTypeOf(chat.type);
+    const user = ctx.from;
+    return {
+      platform: "telegram",
+      chatId: chatId(chat.id),
+      userId: String(user?.id ?? chat.id),
+      chatType: type,
+      // Only a channel's admins can post in it; elsewhere ask Telegram (private chats never ask).
+      isAdmin: async () => type === "channel" || (user !== undefined && (await isAdmin(chat.id, user.id))),
+      language: user?.language_code,
+    };
+  };
+
+  const deliver = async (chat: ChatId, replies: readonly Reply[]) => {
+    for (const reply of replies) {
+      const { parts, replyMarkup } = toTelegramReply(reply, options.renderDigestHtml);
+      const result = await sender.send(chat, parts, replyMarkup === undefined ? {} : { replyMarkup });
+      if (result.status !== "ok") logger.warn({ chatId: chat, result }, "telegram reply not delivered");
+      if (result.status === "blocked") return;
+    }
+  };
+
+  // Updates of one chat are handled in order (the runner is concurrent across chats).
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+
+  bot.on("message:migrate_to_chat_id", (ctx) => {
+    options.chats.migrateChat(
+      "telegram",
+      chatId(ctx.chat.id),
+      chatId(ctx.message.migrate_to_chat_id),
+      "supergroup",
+      now(),
+    );
+  });
+
+  bot.on(["message:text", "channel_post:text"], async (ctx) => {
+    const text = ctx.msg.text;
+    // "/digest@OtherBot" in a group is not for us.
+    const addressee = /^\/[^\s@]+@(\S+)/.exec(text)?.[1];
+    if (addressee !== undefined && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    const chat = contextOf(ctx);
+    if (chat === undefined) return;
+    await deliver(chat.chatId, await options.core.handle(text, chat));
+  });
+
+  bot.on("callback_query:data", async (ctx) => {
+    const data = ctx.callbackQuery.data;
+    const chat = contextOf(ctx);
+    const message = ctx.callbackQuery.message;
+    if (!data.startsWith(TOPIC_BUTTON_PREFIX) || chat === undefined || message === undefined) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    const [reply] = await options.core.toggleTopic(data.slice(TOPIC_BUTTON_PREFIX.length), chat);
+    if (reply?.kind === "topics") {
+      await ctx.answerCallbackQuery();
+      await ctx.api.editMessageReplyMarkup(message.chat.id, message.message_id, {
+        reply_markup: topicKeyboard(reply.topics),
+      });
+    } else if (reply?.kind === "error") {
+      await ctx.answerCallbackQuery({ text: errorMessage(reply.lang, reply.key, reply.params), show_alert: true });
+    } else await ctx.answerCallbackQuery();
+  });
+
+  bot.catch((error) => {
+    logger.error({ err: error.error, updateId: error.ctx.update.update_id }, "telegram update failed");
+  });
+
+  let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
+
+  const prepare = async () => {
+    await bot.init();
+    await registerBotCommands(bot.api, options.defaultLang);
+  };
+
+  return {
+    bot,
+    sender,
+    async startPolling() {
+      await prepare();
+      await bot.api.deleteWebhook();
+      runner = run(bot, {
+        runner: {
+          fetch: {
+            timeout: options.pollTimeoutSeconds ?? 30,
+            allowed_updates: ["message", "channel_post", "callback_query"],
+          },
+        },
+      });
+    },
+    async startWebhook(webhook) {
+      await prepare();
+      const handle = webhookCallback(bot, "http", { secretToken: webhook.secretToken });
+      server = createServer((req, res) => void handle(req, res));
+      await new Promise<void>((resolve) => server?.listen(webhook.port, webhook.host ?? "0.0.0.0", resolve));
+      await bot.api.setWebhook(webhook.url, {
+        secret_token: webhook.secretToken,
+        allowed_updates: ["message", "channel_post", "callback_query"],
+      });
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      if (server !== undefined) {
+        const s = server;
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+      }
+    },
+  };
+}

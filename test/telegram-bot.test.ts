@@ -1,0 +1,189 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTelegramBot, escapeHtml, type TelegramBot } from "../src/adapters/telegram/index.js";
+import { createCommandCore } from "../src/chat/index.js";
+import { chatId, type DigestDocument } from "../src/domain/index.js";
+import { createSqliteChatStateRepo } from "../src/store/chat-state-repo.js";
+import { openDatabase } from "../src/store/database.js";
+import { createSqliteSearchRepo } from "../src/store/search-repo.js";
+import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
+import { seedNews, TOPICS } from "./support/chat-fixtures.js";
+import { BLOCKED, CHAT_NOT_FOUND, type FakeBotApi, startFakeBotApi } from "./support/fake-bot-api.js";
+import { useTempDir } from "./support/temp-dir.js";
+
+const tempDir = useTempDir();
+const running: { fake: FakeBotApi; bot: TelegramBot }[] = [];
+afterEach(async () => {
+  for (const { fake, bot } of running.splice(0)) {
+    await bot.stop();
+    await fake.close();
+  }
+});
+
+/** Stands in for the digest renderer: one valid HTML part naming the digest. */
+const digestHtml = (doc: DigestDocument) => [`<b>${escapeHtml(doc.title)}</b>\n${doc.entries.length} &amp; more`];
+
+async function startBot() {
+  const fake = await startFakeBotApi({
+    limits: { perChatPerSecond: 50, perGroupPerMinute: 3000, globalPerSecond: 200 },
+  });
+  const db = openDatabase(join(tempDir(), "bantin.db"));
+  seedNews(db, Date.now());
+  const subscriptions = createSqliteSubscriptionStore(db, {
+    timezone: "Asia/Ho_Chi_Minh",
+    lang: "vi",
+    times: ["07:00"],
+  });
+  const core = createCommandCore({
+    subscriptions,
+    search: createSqliteSearchRepo(db),
+    chatState: createSqliteChatStateRepo(db),
+    topics: TOPICS,
+    composeDigest: (request) => ({
+      lang: request.lang,
+      title: `Bản tin <${request.topics.join(",") || "all"}>`,
+      entries: [],
+      totals: { articles: 0, outlets: 0 },
+    }),
+    defaults: { lang: "vi", since: "24h" },
+    now: Date.now,
+  });
+  const bot = createTelegramBot({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    core,
+    chats: subscriptions,
+    renderDigestHtml: digestHtml,
+    defaultLang: "vi",
+    limits: { perChatPerSecond: 40, perGroupPerMinute: 2400, globalPerSecond: 180 },
+    pollTimeoutSeconds: 1,
+  });
+  running.push({ fake, bot });
+  await bot.startPolling();
+  /** A user writes; resolves with the bot's new messages in that chat once `count` arrived. */
+  const say = async (
+    chat: number,
+    text: string,
+    extra: { userId?: number; chatType?: "private" | "group" | "supergroup" } = {},
+    count = 1,
+  ) => {
+    const before = fake.messagesTo(chat).length;
+    fake.userSays({ chatId: chat, text, ...extra });
+    await fake.waitFor(() => fake.messagesTo(chat).length >= before + count);
+    return fake.messagesTo(chat).slice(before);
+  };
+  return { fake, bot, subscriptions, say };
+}
+
+describe("the Telegram bot, through a Bot API server that enforces Telegram's rules", () => {
+  it("registers its commands in Vietnamese and English", async () => {
+    const { fake } = await startBot();
+    const menus = fake.calls.filter((c) => c.method === "setMyCommands");
+    expect(menus.map((c) => c.params.language_code)).toEqual(["vi", "en", undefined]);
+    expect(menus.every((c) => c.status === 200)).toBe(true);
+    expect(fake.calls.some((c) => c.method === "deleteWebhook")).toBe(true);
+  });
+
+  it("a private user goes /start → /subscribe → /digest → /unsubscribe", async () => {
+    const { say, subscriptions } = await startBot();
+    const [help] = await say(101, "/start");
+    expect(help?.plainText).toContain("Bantin gửi bản tin ngắn");
+    expect(help).toMatchObject({ parseMode: "HTML", linkPreviewDisabled: true });
+    const [subscribed] = await say(101, "/subscribe my trieu");
+    expect(subscribed?.plainText).toBe("Đã đăng ký: Mỹ – Triều.");
+    const [digest] = await say(101, "/digest");
+    expect(digest?.plainText).toBe("Bản tin <my-trieu>\n0 & more");
+    const [gone] = await say(101, "/unsubscribe");
+    expect(gone?.plainText).toBe("Đã hủy đăng ký. Gõ /subscribe để đăng ký lại.");
+    expect(subscriptions.get("telegram", chatId(101))).toMatchObject({
+      active: false,
+      deactivatedReason: "unsubscribed",
+    });
+  });
+
+  it("in a group, a non-admin is refused settings but gets a digest; an admin may subscribe", async () => {
+    const { fake, say, subscriptions } = await startBot();
+    fake.setMemberStatus(-200, 7, "administrator");
+    const [refused] = await say(-200, "/subscribe", { userId: 5, chatType: "group" });
+    expect(refused?.plainText).toBe("Trong nhóm, chỉ quản trị viên được đổi cài đặt.");
+    expect(subscriptions.get("telegram", chatId(-200))).toBeUndefined();
+    const [digest] = await say(-200, "/digest@BantinTestBot 3d", { userId: 5, chatType: "group" });
+    expect(digest?.plainText).toContain("Bản tin");
+    const [ok] = await say(-200, "/subscribe", { userId: 7, chatType: "group" });
+    expect(ok?.plainText).toBe("Đã đăng ký tất cả chủ đề.");
+    expect(fake.calls.filter((c) => c.method === "getChatMember").map((c) => c.params.user_id)).toEqual([5, 7]);
+  });
+
+  it("ignores commands addressed to another bot", async () => {
+    const { fake, say } = await startBot();
+    fake.userSays({ chatId: -300, chatType: "group", userId: 3, text: "/help@OtherBot" });
+    const [help] = await say(-300, "/help@BantinTestBot", { userId: 3, chatType: "group" });
+    expect(help?.plainText).toContain("/subscribe");
+    expect(fake.messagesTo(-300)).toHaveLength(1);
+  });
+
+  it("a blocked user's subscription is deactivated, not deleted, and /start reactivates it", async () => {
+    const { fake, bot, say, subscriptions } = await startBot();
+    await say(102, "/subscribe hat-nhan");
+    fake.scriptChat(102, BLOCKED);
+    const result = await bot.sender.send(chatId(102), ["<b>Bản tin sáng</b>"]);
+    expect(result).toEqual({
+      status: "blocked",
+      reason: "blocked",
+      description: "Forbidden: bot was blocked by the user",
+    });
+    expect(subscriptions.get("telegram", chatId(102))).toMatchObject({
+      active: false,
+      deactivatedReason: "blocked",
+      topics: ["hat-nhan"],
+    });
+    fake.scriptChat(102, undefined);
+    const [welcome] = await say(102, "/start", {}, 2);
+    expect(welcome?.plainText).toBe("Chào mừng trở lại! Bản tin đã được bật lại.");
+    expect(subscriptions.get("telegram", chatId(102))).toMatchObject({ active: true, topics: ["hat-nhan"] });
+  });
+
+  it("a chat that no longer exists is deactivated too", async () => {
+    const { fake, bot, say, subscriptions } = await startBot();
+    await say(103, "/subscribe");
+    fake.scriptChat(103, CHAT_NOT_FOUND);
+    expect(await bot.sender.send(chatId(103), ["x"])).toMatchObject({ status: "blocked", reason: "chat-not-found" });
+    expect(subscriptions.get("telegram", chatId(103))?.deactivatedReason).toBe("chat-not-found");
+  });
+
+  it("topic buttons under /topics toggle the chat's topics", async () => {
+    const { fake, say, subscriptions } = await startBot();
+    const [list] = await say(104, "/topics");
+    if (list === undefined) throw new Error("no /topics reply");
+    fake.pressButton(list, "t:lien-trieu");
+    await fake.waitFor(() => fake.calls.some((c) => c.method === "editMessageReplyMarkup"));
+    expect(subscriptions.get("telegram", chatId(104))).toMatchObject({ active: true, topics: ["lien-trieu"] });
+    const edited = fake.messagesTo(104)[0]?.replyMarkup as { inline_keyboard: { text: string }[][] };
+    expect(edited.inline_keyboard.map((row) => row[0]?.text)).toEqual(["▫️ Mỹ – Triều", "✅ Liên Triều", "▫️ Hạt nhân"]);
+    expect(fake.calls.filter((c) => c.method === "answerCallbackQuery")).toHaveLength(1);
+  });
+
+  it("answers commands posted in a channel", async () => {
+    const { fake, subscriptions } = await startBot();
+    fake.channelPost(-1001, "/subscribe hat nhan");
+    await fake.waitFor(() => fake.messagesTo(-1001).length === 1);
+    expect(fake.messagesTo(-1001)[0]?.plainText).toBe("Đã đăng ký: Hạt nhân.");
+    expect(subscriptions.get("telegram", chatId(-1001))).toMatchObject({ chatType: "channel", active: true });
+  });
+
+  it("follows a group that became a supergroup", async () => {
+    const { fake, bot, say, subscriptions } = await startBot();
+    fake.setMemberStatus(-400, 9, "creator");
+    await say(-400, "/subscribe lien trieu", { userId: 9, chatType: "group" });
+    fake.migrateGroup(-400, -100400);
+    // The relay still holds the old id: the sender resends to the new one.
+    const result = await bot.sender.send(chatId(-400), ["<i>tin</i>"]);
+    expect(result).toMatchObject({ status: "ok", chatId: "-100400" });
+    expect(fake.messagesTo(-100400).map((m) => m.plainText)).toEqual(["tin"]);
+    expect(subscriptions.get("telegram", chatId(-100400))).toMatchObject({
+      topics: ["lien-trieu"],
+      chatType: "supergroup",
+    });
+    expect(subscriptions.get("telegram", chatId(-400))).toBeUndefined();
+  });
+});
