@@ -1,0 +1,135 @@
+import { schedule as cronSchedule, type ScheduledTask } from "node-cron";
+import type { OutboxRelay } from "../delivery/outbox-relay.js";
+import type { Logger, Subscription } from "../domain/index.js";
+import type { AlertEventSource, OutboxStore } from "../store/outbox-repo.js";
+import { type BuildAlert, runAlertPass } from "./alert-pass.js";
+import type { AlertSettings } from "./alert-threshold.js";
+import { type BuildBriefing, runBriefingTick } from "./briefing-tick.js";
+
+export interface SchedulerDeps {
+  readonly outbox: OutboxStore;
+  readonly subscriptions: { listActive(): readonly Subscription[] };
+  readonly alertEvents: AlertEventSource;
+  /** One ingest pass over every source (e.g. `runIngestPass` bound to its dependencies). */
+  readonly ingest: () => Promise<unknown>;
+  /** Analyse what ingest stored (e.g. `analyzePending` bound to its dependencies). */
+  readonly analyze: () => Promise<unknown> | unknown;
+  readonly buildBriefing: BuildBriefing;
+  readonly buildAlert: BuildAlert;
+  readonly relay: OutboxRelay;
+  readonly settings: {
+    readonly ingest: { readonly intervalMinutes: number };
+    readonly schedule: { readonly graceHours: number };
+    readonly alerts: AlertSettings;
+  };
+  readonly logger: Logger;
+  readonly now?: () => number;
+  /** Run an ingest pass right away instead of waiting for the first interval (default true). */
+  readonly ingestOnStart?: boolean;
+}
+
+export interface RunningScheduler {
+  /** Run the ingest job now (skipped, and logged, when one is still running). */
+  runIngest(): Promise<void>;
+  /** Run the briefing tick now (skipped when one is still running). */
+  runBriefingTick(): Promise<void>;
+  /**
+   * Stop the jobs, wait for running ones, and stop the relay (sends on the wire finish, the rest
+   * return to pending). The caller closes the database afterwards.
+   */
+  stop(): Promise<void>;
+}
+
+/** A cron expression for "every N minutes" (whole hours past 59 minutes). */
+export function everyMinutesCron(minutes: number): string {
+  if (minutes < 60) return minutes <= 1 ? "* * * * *" : `*/${minutes} * * * *`;
+  return `0 */${Math.max(1, Math.round(minutes / 60))} * * *`;
+}
+
+/**
+ * Start the bot's clock: ingest + analyze + alerts every `ingest.intervalMinutes`, a briefing
+ * tick every minute, and the outbox relay in the background. Rows a crash left in `sending`
+ * are returned to pending first, and the first briefing tick catches up on the downtime.
+ */
+export function startScheduler(deps: SchedulerDeps): RunningScheduler {
+  const now = deps.now ?? Date.now;
+  const logger = deps.logger.child({ module: "scheduler" });
+  const running = new Map<string, Promise<void>>();
+
+  /** Overlap prevention: a job that finds its previous run still going is skipped and logged. */
+  const guarded = (job: string, fn: () => Promise<void>) => (): Promise<void> => {
+    const current = running.get(job);
+    if (current !== undefined) {
+      logger.warn({ job }, "tick skipped: the previous run is still going");
+      return current;
+    }
+    const started = now();
+    const run = fn()
+      .catch((error: unknown) => logger.error({ job, err: error }, "job failed"))
+      .finally(() => {
+        running.delete(job);
+        logger.debug({ job, ms: now() - started }, "job done");
+      });
+    running.set(job, run);
+    return run;
+  };
+
+  const alerts = () =>
+    runAlertPass(
+      {
+        outbox: deps.outbox,
+        events: deps.alertEvents,
+        subscriptions: deps.subscriptions,
+        build: deps.buildAlert,
+        settings: deps.settings.alerts,
+        maxAgeHours: deps.settings.schedule.graceHours,
+        logger,
+      },
+      now(),
+    );
+
+  const runIngest = guarded("ingest", async () => {
+    await deps.ingest();
+    await deps.analyze();
+    if (alerts() > 0) deps.relay.wake();
+  });
+
+  const runTick = guarded("briefing", async () => {
+    const result = runBriefingTick(
+      {
+        outbox: deps.outbox,
+        subscriptions: deps.subscriptions,
+        build: deps.buildBriefing,
+        graceHours: deps.settings.schedule.graceHours,
+        logger,
+      },
+      now(),
+    );
+    if (result.enqueued > 0) {
+      logger.info({ ...result }, "briefings queued");
+      deps.relay.wake();
+    }
+  });
+
+  const recovered = deps.outbox.recoverInterrupted(now());
+  if (recovered > 0)
+    logger.warn({ rows: recovered }, "sends interrupted by the last stop returned to pending (at-least-once)");
+  deps.relay.start();
+
+  const tasks: ScheduledTask[] = [
+    cronSchedule(everyMinutesCron(deps.settings.ingest.intervalMinutes), runIngest, { name: "ingest" }),
+    cronSchedule("* * * * *", runTick, { name: "briefing" }),
+  ];
+  void runTick();
+  if (deps.ingestOnStart ?? true) void runIngest();
+
+  return {
+    runIngest,
+    runBriefingTick: runTick,
+    async stop() {
+      for (const task of tasks) await task.destroy();
+      await Promise.all(running.values());
+      await deps.relay.stop();
+    },
+  };
+}
