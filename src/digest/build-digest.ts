@@ -1,0 +1,100 @@
+import type { DigestDocument, DigestEntry, EventId, Lang, TopicId } from "../domain/index.js";
+import { formatDigestDate } from "./digest-date.js";
+import { digestStrings } from "./i18n.js";
+import { detectStrongSignals, type StrongSignal } from "./strong-signals.js";
+
+/** An event as the digest sees it: what the store knows, already summarised. */
+export interface DigestCandidate {
+  readonly eventId: EventId;
+  readonly headline: string;
+  readonly summary: string;
+  readonly itemCount: number;
+  /** Distinct outlets with the URL of one of their articles, most relevant first. */
+  readonly outlets: readonly { readonly name: string; readonly url: string }[];
+  readonly topics: readonly TopicId[];
+  readonly relevance: number;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+  /** When absent, detected from the headline and summary. */
+  readonly strongSignals?: readonly StrongSignal[] | undefined;
+}
+
+export interface DigestRequest {
+  /** Empty means every topic. */
+  readonly topics: readonly TopicId[];
+  readonly lang: Lang;
+  readonly timezone: string;
+  /** Epoch ms: events last seen before this are out of the window. */
+  readonly since: number;
+  readonly maxEntries?: number | undefined;
+  /** Events this chat was already shown, with their item count then. */
+  readonly alreadySent?: ReadonlyMap<string, number> | undefined;
+  /** Editorial weight per topic (config/topics.yaml); 1 when missing. */
+  readonly topicWeights?: ReadonlyMap<string, number> | undefined;
+  /** Events below this relevance are not news for the bot's readers. */
+  readonly minRelevance?: number | undefined;
+}
+
+export const DEFAULT_MAX_ENTRIES = 7;
+const HOUR = 3_600_000;
+
+/**
+ * Importance of an event for a reader now: outlets count most (independent confirmation),
+ * then article volume, freshness (half-life 12 h), the topic's weight times relevance, and
+ * strong signals (a missile launch, a summit, a treaty …).
+ */
+export function importance(c: DigestCandidate, request: DigestRequest, now: number): number {
+  const topicWeight = Math.max(1, ...c.topics.map((t) => request.topicWeights?.get(t) ?? 1));
+  const signals = c.strongSignals ?? detectStrongSignals(`${c.headline} ${c.summary}`);
+  const ageHours = Math.max(0, now - c.lastSeen) / HOUR;
+  return (
+    2 * Math.log2(1 + c.outlets.length) +
+    0.5 * Math.log2(1 + c.itemCount) +
+    1.5 * 0.5 ** (ageHours / 12) +
+    topicWeight * c.relevance +
+    0.8 * Math.min(signals.length, 2)
+  );
+}
+
+function inScope(c: DigestCandidate, request: DigestRequest, now: number): boolean {
+  if (c.lastSeen < request.since || c.firstSeen > now) return false;
+  if (c.relevance < (request.minRelevance ?? 0)) return false;
+  if (request.topics.length > 0 && !c.topics.some((t) => request.topics.includes(t))) return false;
+  const sentCount = request.alreadySent?.get(c.eventId);
+  return sentCount === undefined || c.itemCount > sentCount;
+}
+
+/**
+ * The digest a subscriber gets now: events in the window and topics, ranked by importance,
+ * the top N (default 7); events already sent are left out unless they have grown, then marked
+ * as updates. Pure: the same candidates, request and `now` give the same document.
+ */
+export function buildDigest(
+  candidates: readonly DigestCandidate[],
+  request: DigestRequest,
+  now: number,
+): DigestDocument {
+  const strings = digestStrings(request.lang);
+  const chosen = candidates
+    .filter((c) => inScope(c, request, now))
+    .map((c) => ({ c, score: importance(c, request, now) }))
+    .sort((a, b) => b.score - a.score || b.c.lastSeen - a.c.lastSeen || (a.c.eventId < b.c.eventId ? -1 : 1))
+    .slice(0, Math.max(0, request.maxEntries ?? DEFAULT_MAX_ENTRIES))
+    .map(({ c }) => c);
+  const entries: DigestEntry[] = chosen.map((c) => ({
+    eventId: c.eventId,
+    headline: c.headline,
+    summary: c.summary,
+    sources: c.outlets,
+    articles: c.itemCount,
+    isUpdate: request.alreadySent?.has(c.eventId) ?? false,
+  }));
+  const outlets = new Set(entries.flatMap((e) => e.sources.map((s) => s.name)));
+  return {
+    lang: request.lang,
+    title: formatDigestDate(now, request.timezone, request.lang),
+    entries,
+    totals: { articles: entries.reduce((n, e) => n + e.articles, 0), outlets: outlets.size },
+    ...(entries.length === 0 ? { footer: strings.empty } : {}),
+  };
+}

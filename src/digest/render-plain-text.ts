@@ -1,0 +1,21 @@
+import type { DigestDocument } from "../domain/index.js";
+import { digestStrings } from "./i18n.js";
+
+/** The digest as plain text (console chat, `digest --format text`): no markup, links written out. */
+export function renderPlainText(doc: DigestDocument): string {
+  const strings = digestStrings(doc.lang);
+  const lines = [`📰 ${strings.brand} · ${doc.title}`, ""];
+  doc.entries.forEach((entry, i) => {
+    lines.push(`${i + 1}. ${entry.headline}${entry.isUpdate ? ` (${strings.update})` : ""}`);
+    if (entry.summary.trim() !== "") lines.push(`   ${entry.summary}`);
+    if (entry.sources.length > 0) {
+      const sources = entry.sources.map((s) => (s.url === "" ? s.name : `${s.name} <${s.url}>`)).join(", ");
+      lines.push(`   ${strings.entryArticles(entry.articles)} · ${strings.sources}: ${sources}`);
+    }
+    lines.push("");
+  });
+  lines.push(
+    doc.entries.length === 0 ? (doc.footer ?? strings.empty) : strings.totals(doc.totals.articles, doc.totals.outlets),
+  );
+  return lines.join("\n");
+}
