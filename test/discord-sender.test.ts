@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDiscordDeliverySender } from "../src/adapters/discord/discord-delivery-sender.js";
 import type { DiscordMessageBody } from "../src/adapters/discord/discord-payload.js";
 import { createDiscordRest } from "../src/adapters/discord/discord-rest.js";
 import { createDiscordSender, type DiscordSender } from "../src/adapters/discord/discord-sender.js";
@@ -131,5 +132,41 @@ describe("the fake Discord holds the real rules, so the tests above mean somethi
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({ message: "You are being rate limited.", global: false });
     await tight.close();
+  });
+});
+
+describe("the outbox relay's Discord sender", () => {
+  const row = (id: number, chat: string, payload: DiscordMessageBody) =>
+    ({
+      id,
+      subscriptionId: 1,
+      platform: "discord",
+      chatId: chat,
+      dedupeKey: "1:2026-11-22T07:00@Asia/Ho_Chi_Minh",
+      part: 0,
+      payload: JSON.stringify(payload),
+      attempts: 1,
+    }) as Parameters<ReturnType<typeof createDiscordDeliverySender>["send"]>[0];
+
+  it("a row sent twice (a crash between post and bookkeeping) reaches the channel once", async () => {
+    const relaySender = createDiscordDeliverySender(sender);
+    const first = await relaySender.send(row(7, "111", digest[0]!));
+    const second = await relaySender.send(row(7, "111", digest[0]!));
+    expect(first).toEqual(second);
+    expect(fake.messagesIn("111")).toHaveLength(1);
+  });
+
+  it("lost permissions end the subscription as blocked, an unknown channel as not found", async () => {
+    fake.setChannelError("333", 50013);
+    fake.setChannelError("444", 10003);
+    const relaySender = createDiscordDeliverySender(sender);
+    expect(await relaySender.send(row(8, "333", digest[0]!))).toMatchObject({
+      kind: "permanent",
+      deactivate: "blocked",
+    });
+    expect(await relaySender.send(row(9, "444", digest[0]!))).toMatchObject({
+      kind: "permanent",
+      deactivate: "chat-not-found",
+    });
   });
 });
