@@ -60,58 +60,76 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   const logger = deps.logger ?? silentLogger;
   const maxWaitMs = deps.maxWaitMs ?? 60_000;
+
+  const attempt = async (target: ChatId, html: string, replyMarkup?: InlineKeyboardMarkup): Promise<Attempt> => {
+    await deps.limiter.acquire(target);
+    try {
+      const message = await deps.api.sendMessage(target, html, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(replyMarkup === undefined ? {} : { reply_markup: replyMarkup }),
+      });
+      return { kind: "sent", messageId: message.message_id };
+    } catch (error) {
+      if (error instanceof HttpError) return { kind: "failed", outcome: "unknown", description: error.message };
+      if (error instanceof GrammyError) return classify(error);
+      throw error;
+    }
+  };
+
   return {
     async send(chat, htmlParts, options = {}) {
       let target = chat;
       const messageIds: number[] = [];
-      for (let part = 0; part < htmlParts.length; ) {
-        await deps.limiter.acquire(target);
+      while (messageIds.length < htmlParts.length) {
+        const part = messageIds.length;
         const last = part === htmlParts.length - 1;
-        try {
-          const message = await deps.api.sendMessage(target, htmlParts[part] ?? "", {
-            parse_mode: "HTML",
-            link_preview_options: { is_disabled: true },
-            ...(last && options.replyMarkup !== undefined ? { reply_markup: options.replyMarkup } : {}),
-          });
-          messageIds.push(message.message_id);
-          part += 1;
-        } catch (error) {
-          if (error instanceof HttpError) {
-            logger.warn({ chatId: target, err: error.message }, "telegram send outcome unknown");
-            return { status: "failed", outcome: "unknown", description: error.message, sentParts: part };
-          }
-          if (!(error instanceof GrammyError)) throw error;
-          const retryAfter = error.parameters.retry_after;
-          if (error.error_code === 429 && retryAfter !== undefined) {
-            if (retryAfter * 1000 > maxWaitMs)
-              return { status: "retry-later", retryAfterMs: retryAfter * 1000, sentParts: part };
-            logger.debug({ chatId: target, retryAfter }, "telegram flood wait");
-            await sleep(retryAfter * 1000);
-            continue;
-          }
-          const migratedTo = error.parameters.migrate_to_chat_id;
-          if (migratedTo !== undefined) {
-            const to = toChatId(migratedTo);
-            deps.onChatMigrated?.(target, to);
-            target = to;
-            continue;
-          }
-          const gone = goneReason(error);
-          if (gone !== undefined) {
-            deps.onChatGone?.(target, gone);
-            return { status: "blocked", reason: gone, description: error.description };
-          }
-          const outcome = error.error_code >= 500 ? "unknown" : "rejected";
-          logger.error(
-            { chatId: target, code: error.error_code, description: error.description },
-            "telegram refused a message",
-          );
-          return { status: "failed", outcome, description: error.description, sentParts: part };
+        const result = await attempt(target, htmlParts[part] ?? "", last ? options.replyMarkup : undefined);
+        switch (result.kind) {
+          case "sent":
+            messageIds.push(result.messageId);
+            break;
+          case "flood":
+            if (result.retryAfterMs > maxWaitMs)
+              return { status: "retry-later", retryAfterMs: result.retryAfterMs, sentParts: part };
+            logger.debug({ chatId: target, retryAfterMs: result.retryAfterMs }, "telegram flood wait");
+            await sleep(result.retryAfterMs);
+            break;
+          case "migrated":
+            deps.onChatMigrated?.(target, result.to);
+            target = result.to;
+            break;
+          case "gone":
+            deps.onChatGone?.(target, result.reason);
+            return { status: "blocked", reason: result.reason, description: result.description };
+          case "failed":
+            logger.warn(
+              { chatId: target, outcome: result.outcome, description: result.description },
+              "telegram send failed",
+            );
+            return { status: "failed", outcome: result.outcome, description: result.description, sentParts: part };
         }
       }
       return { status: "ok", chatId: target, messageIds };
     },
   };
+}
+
+/** One sendMessage call's outcome; only `flood` and `migrated` prove nothing was delivered, so only they are retried. */
+type Attempt =
+  | { readonly kind: "sent"; readonly messageId: number }
+  | { readonly kind: "flood"; readonly retryAfterMs: number }
+  | { readonly kind: "migrated"; readonly to: ChatId }
+  | { readonly kind: "gone"; readonly reason: "blocked" | "chat-not-found"; readonly description: string }
+  | { readonly kind: "failed"; readonly outcome: "rejected" | "unknown"; readonly description: string };
+
+function classify(error: GrammyError): Attempt {
+  const { retry_after: retryAfter, migrate_to_chat_id: migratedTo } = error.parameters;
+  if (error.error_code === 429 && retryAfter !== undefined) return { kind: "flood", retryAfterMs: retryAfter * 1000 };
+  if (migratedTo !== undefined) return { kind: "migrated", to: toChatId(migratedTo) };
+  const gone = goneReason(error);
+  if (gone !== undefined) return { kind: "gone", reason: gone, description: error.description };
+  return { kind: "failed", outcome: error.error_code >= 500 ? "unknown" : "rejected", description: error.description };
 }
 
 /** 403 (blocked, kicked, deactivated user) and 400 "chat not found" mean the chat is gone for us. */

@@ -1,0 +1,165 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Api } from "grammy";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createFloodLimiter,
+  createTelegramSender,
+  type FloodLimits,
+  TELEGRAM_FLOOD_LIMITS,
+  type TelegramSendResult,
+} from "../src/adapters/telegram/index.js";
+import { renderTelegramHtml } from "../src/digest/index.js";
+import { chatId, type DigestDocument, eventId } from "../src/domain/index.js";
+import { type FakeBotApi, type FakeLimits, startFakeBotApi, TELEGRAM_LIMITS } from "./support/fake-bot-api.js";
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function fakeWith(limits: FakeLimits): Promise<FakeBotApi> {
+  const fake = await startFakeBotApi({ limits });
+  closers.push(() => fake.close());
+  return fake;
+}
+
+function senderFor(apiRoot: string, token: string, limits: FloodLimits, maxWaitMs?: number) {
+  const api = new Api(token, { apiRoot });
+  return createTelegramSender({
+    api,
+    limiter: createFloodLimiter(limits),
+    ...(maxWaitMs === undefined ? {} : { maxWaitMs }),
+  });
+}
+
+describe("the Telegram sender", () => {
+  it("a burst of 500 messages to 100 chats finishes with no 429 left unhandled and nothing sent twice", async () => {
+    const fake = await fakeWith({ perChatPerSecond: 50, perGroupPerMinute: 600, globalPerSecond: 200 });
+    const sender = senderFor(fake.apiRoot, fake.token, {
+      perChatPerSecond: 40,
+      perGroupPerMinute: 540,
+      globalPerSecond: 180,
+    });
+    // 80 private chats and 20 groups, 5 messages each.
+    const chats = Array.from({ length: 100 }, (_, i) => (i < 80 ? 1000 + i : -2000 - i));
+    const sends: Promise<TelegramSendResult>[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const chat of chats) sends.push(sender.send(chatId(chat), [`<b>tin ${round}</b> cho ${chat}`]));
+    }
+    const results = await Promise.all(sends);
+    expect(results.filter((r) => r.status !== "ok")).toEqual([]);
+    expect(fake.messages).toHaveLength(500);
+    expect(new Set(fake.messages.map((m) => `${m.chatId}|${m.plainText}`)).size).toBe(500);
+    for (const chat of chats) expect(fake.messagesTo(chat)).toHaveLength(5);
+  });
+
+  it("a 429 is waited out for its retry_after and the message then arrives exactly once", async () => {
+    const fake = await fakeWith(TELEGRAM_LIMITS);
+    // A limiter far faster than Telegram allows, so the server has to refuse.
+    const sender = senderFor(fake.apiRoot, fake.token, {
+      perChatPerSecond: 100,
+      perGroupPerMinute: 6000,
+      globalPerSecond: 100,
+    });
+    const results = await Promise.all([1, 2, 3].map((n) => sender.send(chatId(55), [`tin ${n}`])));
+    expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok"]);
+    expect(fake.floodRefusals()).toBeGreaterThan(0);
+    expect(
+      fake
+        .messagesTo(55)
+        .map((m) => m.plainText)
+        .sort(),
+    ).toEqual(["tin 1", "tin 2", "tin 3"]);
+  });
+
+  it("with Telegram's own pace, consecutive messages to one chat meet no 429", async () => {
+    const fake = await fakeWith(TELEGRAM_LIMITS);
+    const sender = senderFor(fake.apiRoot, fake.token, TELEGRAM_FLOOD_LIMITS);
+    const results = await Promise.all([1, 2].map((n) => sender.send(chatId(56), [`tin ${n}`])));
+    expect(results.map((r) => r.status)).toEqual(["ok", "ok"]);
+    expect(fake.floodRefusals()).toBe(0);
+  });
+
+  it("a retry_after longer than the sender holds on is handed back as retry-later, nothing sent", async () => {
+    const fake = await fakeWith(TELEGRAM_LIMITS);
+    fake.scriptChat(57, {
+      error_code: 429,
+      description: "Too Many Requests: retry after 120",
+      parameters: { retry_after: 120 },
+    });
+    const sender = senderFor(fake.apiRoot, fake.token, TELEGRAM_FLOOD_LIMITS, 30_000);
+    expect(await sender.send(chatId(57), ["tin"])).toEqual({
+      status: "retry-later",
+      retryAfterMs: 120_000,
+      sentParts: 0,
+    });
+    expect(fake.messages).toEqual([]);
+  });
+
+  it("HTML Telegram cannot parse and text over 4096 characters are refused, not retried", async () => {
+    const fake = await fakeWith(TELEGRAM_LIMITS);
+    const sender = senderFor(fake.apiRoot, fake.token, TELEGRAM_FLOOD_LIMITS);
+    expect(await sender.send(chatId(58), ["<x>tin</x>"])).toEqual({
+      status: "failed",
+      outcome: "rejected",
+      description: `Bad Request: can't parse entities: Unsupported start tag "x" at byte offset 0`,
+      sentParts: 0,
+    });
+    expect(await sender.send(chatId(59), ["&amp;".repeat(4096)])).toMatchObject({ status: "ok" });
+    expect(await sender.send(chatId(60), ["a".repeat(4097)])).toMatchObject({
+      status: "failed",
+      description: "Bad Request: message is too long",
+    });
+    expect(fake.calls.filter((c) => c.method === "sendMessage")).toHaveLength(3);
+  });
+
+  it("sends a rendered digest's parts in order, with link previews off", async () => {
+    const fake = await fakeWith({ perChatPerSecond: 50, perGroupPerMinute: 600, globalPerSecond: 200 });
+    const sender = senderFor(fake.apiRoot, fake.token, {
+      perChatPerSecond: 40,
+      perGroupPerMinute: 540,
+      globalPerSecond: 180,
+    });
+    const doc: DigestDocument = {
+      lang: "vi",
+      title: "Thứ Bảy, 21/11/2026",
+      totals: { articles: 40, outlets: 4 },
+      entries: Array.from({ length: 20 }, (_, i) => ({
+        eventId: eventId(`e${i}`),
+        headline: `Sự kiện <${i}> & "Triều Tiên"`,
+        summary: "Bình Nhưỡng phóng tên lửa; Seoul & Tokyo phản ứng. ".repeat(8),
+        sources: [{ name: "VnExpress", url: `https://vnexpress.net/a-${i}?x=1&y=2` }],
+        articles: 2,
+        isUpdate: i % 2 === 0,
+      })),
+    };
+    const parts = renderTelegramHtml(doc);
+    const result = await sender.send(chatId(61), parts);
+    expect(result).toMatchObject({ status: "ok" });
+    expect(fake.messagesTo(61).map((m) => m.text)).toEqual(parts);
+    expect(fake.messagesTo(61).every((m) => m.linkPreviewDisabled && m.parseMode === "HTML")).toBe(true);
+  });
+
+  it.each([
+    ["the connection drops", (res: import("node:http").ServerResponse) => res.socket?.destroy()],
+    ["the server answers 502", (res: import("node:http").ServerResponse) => res.writeHead(502).end("Bad Gateway")],
+  ])("when %s the outcome is reported unknown and the message is not sent again", async (_case, answer) => {
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests += 1;
+      req.resume();
+      req.on("end", () => answer(res));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const sender = senderFor(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      "1:x",
+      TELEGRAM_FLOOD_LIMITS,
+    );
+    const result = await sender.send(chatId(62), ["tin"]);
+    expect(result).toMatchObject({ status: "failed", outcome: "unknown", sentParts: 0 });
+    expect(requests).toBe(1);
+  });
+});
