@@ -115,7 +115,7 @@ describe("strong signals in a headline", () => {
   it.each([
     ["Triều Tiên phóng tên lửa đạn đạo ra biển Nhật Bản", true],
     ["Bình Nhưỡng thử hạt nhân lần thứ bảy", true],
-    ["North Korea launches ICBM", true],
+    ["North Korea fires missile into the sea", true],
     ["Seoul reports missile launch from Pyongyang", true],
     ["Chuyên gia bàn về chương trình tên lửa của Triều Tiên", false],
     ["Hội nghị thượng đỉnh Mỹ - Triều", false],

@@ -52,3 +52,12 @@ export function createDiscordLimiter(
     waiting: () => limiter.waiting(),
   };
 }
+
+/**
+ * The limiter as the Telegram adapter's `FloodLimiter` (`acquire(chat)`), in one lane: give the
+ * bot's reply sender the `reply` lane and the relay's sender the `bulk` lane of the same limiter,
+ * so both share Telegram's limits and replies overtake a fan-out.
+ */
+export function inLane(limiter: PlatformLimiter, lane: Lane): { acquire(chat: string): Promise<void> } {
+  return { acquire: (chat) => limiter.acquire(chat, lane) };
+}

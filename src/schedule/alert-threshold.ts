@@ -1,4 +1,4 @@
-import { foldDiacritics } from "../text/index.js";
+import { detectStrongSignals, type StrongSignal } from "../digest/index.js";
 
 /** An event as the alert check sees it: its headline and who reported it when. */
 export interface AlertCandidate {
@@ -20,17 +20,12 @@ export type AlertDecision =
   | { readonly alert: true; readonly reason: "outlets" | "strong-signal"; readonly since: number }
   | { readonly alert: false };
 
-// An action next to a weapon: "missile" alone is everyday analysis, "launches a missile" is news.
-const STRONG = [
-  /\b(phong|ban|thu)( \S+){0,2} (ten lua|hat nhan|icbm)\b/,
-  /\b(launch(es|ed)?|fires?|fired|tests?|tested|detonat\w*)( \S+){0,3} (missiles?|icbms?|slbms?|nuclear|ballistic)\b/,
-  /\b(missile|icbm|ballistic) launch|nuclear (test|detonation|explosion)\b/,
-];
+// Summits, treaties and sanctions rank a story higher in a digest but are not breaking by themselves.
+const BREAKING: readonly StrongSignal[] = ["missile-launch", "nuclear-test"];
 
 /** A headline that is breaking news by itself (a missile launch, a nuclear test), in Vietnamese or English. */
 export function isStrongSignal(headline: string): boolean {
-  const folded = foldDiacritics(headline).toLowerCase();
-  return STRONG.some((re) => re.test(folded));
+  return detectStrongSignals(headline).some((s) => BREAKING.includes(s));
 }
 
 /**
