@@ -3,7 +3,8 @@ import { createDiscordDeliverySender } from "../src/adapters/discord/discord-del
 import type { DiscordMessageBody } from "../src/adapters/discord/discord-payload.js";
 import { createDiscordRest } from "../src/adapters/discord/discord-rest.js";
 import { createDiscordSender, type DiscordSender } from "../src/adapters/discord/discord-sender.js";
-import { silentLogger } from "../src/domain/index.js";
+import { renderDiscordMessages } from "../src/digest/index.js";
+import { type DigestDocument, eventId, silentLogger } from "../src/domain/index.js";
 import { type FakeDiscord, startFakeDiscord } from "./support/fake-discord.js";
 
 const digest: DiscordMessageBody[] = [
@@ -168,5 +169,33 @@ describe("the outbox relay's Discord sender", () => {
       kind: "permanent",
       deactivate: "chat-not-found",
     });
+  });
+});
+
+describe("a long digest from the digest renderer", () => {
+  const doc: DigestDocument = {
+    lang: "vi",
+    title: "Thứ Bảy, 22/11/2026",
+    totals: { articles: 240, outlets: 12 },
+    entries: Array.from({ length: 40 }, (_, i) => ({
+      eventId: eventId(`e${i}`),
+      headline: `Triều Tiên và Hàn Quốc nối lại đối thoại quân sự lần ${i + 1} tại Bàn Môn Điếm`,
+      summary: "Hai bên nhất trí khôi phục đường dây nóng, giảm căng thẳng dọc khu phi quân sự. ".repeat(8),
+      sources: Array.from({ length: 4 }, (_, j) => ({ name: `Báo ${j + 1}`, url: `https://example.vn/${i}/${j}` })),
+      articles: 6,
+      isUpdate: i % 5 === 0,
+    })),
+  };
+
+  it("is split within Discord's limits and every part lands once despite a 429, a 500 and a hang", async () => {
+    const parts = renderDiscordMessages(doc);
+    expect(parts.length).toBeGreaterThan(1);
+    fake.script({ kind: "rate-limit", retryAfter: 0.1 }, "555");
+    fake.script({ kind: "server-error", status: 502, accept: true }, "555");
+    fake.script({ kind: "hang", accept: true }, "555");
+    const result = await sender.send("555", parts, "90");
+    expect(result.kind).toBe("ok");
+    expect(fake.requests.filter((r) => r.status === 400)).toHaveLength(0);
+    expect(fake.messagesIn("555").map((m) => m.nonce)).toEqual(parts.map((_, i) => `b90.${i}`));
   });
 });
