@@ -27,6 +27,8 @@ export interface EventClusterer {
   observe(terms: TermCounts): void;
   /** Place an item: the id of the event it joins, or of the new event it starts. */
   add(item: ClusterInput): string;
+  /** Put an item back in the event it was stored in (rebuilding the recent window after a restart). */
+  restore(item: ClusterInput, eventId: string): void;
   /** The event an item was placed in. */
   eventOf(itemId: string): string | undefined;
 }
@@ -148,6 +150,10 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
       const eventId = chooseEvent(vector, item.publishedAt) ?? deps.newEventId(item.id);
       place(item.id, eventId, vector, item.publishedAt);
       return eventId;
+    },
+    restore(item, eventId) {
+      observe(item.terms);
+      place(item.id, eventId, vectorOf(item.terms), item.publishedAt);
     },
     eventOf(itemId) {
       const idx = itemIndex.get(itemId);

@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { toSummaryDoc } from "../analyze/analyze-batch.js";
+import { createEventClusterer, DEFAULT_CLUSTER_OPTIONS } from "../analyze/event-clusterer.js";
+import { eventFeatures } from "../analyze/event-features.js";
+import { summarizeExtractive } from "../analyze/extractive-summarizer.js";
+import { chooseHeadline } from "../analyze/headline.js";
+import type { Lexicon } from "../analyze/lexicon.js";
+import { createRelevanceScorer } from "../analyze/relevance.js";
+import type { Summary, SummaryRequest } from "../analyze/summarizer.js";
+import type { Settings } from "../config/index.js";
+import type { ArticleInput, Lang } from "../domain/index.js";
+import type { Db } from "../store/database.js";
+import { createSqliteEventStore, type ItemAnalysis, type StoredArticle } from "../store/events-repo.js";
+
+export interface AnalyzePendingDeps {
+  readonly db: Db;
+  readonly topics: Lexicon;
+  readonly settings: Settings;
+  /** Epoch milliseconds. */
+  readonly now: number;
+  /** Summary for touched events; the offline extractive summarizer unless given. */
+  readonly summarize?: ((req: SummaryRequest) => Summary | Promise<Summary>) | undefined;
+  readonly lang?: Lang | undefined;
+  /** Items analysed per call at most. */
+  readonly batchSize?: number | undefined;
+}
+
+export interface AnalyzePendingResult {
+  readonly analyzed: number;
+  readonly relevant: number;
+  readonly eventsTouched: number;
+}
+
+const toInput = (a: StoredArticle): ArticleInput => ({
+  id: String(a.id),
+  title: a.title,
+  lead: a.lead,
+  text: a.text,
+  lang: a.lang,
+  source: a.sourceId,
+  url: a.url,
+  publishedAt: a.publishedAt,
+});
+
+/**
+ * Analyse what ingest stored since the last run: relevance and topics per item, event membership
+ * against the recent window (the clusterer is rebuilt from it, so restarts change nothing), then
+ * headline and summary for every event that gained items.
+ */
+export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzePendingResult> {
+  const store = createSqliteEventStore(deps.db);
+  const pending = store.unanalyzed(deps.batchSize ?? 5000);
+  if (pending.length === 0) return { analyzed: 0, relevant: 0, eventsTouched: 0 };
+  const { relevanceThreshold, eventWindowHours } = deps.settings.analysis;
+  const scorer = createRelevanceScorer(deps.topics, { threshold: relevanceThreshold });
+  const clusterer = createEventClusterer(
+    { windowHours: eventWindowHours, threshold: DEFAULT_CLUSTER_OPTIONS.threshold },
+    { newEventId: (firstItemId) => `ev-${firstItemId}` },
+  );
+  const features = (a: ArticleInput) =>
+    eventFeatures({ ...a, entityIds: scorer.entityIds(`${a.title}\n${a.lead}\n${a.text.slice(0, 1500)}`) });
+
+  const oldest = Math.min(...pending.map((p) => p.publishedAt));
+  for (const stored of store.recentAnalyzed(oldest - eventWindowHours * 3_600_000)) {
+    if (stored.eventId !== undefined) {
+      const input = toInput(stored);
+      clusterer.restore({ id: input.id, publishedAt: input.publishedAt, terms: features(input) }, stored.eventId);
+    }
+  }
+  const inputs = pending.map(toInput);
+  const terms = inputs.map(features);
+  for (const t of terms) clusterer.observe(t);
+  const analyses: ItemAnalysis[] = [];
+  let relevant = 0;
+  inputs.forEach((input, i) => {
+    const r = scorer.score(input);
+    if (r.relevant) relevant++;
+    const eventId = clusterer.add({ id: input.id, publishedAt: input.publishedAt, terms: terms[i]! });
+    analyses.push({ itemId: pending[i]!.id, relevance: r.score, topics: r.topics, eventId, analyzedAt: deps.now });
+  });
+  store.saveAnalyses(analyses);
+
+  const summarize = deps.summarize ?? summarizeExtractive;
+  const lang = deps.lang ?? "vi";
+  const touched = [...new Set(analyses.map((a) => a.eventId))].sort();
+  for (const eventId of touched) {
+    const docs = store.eventItems(eventId).map((a) => toSummaryDoc(toInput(a)));
+    const summary = await summarize({ docs, lang, maxChars: 300 });
+    const inputHash = createHash("sha256")
+      .update(docs.map((d) => d.id).join(","))
+      .digest("hex")
+      .slice(0, 16);
+    store.saveEventText(eventId, chooseHeadline(docs), {
+      eventId,
+      lang,
+      method: summary.method,
+      inputHash,
+      summary: summary.text,
+      createdAt: deps.now,
+    });
+  }
+  return { analyzed: analyses.length, relevant, eventsTouched: touched.length };
+}

@@ -1,0 +1,79 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSettings } from "../src/config/index.js";
+import { loadTopics } from "../src/config/topics.js";
+import { analyzePending } from "../src/schedule/analyze-pending.js";
+import { openDatabase } from "../src/store/database.js";
+import { useTempDir } from "./support/temp-dir.js";
+
+const tempDir = useTempDir();
+const H = 3_600_000;
+
+function seed(path: string) {
+  const db = openDatabase(path);
+  db.prepare("INSERT INTO sources (id, url, name, lang) VALUES (?, ?, ?, 'vi')").run(
+    "vov",
+    "http://127.0.0.1/vov",
+    "VOV",
+  );
+  db.prepare("INSERT INTO sources (id, url, name, lang) VALUES (?, ?, ?, 'vi')").run("tg", "http://127.0.0.1/tg", "TG");
+  const add = db.prepare(
+    "INSERT INTO items (source_id, guid, url, title, lead, lang, published_at, fetched_at, content_hash) VALUES (?, ?, ?, ?, ?, 'vi', ?, ?, ?)",
+  );
+  let n = 0;
+  return {
+    db,
+    add: (source: string, title: string, lead: string, at: number) => {
+      n++;
+      add.run(source, `g${n}`, `http://127.0.0.1/${n}`, title, lead, at, at, `h${n}`);
+    },
+  };
+}
+
+describe("analyzePending on a real SQLite file", () => {
+  it("stores relevance, topics and event membership, and an event's headline and summary", async () => {
+    const path = join(tempDir(), "bantin.db");
+    const { db, add } = seed(path);
+    const t0 = Date.UTC(2019, 9, 5);
+    add(
+      "vov",
+      "Mỹ và Triều Tiên nối lại đàm phán hạt nhân tại Stockholm",
+      "Mỹ và Triều Tiên nối lại đàm phán hạt nhân cấp chuyên viên tại Stockholm, Thụy Điển ngày 5/10.",
+      t0,
+    );
+    add("vov", "Giá vàng hôm nay tăng mạnh", "Giá vàng SJC tăng 500.000 đồng mỗi lượng.", t0 + H);
+    const deps = { db, topics: loadTopics(), settings: loadSettings("absent.yaml"), now: t0 + 2 * H };
+    expect(await analyzePending(deps)).toEqual({ analyzed: 2, relevant: 1, eventsTouched: 2 });
+
+    // A later run, after a restart: the new report joins the stored event.
+    add(
+      "tg",
+      "Đàm phán hạt nhân Mỹ - Triều Tiên tại Stockholm kết thúc",
+      "Cuộc đàm phán hạt nhân cấp chuyên viên Mỹ - Triều Tiên tại Stockholm, Thụy Điển kết thúc ngày 5/10.",
+      t0 + 5 * H,
+    );
+    expect((await analyzePending({ ...deps, now: t0 + 6 * H })).analyzed).toBe(1);
+    expect(await analyzePending({ ...deps, now: t0 + 7 * H })).toEqual({ analyzed: 0, relevant: 0, eventsTouched: 0 });
+
+    const events = db
+      .prepare("SELECT id, headline, item_count, outlet_count, topics, relevance FROM events ORDER BY id")
+      .all() as {
+      id: string;
+      headline: string;
+      item_count: number;
+      outlet_count: number;
+      topics: string;
+      relevance: number;
+    }[];
+    const talks = events.find((e) => e.item_count === 2)!;
+    expect(talks.outlet_count).toBe(2);
+    expect(JSON.parse(talks.topics)).toContain("my-trieu");
+    expect(talks.headline).toMatch(/Stockholm/);
+    expect(talks.relevance).toBeGreaterThan(0.5);
+    const summary = db.prepare("SELECT summary FROM summaries WHERE event_id = ?").get(talks.id) as { summary: string };
+    expect(summary.summary).toMatch(/Stockholm/);
+    const unanalysed = db.prepare("SELECT COUNT(*) AS n FROM items WHERE analyzed_at IS NULL").get() as { n: number };
+    expect(unanalysed.n).toBe(0);
+    db.close();
+  });
+});
