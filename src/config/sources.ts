@@ -1,6 +1,8 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { Document, isMap, isSeq, parseDocument } from "yaml";
 import { z } from "zod";
 import { type Source, sourceId } from "../domain/index.js";
-import { ConfigError } from "./config-error.js";
+import { ConfigError, describeZodIssues } from "./config-error.js";
 import { loadYamlFile } from "./yaml-file.js";
 
 const sourceEntrySchema = z.object({
@@ -43,4 +45,53 @@ function toSources(file: z.infer<typeof sourcesFileSchema>, where: string): Sour
       weight: s.weight,
     };
   });
+}
+
+/**
+ * Add a source to a sources file, keeping its comments and layout; the file is created if
+ * absent. Refuses a taken id or an invalid entry with the same messages as loading.
+ */
+export function addSourceToFile(path: string, source: Source): void {
+  const doc = readSourcesDocument(path);
+  const existing = loadFromDocument(doc, path);
+  if (existing.some((s) => s.id === source.id))
+    throw new ConfigError(`${path}: a source with id "${source.id}" exists`);
+  const entry = {
+    id: source.id,
+    url: source.url,
+    name: source.name,
+    lang: source.lang,
+    fullText: source.fullText,
+    weight: source.weight,
+  };
+  const sources = doc.get("sources");
+  if (isSeq(sources)) sources.add(doc.createNode(entry));
+  else doc.set("sources", doc.createNode([entry]));
+  loadFromDocument(doc, path);
+  writeFileSync(path, doc.toString());
+}
+
+/** Remove a source from a sources file by id; false when it was not there. */
+export function removeSourceFromFile(path: string, id: string): boolean {
+  const doc = readSourcesDocument(path);
+  const sources = doc.get("sources");
+  if (!isSeq(sources)) return false;
+  const index = sources.items.findIndex((item) => isMap(item) && item.get("id") === id);
+  if (index < 0) return false;
+  sources.delete(index);
+  writeFileSync(path, doc.toString());
+  return true;
+}
+
+function readSourcesDocument(path: string): Document {
+  if (!existsSync(path)) return new Document({ sources: [] });
+  const doc = parseDocument(readFileSync(path, "utf8"));
+  if (doc.errors.length > 0) throw new ConfigError(`${path}: not valid YAML: ${doc.errors[0]?.message.split("\n")[0]}`);
+  return doc;
+}
+
+function loadFromDocument(doc: Document, path: string): Source[] {
+  const result = sourcesFileSchema.safeParse(doc.toJS() ?? { sources: [] });
+  if (!result.success) throw new ConfigError(describeZodIssues(path, result.error), { cause: result.error });
+  return toSources(result.data, path);
 }

@@ -1,7 +1,19 @@
 import type { Command } from "commander";
-import { type CliContext, notBuiltYet } from "../context.js";
+import { loadSources } from "../../config/sources.js";
+import { type IngestReport, runIngestPass } from "../../ingest/index.js";
+import { openDatabase } from "../../store/database.js";
+import { createSqliteItemStore } from "../../store/items-repo.js";
+import { createSqliteSourceStore } from "../../store/sources-repo.js";
+import { type CliContext, CommandError } from "../context.js";
 
-export function registerIngest(program: Command, _ctx: CliContext): void {
+interface IngestOptions {
+  readonly once?: boolean;
+  readonly sources?: string;
+  readonly db?: string;
+  readonly json?: boolean;
+}
+
+export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command("ingest")
     .description("fetch the sources once and store new items")
@@ -9,5 +21,71 @@ export function registerIngest(program: Command, _ctx: CliContext): void {
     .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
     .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
     .option("--json", "print the result as JSON")
-    .action(() => notBuiltYet("ingest"));
+    .action(async (opts: IngestOptions) => {
+      if (!opts.once) {
+        throw new CommandError("ingest needs --once (one pass, then exit); `start` runs ingest on a schedule.");
+      }
+      const sources = loadSources(opts.sources ?? ctx.env().BANTIN_SOURCES);
+      const db = openDatabase(opts.db ?? ctx.env().BANTIN_DB);
+      let report: IngestReport;
+      try {
+        report = await runIngestPass({
+          sources,
+          sourceStore: createSqliteSourceStore(db),
+          itemStore: createSqliteItemStore(db),
+          settings: ctx.settings().ingest,
+          logger: ctx.logger(),
+        });
+      } finally {
+        db.close();
+      }
+      ctx.out(opts.json ? JSON.stringify(toJson(report)) : renderIngestTable(report));
+    });
+}
+
+/** CLI.md's shape, exactly: `{"sources":[{"id","url","status","new","seen","error"?}]}`. */
+function toJson(report: IngestReport) {
+  return {
+    sources: report.sources.map((s) => ({
+      id: s.id,
+      url: s.url,
+      status: s.status,
+      new: s.new,
+      seen: s.seen,
+      ...(s.error === undefined ? {} : { error: s.error }),
+    })),
+  };
+}
+
+/** One line per source: new, seen, status, time, and the error when there is one. */
+export function renderIngestTable(report: IngestReport): string {
+  const rows = [
+    ["source", "new", "seen", "status", "time", "error"],
+    ...report.sources.map((s) => [
+      s.id,
+      String(s.new),
+      String(s.seen),
+      s.status,
+      `${(s.ms / 1000).toFixed(1)} s`,
+      s.error ?? "",
+    ]),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const lines = rows.map((r) =>
+    r
+      .map((cell, c) =>
+        c === r.length - 1 ? cell : c >= 1 && c <= 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!),
+      )
+      .join("  ")
+      .trimEnd(),
+  );
+  const totals = report.sources.reduce(
+    (t, s) => ({ new: t.new + s.new, failed: t.failed + (s.status === "error" ? 1 : 0) }),
+    {
+      new: 0,
+      failed: 0,
+    },
+  );
+  lines.push(`${report.sources.length} sources, ${totals.new} new items, ${totals.failed} failed`);
+  return lines.join("\n");
 }

@@ -1,23 +1,89 @@
 import type { Command } from "commander";
-import { type CliContext, notBuiltYet } from "../context.js";
+import { addSourceToFile, loadSources, removeSourceFromFile } from "../../config/sources.js";
+import { type Lang, type Source, sourceId } from "../../domain/index.js";
+import { openDatabase } from "../../store/database.js";
+import { createSqliteSourceStore, type SourceHealth } from "../../store/sources-repo.js";
+import { type CliContext, CommandError, notBuiltYet } from "../context.js";
 
-export function registerSources(program: Command, _ctx: CliContext): void {
+interface FileOptions {
+  readonly sources?: string;
+  readonly db?: string;
+}
+
+export function registerSources(program: Command, ctx: CliContext): void {
   const sources = program.command("sources").description("manage the news sources");
+  const sourcesFile = (opts: FileOptions) => opts.sources ?? ctx.env().BANTIN_SOURCES;
+  const withStore = <T>(opts: FileOptions, use: (store: ReturnType<typeof createSqliteSourceStore>) => T): T => {
+    const db = openDatabase(opts.db ?? ctx.env().BANTIN_DB);
+    try {
+      return use(createSqliteSourceStore(db));
+    } finally {
+      db.close();
+    }
+  };
+
   sources
     .command("list")
-    .description("the sources and their health")
-    .action(() => notBuiltYet("sources list"));
+    .description("the sources and their health: status, failures in a row, paused until, last error")
+    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
+    .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
+    .option("--json", "print the list as JSON")
+    .action((opts: FileOptions & { json?: boolean }) => {
+      const configured = loadSources(sourcesFile(opts));
+      const health = withStore(opts, (store) =>
+        configured.map((s): ListedSource => store.get(s.id) ?? { ...s, never: true }),
+      );
+      ctx.out(opts.json ? JSON.stringify({ sources: health }) : renderSourcesList(health, Date.now()));
+    });
+
   sources
     .command("add")
-    .description("add a source")
-    .argument("<id>")
-    .argument("<url>")
-    .action(() => notBuiltYet("sources add"));
+    .description("add a source to the sources file")
+    .argument("<id>", "short id: lower-case letters, digits, hyphens")
+    .argument("<url>", "the feed's address")
+    .option("--name <name>", "display name (default: the id)")
+    .option("--lang <lang>", "vi or en", "vi")
+    .option("--full-text", "fetch the article page for relevant items")
+    .option("--weight <n>", "editorial weight, 1 is ordinary", "1")
+    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
+    .action(
+      (
+        id: string,
+        url: string,
+        opts: { name?: string; lang: string; fullText?: boolean; weight: string } & FileOptions,
+      ) => {
+        if (opts.lang !== "vi" && opts.lang !== "en")
+          throw new CommandError(`--lang: expected vi or en, got "${opts.lang}"`);
+        const weight = Number(opts.weight);
+        if (!Number.isFinite(weight)) throw new CommandError(`--weight: expected a number, got "${opts.weight}"`);
+        const file = sourcesFile(opts);
+        addSourceToFile(file, {
+          id: sourceId(id),
+          url,
+          name: opts.name ?? id,
+          lang: opts.lang as Lang,
+          fullText: opts.fullText ?? false,
+          weight,
+        });
+        ctx.out(`added ${id} (${url}) to ${file}`);
+      },
+    );
+
   sources
     .command("remove")
-    .description("remove a source")
+    .description("remove a source from the sources file (its stored items stay unless --purge)")
     .argument("<id>")
-    .action(() => notBuiltYet("sources remove"));
+    .option("--purge", "also delete the source's stored items and fetch state")
+    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
+    .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
+    .action((id: string, opts: FileOptions & { purge?: boolean }) => {
+      const file = sourcesFile(opts);
+      const removed = removeSourceFromFile(file, id);
+      const purged = opts.purge ? withStore(opts, (store) => store.remove(sourceId(id))) : false;
+      if (!removed && !purged) throw new CommandError(`no source "${id}" in ${file}`);
+      ctx.out(`removed ${id}${removed ? ` from ${file}` : ""}${purged ? ", and its stored items" : ""}`);
+    });
+
   sources
     .command("import")
     .description("add the feeds of an OPML 2.0 file")
@@ -27,4 +93,36 @@ export function registerSources(program: Command, _ctx: CliContext): void {
     .command("export")
     .description("print the sources as OPML 2.0")
     .action(() => notBuiltYet("sources export"));
+}
+
+type ListedSource = SourceHealth | (Source & { readonly never: true });
+
+/** "vov  error  5 failures  paused until 10:30  source vov paused for 30 min after 5 failures: HTTP 503". */
+export function renderSourcesList(sources: readonly ListedSource[], now: number): string {
+  if (sources.length === 0) return "no sources configured";
+  const rows = sources.map((s) => {
+    if ("never" in s) return [s.id, "new", "", "", "", "never fetched"];
+    const paused = s.pausedUntil !== null && s.pausedUntil > now ? `paused until ${isoMinute(s.pausedUntil)}` : "";
+    return [
+      s.id,
+      s.lastStatus ?? "new",
+      `${s.consecutiveFailures} failures`,
+      `${s.items} items`,
+      paused,
+      s.lastError ?? (s.lastSuccessAt === null ? "never fetched" : `last ok ${isoMinute(s.lastSuccessAt)}`),
+    ];
+  });
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(c === r.length - 1 ? 0 : widths[c]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+function isoMinute(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
