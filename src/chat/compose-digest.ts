@@ -1,0 +1,86 @@
+import type Database from "better-sqlite3";
+import { buildDigest, DEFAULT_MAX_ENTRIES } from "../digest/index.js";
+import type { DigestDocument, Lang, TopicId } from "../domain/index.js";
+import { createSqliteDigestSource } from "../store/digest-repo.js";
+import type { OnDemandDigestRequest } from "./command-core.js";
+
+/** What a digest is for: one subscriber's topics, language and zone, over a window ending now. */
+export interface ComposeDigestRequest {
+  /** Empty means every topic. */
+  readonly topics: readonly TopicId[];
+  readonly lang: Lang;
+  readonly timezone: string;
+  /** Epoch ms: the start of the window (the last briefing, or now − 24h/3d/7d on demand). */
+  readonly since: number;
+  readonly maxEntries?: number | undefined;
+  /** When set, events this subscription was already sent are skipped unless they grew. */
+  readonly subscriptionId?: number | undefined;
+  /** Events below this relevance stay out (settings.analysis.relevanceThreshold). */
+  readonly minRelevance?: number | undefined;
+  readonly topicWeights?: ReadonlyMap<string, number> | undefined;
+}
+
+/**
+ * The digest document a subscriber gets now, straight from the store: candidates selected in
+ * SQL by window and relevance, then ranked and cut by the pure digest module. The `digest`
+ * CLI, the /digest chat command and scheduled briefings all come through here.
+ */
+export function composeDigest(db: Database.Database, request: ComposeDigestRequest, now: number): DigestDocument {
+  const source = createSqliteDigestSource(db);
+  const minRelevance = request.minRelevance ?? 0;
+  const candidates = source.eventsInWindow({ since: request.since, until: now, lang: request.lang, minRelevance });
+  return buildDigest(
+    candidates,
+    {
+      topics: request.topics,
+      lang: request.lang,
+      timezone: request.timezone,
+      since: request.since,
+      maxEntries: request.maxEntries ?? DEFAULT_MAX_ENTRIES,
+      alreadySent: request.subscriptionId === undefined ? undefined : source.sentEvents(request.subscriptionId),
+      topicWeights: request.topicWeights,
+      minRelevance,
+    },
+    now,
+  );
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** "24h", "3d", "7d", "2w" as milliseconds; undefined for anything else. */
+export function parseWindowMs(window: string): number | undefined {
+  const m = /^(\d{1,4})([hdw])$/.exec(window.trim().toLowerCase());
+  return m === null ? undefined : Number(m[1]) * UNIT_MS[m[2]!]!;
+}
+
+export interface OnDemandDigestDefaults {
+  readonly timezone: string;
+  readonly minRelevance: number;
+  readonly maxEntries?: number | undefined;
+  readonly topicWeights?: ReadonlyMap<string, number> | undefined;
+}
+
+/**
+ * The chat core's `composeDigest` dependency over a store: /digest in a chat uses the chat's
+ * zone when it has a subscription. On demand, nothing is held back as already sent: the reader
+ * asked to see the window.
+ */
+export function createOnDemandDigestComposer(
+  db: Database.Database,
+  defaults: OnDemandDigestDefaults,
+): (request: OnDemandDigestRequest, now: number) => DigestDocument {
+  return (request, now) =>
+    composeDigest(
+      db,
+      {
+        topics: request.topics,
+        lang: request.lang,
+        timezone: request.subscription?.timezone ?? defaults.timezone,
+        since: now - (parseWindowMs(request.since) ?? UNIT_MS.d!),
+        maxEntries: defaults.maxEntries,
+        minRelevance: defaults.minRelevance,
+        topicWeights: defaults.topicWeights,
+      },
+      now,
+    );
+}

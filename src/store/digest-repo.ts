@@ -1,0 +1,112 @@
+import type Database from "better-sqlite3";
+import { type EventId, eventId, type Lang, type TopicId, topicId } from "../domain/index.js";
+
+/** An event in a digest window, with what a digest entry shows (the digest's DigestCandidate shape). */
+export interface DigestEventRow {
+  readonly eventId: EventId;
+  readonly headline: string;
+  /** The stored summary in the asked language (an LLM one when present), else the first article's lead. */
+  readonly summary: string;
+  readonly itemCount: number;
+  /** One entry per outlet: its name and its earliest article on the event. */
+  readonly outlets: readonly { readonly name: string; readonly url: string }[];
+  readonly topics: readonly TopicId[];
+  readonly relevance: number;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+}
+
+export interface DigestWindowQuery {
+  /** Epoch ms; events last seen before are left out. */
+  readonly since: number;
+  /** Epoch ms; events first seen after (clock skew in feeds) are left out. */
+  readonly until: number;
+  readonly lang: Lang;
+  readonly minRelevance: number;
+}
+
+export interface DigestSource {
+  /** Candidate events of a window, selected in SQL by window and relevance first. */
+  eventsInWindow(query: DigestWindowQuery): DigestEventRow[];
+  /** What a subscription was already sent: event id → item count then. */
+  sentEvents(subscriptionId: number): Map<string, number>;
+}
+
+interface EventRow {
+  id: string;
+  headline: string;
+  relevance: number;
+  topics: string;
+  item_count: number;
+  first_seen: number;
+  last_seen: number;
+  summary: string | null;
+}
+
+interface OutletRow {
+  event_id: string;
+  name: string;
+  url: string;
+  lead: string;
+  first: number;
+}
+
+function parseTopics(json: string): TopicId[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string").map(topicId) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The digest's read side over events, event_items, items, sources and summaries. */
+export function createSqliteDigestSource(db: Database.Database): DigestSource {
+  const events = db.prepare<[string, number, number, number], EventRow>(`
+    SELECT e.id, e.headline, e.relevance, e.topics, e.item_count, e.first_seen, e.last_seen,
+      (SELECT s.summary FROM summaries s WHERE s.event_id = e.id AND s.lang = ?
+        ORDER BY s.method = 'llm' DESC, s.created_at DESC LIMIT 1) AS summary
+    FROM events e
+    WHERE e.last_seen >= ? AND e.first_seen <= ? AND e.relevance >= ? AND e.item_count > 0`);
+  // SQLite returns the other columns of the MIN() row: each outlet's earliest article.
+  const outlets = db.prepare<[number, number, number], OutletRow>(`
+    SELECT ei.event_id, src.name, i.url, i.lead, MIN(i.published_at) AS first
+    FROM events e
+    JOIN event_items ei ON ei.event_id = e.id
+    JOIN items i ON i.id = ei.item_id
+    JOIN sources src ON src.id = i.source_id
+    WHERE e.last_seen >= ? AND e.first_seen <= ? AND e.relevance >= ? AND e.item_count > 0
+    GROUP BY ei.event_id, i.source_id
+    ORDER BY ei.event_id, first, src.name`);
+  const sent = db.prepare<[number], { event_id: string; item_count: number }>(
+    "SELECT event_id, item_count FROM sent_events WHERE subscription_id = ?",
+  );
+
+  return {
+    eventsInWindow({ since, until, lang, minRelevance }) {
+      const byEvent = new Map<string, OutletRow[]>();
+      for (const row of outlets.all(since, until, minRelevance)) {
+        const list = byEvent.get(row.event_id);
+        if (list === undefined) byEvent.set(row.event_id, [row]);
+        else list.push(row);
+      }
+      return events.all(lang, since, until, minRelevance).map((e) => {
+        const rows = byEvent.get(e.id) ?? [];
+        return {
+          eventId: eventId(e.id),
+          headline: e.headline,
+          summary: e.summary ?? rows[0]?.lead ?? "",
+          itemCount: e.item_count,
+          outlets: rows.map((r) => ({ name: r.name, url: r.url })),
+          topics: parseTopics(e.topics),
+          relevance: e.relevance,
+          firstSeen: e.first_seen,
+          lastSeen: e.last_seen,
+        };
+      });
+    },
+    sentEvents(subscriptionId) {
+      return new Map(sent.all(subscriptionId).map((r) => [r.event_id, r.item_count]));
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { join } from "node:path";
+import type Database from "better-sqlite3";
+import { beforeEach, describe, expect, it } from "vitest";
+import { composeDigest, createOnDemandDigestComposer } from "../src/chat/compose-digest.js";
+import { topicId } from "../src/domain/index.js";
+import { openDatabase } from "../src/store/database.js";
+import { createSqliteDigestSource } from "../src/store/digest-repo.js";
+import { cli } from "./support/cli.js";
+import { parseTelegramHtml } from "./support/telegram-html.js";
+import { useTempDir } from "./support/temp-dir.js";
+
+const tempDir = useTempDir();
+const HOUR = 3_600_000;
+const NOW = Date.now();
+
+interface Seeded {
+  readonly db: Database.Database;
+  readonly path: string;
+}
+
+/** A store with three events: a big fresh one, a small fresh one, and one outside 24 hours. */
+function seed(): Seeded {
+  const path = join(tempDir(), "bantin.db");
+  const db = openDatabase(path);
+  const source = db.prepare("INSERT INTO sources (id, url, name, lang) VALUES (?, ?, ?, 'vi')");
+  source.run("vnexpress", "https://vnexpress.net/rss", "VnExpress");
+  source.run("vov", "https://vov.vn/rss", "VOV");
+  source.run("bqt", "https://baoquocte.vn/rss", "Báo Quốc tế");
+  let n = 0;
+  const item = db.prepare(
+    `INSERT INTO items (source_id, guid, url, title, lead, lang, published_at, fetched_at, content_hash, relevance, topics, analyzed_at)
+     VALUES (?, ?, ?, ?, ?, 'vi', ?, ?, ?, 0.9, '["my-trieu"]', ?)`,
+  );
+  const event = db.prepare(
+    "INSERT INTO events (id, first_seen, last_seen, headline, relevance, topics, item_count, outlet_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const link = db.prepare("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)");
+  const add = (eventId: string, sourceId: string, at: number, lead: string) => {
+    n += 1;
+    const { lastInsertRowid } = item.run(
+      sourceId,
+      `g${n}`,
+      `https://${sourceId}.vn/${n}`,
+      `T${n}`,
+      lead,
+      at,
+      at,
+      `h${n}`,
+      at,
+    );
+    link.run(eventId, lastInsertRowid);
+  };
+  event.run("big", NOW - 6 * HOUR, NOW - HOUR, "Mỹ và Triều Tiên đàm phán tại Stockholm", 0.9, '["my-trieu"]', 3, 3);
+  add("big", "vnexpress", NOW - 6 * HOUR, "Lead VnExpress");
+  add("big", "vov", NOW - 3 * HOUR, "Lead VOV");
+  add("big", "bqt", NOW - HOUR, "Lead BQT");
+  db.prepare("INSERT INTO summaries VALUES ('big', 'vi', 'extractive', 'x', 'Hai bên gặp nhau tại Stockholm.', ?)").run(
+    NOW,
+  );
+  event.run("small", NOW - 2 * HOUR, NOW - 2 * HOUR, "Hàn Quốc <b>& Nhật Bản</b> họp", 0.7, '["lien-trieu"]', 1, 1);
+  add("small", "vov", NOW - 2 * HOUR, "Lead nhỏ chưa có tóm tắt.");
+  event.run("old", NOW - 50 * HOUR, NOW - 40 * HOUR, "Tin cũ", 0.9, '["my-trieu"]', 1, 1);
+  add("old", "vov", NOW - 40 * HOUR, "Cũ.");
+  return { db, path };
+}
+
+describe("the SQLite digest source", () => {
+  let seeded: Seeded;
+  beforeEach(() => {
+    seeded = seed();
+    return () => seeded.db.close();
+  });
+
+  it("returns events of the window with one link per outlet, their summary or else a lead", () => {
+    const rows = createSqliteDigestSource(seeded.db).eventsInWindow({
+      since: NOW - 24 * HOUR,
+      until: NOW,
+      lang: "vi",
+      minRelevance: 0.5,
+    });
+    const big = rows.find((r) => r.eventId === "big")!;
+    expect(rows.map((r) => r.eventId).sort()).toEqual(["big", "small"]);
+    expect(big.outlets.map((o) => o.name)).toEqual(["VnExpress", "VOV", "Báo Quốc tế"]);
+    expect(big.summary).toBe("Hai bên gặp nhau tại Stockholm.");
+    expect(big.topics).toEqual(["my-trieu"]);
+    expect(rows.find((r) => r.eventId === "small")!.summary).toBe("Lead nhỏ chưa có tóm tắt.");
+  });
+
+  it("composes a ranked document, filtered by topics, skipping what a subscription already saw", () => {
+    const all = composeDigest(
+      seeded.db,
+      { topics: [], lang: "vi", timezone: "Asia/Ho_Chi_Minh", since: NOW - 24 * HOUR },
+      NOW,
+    );
+    expect(all.entries.map((e) => e.eventId)).toEqual(["big", "small"]);
+    expect(all.totals).toEqual({ articles: 4, outlets: 3 });
+    const some = composeDigest(
+      seeded.db,
+      { topics: [topicId("lien-trieu")], lang: "vi", timezone: "UTC", since: NOW - 24 * HOUR },
+      NOW,
+    );
+    expect(some.entries.map((e) => e.eventId)).toEqual(["small"]);
+
+    seeded.db
+      .prepare(
+        "INSERT INTO subscriptions (id, platform, chat_id, timezone, lang, created_at, updated_at) VALUES (1, 'telegram', '42', 'UTC', 'vi', 0, 0)",
+      )
+      .run();
+    seeded.db.prepare("INSERT INTO sent_events VALUES (1, 'big', 3, 0), (1, 'small', 0, 0)").run();
+    const next = composeDigest(
+      seeded.db,
+      { topics: [], lang: "vi", timezone: "UTC", since: NOW - 24 * HOUR, subscriptionId: 1 },
+      NOW,
+    );
+    expect(next.entries.map((e) => [e.eventId, e.isUpdate])).toEqual([["small", true]]);
+  });
+
+  it("serves the chat core's on-demand request with the window it names", () => {
+    const compose = createOnDemandDigestComposer(seeded.db, { timezone: "Asia/Ho_Chi_Minh", minRelevance: 0.5 });
+    const week = compose({ subscription: undefined, topics: [], since: "7d", lang: "en" }, NOW);
+    expect(week.entries.map((e) => e.eventId)).toEqual(["big", "small", "old"]);
+  });
+});
+
+describe("digest command", () => {
+  it("prints the digest as text, Telegram HTML, Discord payloads or the JSON document", async () => {
+    const { db, path } = seed();
+    db.close();
+    const text = await cli(["digest", "--db", path]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("1. Mỹ và Triều Tiên đàm phán tại Stockholm");
+    expect(text.stdout).not.toContain("Tin cũ");
+
+    const telegram = await cli(["digest", "--db", path, "--format", "telegram", "--since", "3d"]);
+    const messages = JSON.parse(telegram.stdout) as string[];
+    for (const m of messages) expect(parseTelegramHtml(m).ok).toBe(true);
+    expect(messages.join("")).toContain("Hàn Quốc &lt;b&gt;&amp; Nhật Bản&lt;/b&gt;");
+
+    const discord = await cli(["digest", "--db", path, "--format", "discord", "--lang", "en"]);
+    expect((JSON.parse(discord.stdout) as { embeds: unknown[] }[])[0]!.embeds).toHaveLength(2);
+
+    const json = await cli(["digest", "--db", path, "--format", "json", "--topics", "lien-trieu"]);
+    expect((JSON.parse(json.stdout) as { entries: unknown[] }).entries).toHaveLength(1);
+  });
+
+  it("refuses unknown options with a clear message", async () => {
+    const { db, path } = seed();
+    db.close();
+    expect((await cli(["digest", "--db", path, "--since", "soon"])).stderr).toMatch(/--since: expected 24h, 3d or 7d/);
+    expect((await cli(["digest", "--db", path, "--format", "pdf"])).stderr).toMatch(/--format/);
+    expect((await cli(["digest", "--db", path, "--topics", "nope"])).stderr).toMatch(/unknown topic nope/);
+  });
+});
