@@ -68,6 +68,13 @@ describe("chat commands", () => {
     expect(subscriptions.get("telegram", chatId(100))?.topics).toEqual(["my-trieu", "hat-nhan"]);
   });
 
+  it("a topic can be named by a word of its label when only one topic has it", async () => {
+    const { say, subscriptions } = setup();
+    expect(await say("/subscribe nuclear")).toMatchObject([{ key: "subscribed", params: { topics: "Hạt nhân" } }]);
+    expect(await say("/subscribe trieu")).toMatchObject([{ kind: "error", key: "unknown-topic" }]);
+    expect(subscriptions.get("telegram", chatId(100))?.topics).toEqual(["hat-nhan"]);
+  });
+
   it("a topic typed with a typo is refused with a stable key and a 'did you mean'", async () => {
     const { say, show } = setup();
     const replies = await say("/subscribe my-treu");

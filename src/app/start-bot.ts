@@ -1,11 +1,17 @@
 import type { Readable } from "node:stream";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
-import type { OnDemandDigestRequest } from "../chat/index.js";
+import { createTelegramBot } from "../adapters/telegram/index.js";
+import { createOnDemandDigestComposer } from "../chat/compose-digest.js";
+import type { CommandCore } from "../chat/index.js";
 import type { Env, Settings } from "../config/index.js";
-import type { DigestDocument, Logger } from "../domain/index.js";
-import { openDatabase } from "../store/database.js";
-import { buildCommandCore } from "./command-core.js";
-import { loadChatTopics } from "./topics.js";
+import { loadSources } from "../config/sources.js";
+import { loadTopics } from "../config/topics.js";
+import { renderPlainText, renderTelegramHtml } from "../digest/index.js";
+import type { Logger } from "../domain/index.js";
+import { type Db, openDatabase } from "../store/database.js";
+import { buildCommandCore, subscriptionStoreFor } from "./command-core.js";
+import { refreshNews } from "./refresh-news.js";
+import { chatTopics } from "./topics.js";
 
 export interface StartOptions {
   readonly env: Env;
@@ -15,39 +21,66 @@ export interface StartOptions {
   readonly forceConsole: boolean;
   readonly input: Readable;
   readonly output: (text: string) => void;
-}
-
-function composeDigestNotBuilt(_request: OnDemandDigestRequest, _now: number): DigestDocument {
-  throw new Error("the digest composer is not wired yet");
+  /** Resolves when the process is asked to stop; the platform bots run until then (the console, until its input ends). */
+  readonly untilStopped: () => Promise<void>;
 }
 
 /**
- * `start`: opens the store, then runs the console chat until its input ends (with no platform
- * token, or when asked), or the platform bots until the process is stopped.
+ * `start`: opens the store, reads the sources and topics, runs one ingest + analyze pass, then
+ * the console chat until its input ends (with no platform token, or with --console), or the
+ * Telegram bot until the process is asked to stop.
  */
 export async function startBot(options: StartOptions): Promise<void> {
   const { env, settings, logger } = options;
+  const lexicon = loadTopics(env.BANTIN_TOPICS);
+  const sources = loadSources(env.BANTIN_SOURCES);
   const db = openDatabase(env.BANTIN_DB);
   try {
-    const topics = loadChatTopics(env.BANTIN_TOPICS);
+    await refreshNews({ db, sources, lexicon, settings, logger });
     const useConsole = options.forceConsole || env.TELEGRAM_BOT_TOKEN === undefined;
     const core = buildCommandCore({
       db,
       env,
       settings,
-      topics,
+      topics: chatTopics(lexicon),
       logger,
-      composeDigest: composeDigestNotBuilt,
+      composeDigest: createOnDemandDigestComposer(db, {
+        timezone: env.BANTIN_TZ,
+        minRelevance: settings.analysis.relevanceThreshold,
+        maxEntries: settings.digest.maxEntries,
+        topicWeights: new Map(lexicon.topics.map((t) => [t.id, t.weight])),
+      }),
       rateLimited: !useConsole,
     });
-    await runConsoleChat({
-      core,
-      input: options.input,
-      output: options.output,
-      renderDigest: (doc) => doc.title,
-      language: env.BANTIN_LANG,
-    });
+    if (useConsole) {
+      await runConsoleChat({
+        core,
+        input: options.input,
+        output: options.output,
+        renderDigest: renderPlainText,
+        language: env.BANTIN_LANG,
+      });
+    } else {
+      await runTelegram(options, db, core);
+    }
   } finally {
     db.close();
   }
+}
+
+async function runTelegram(options: StartOptions, db: Db, core: CommandCore): Promise<void> {
+  const { env, settings, logger } = options;
+  const bot = createTelegramBot({
+    token: env.TELEGRAM_BOT_TOKEN ?? "",
+    apiRoot: env.TELEGRAM_API_ROOT,
+    core,
+    chats: subscriptionStoreFor(db, env, settings),
+    renderDigestHtml: renderTelegramHtml,
+    defaultLang: env.BANTIN_LANG,
+    logger: logger.child({ adapter: "telegram" }),
+  });
+  await bot.startPolling();
+  logger.info({ username: bot.bot.botInfo.username }, "telegram bot polling");
+  await options.untilStopped();
+  await bot.stop();
 }

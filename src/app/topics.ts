@@ -1,9 +1,9 @@
-import { loadTopics } from "../config/topics.js";
+import type { Lexicon } from "../analyze/lexicon.js";
 import { type Topic, topicId } from "../domain/index.js";
 
 /** The subscribable topics of config/topics.yaml as the chat commands see them (no lexicon). */
-export function loadChatTopics(path: string): Topic[] {
-  return loadTopics(path).topics.map((t) => ({
+export function chatTopics(lexicon: Lexicon): Topic[] {
+  return lexicon.topics.map((t) => ({
     id: topicId(t.id),
     label: t.label,
     description: t.description,

@@ -25,6 +25,11 @@ export function createTopicIndex(topics: readonly Topic[]): (words: readonly str
     for (const name of [t.id, t.label.vi, t.label.en]) byKey.set(topicKey(name), t.id);
   }
   const longest = Math.max(1, ...[...byKey.keys()].map((k) => k.split("-").length));
+  /** The one topic with these words inside a name ("nuclear" → "Nuclear weapons and missiles"), if only one has them. */
+  const partial = (phrase: string): TopicId | undefined => {
+    const ids = new Set([...byKey].filter(([key]) => `-${key}-`.includes(`-${phrase}-`)).map(([, id]) => id));
+    return ids.size === 1 ? [...ids][0] : undefined;
+  };
   return (words) => {
     const tokens = words.flatMap((w) => foldedSyllables(w));
     const found: TopicId[] = [];
@@ -33,7 +38,7 @@ export function createTopicIndex(topics: readonly Topic[]): (words: readonly str
     while (i < tokens.length) {
       let matched = false;
       for (let n = Math.min(longest, tokens.length - i); n >= 1 && !matched; n--) {
-        const id = byKey.get(tokens.slice(i, i + n).join("-"));
+        const id = byKey.get(tokens.slice(i, i + n).join("-")) ?? partial(tokens.slice(i, i + n).join("-"));
         if (id !== undefined) {
           if (!found.includes(id)) found.push(id);
           i += n;
@@ -42,7 +47,10 @@ export function createTopicIndex(topics: readonly Topic[]): (words: readonly str
       }
       if (!matched) {
         const rest = tokens.slice(i).join("-");
-        const near = closest(rest, byKey.keys()) ?? closest(tokens[i] ?? "", byKey.keys());
+        const near =
+          closest(tokens.join("-"), byKey.keys()) ??
+          closest(rest, byKey.keys()) ??
+          closest(tokens[i] ?? "", byKey.keys());
         return fail("unknown-topic", words.join(" "), near === undefined ? undefined : byKey.get(near));
       }
     }

@@ -109,7 +109,7 @@ export function renderReplyText(reply: Reply, renderDigest: (doc: DigestDocument
       return [
         `${l.status}:`,
         `${l.subscribed}: ${reply.active ? l.yes : l.no}`,
-        `${l.topicsLine}: ${reply.topics.length === 0 ? l.all : reply.topics.join(", ")}`,
+        ...(reply.active ? [`${l.topicsLine}: ${reply.topics.length === 0 ? l.all : reply.topics.join(", ")}`] : []),
         `${l.times}: ${reply.times.length === 0 ? l.timesOff : reply.times.join(", ")}`,
         `${l.timezone}: ${reply.timezone}`,
         `${l.alerts}: ${reply.alerts ? l.yes : l.no}`,
