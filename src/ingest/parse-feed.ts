@@ -37,7 +37,7 @@ export async function parseFeed(text: string): Promise<ParseFeedOutcome> {
     return { status: "error", message: "not a feed: an HTML page" };
   }
   // A fresh parser per document: xml2js keeps state between parses, and a failed one can leak into the next.
-  const parser = new Parser({ xml2js: { strict: true } });
+  const parser = new Parser({ xml2js: { strict: true }, defaultRSS: 2 });
   try {
     const feed = await parser.parseString(repairEntities(text));
     return {
@@ -52,5 +52,7 @@ export async function parseFeed(text: string): Promise<ParseFeedOutcome> {
 function describeParseError(error: unknown): string {
   const message = ((error as Error)?.message ?? String(error)).split("\n").slice(0, 3).join(" ").trim();
   if (/not recognized as RSS/i.test(message)) return "not a feed: no RSS or Atom root element";
+  // rss-parser assumes the required elements exist and trips over their absence.
+  if (error instanceof TypeError) return `not a usable feed: a required element is missing (${message})`;
   return `not well-formed XML: ${message}`;
 }
