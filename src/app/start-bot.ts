@@ -1,14 +1,17 @@
 import type { Readable } from "node:stream";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
+import { createConsoleDeliverySender } from "../adapters/console/console-delivery-sender.js";
 import { createTelegramBot } from "../adapters/telegram/index.js";
 import { createOnDemandDigestComposer } from "../chat/compose-digest.js";
 import type { CommandCore } from "../chat/index.js";
 import type { Env, Settings } from "../config/index.js";
 import { loadSources } from "../config/sources.js";
 import { loadTopics } from "../config/topics.js";
+import { createTelegramDeliverySender } from "../delivery/telegram-delivery-sender.js";
 import { renderPlainText, renderTelegramHtml } from "../digest/index.js";
 import type { Logger } from "../domain/index.js";
-import { type Db, openDatabase } from "../store/database.js";
+import { openDatabase } from "../store/database.js";
+import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore, subscriptionStoreFor } from "./command-core.js";
 import { refreshNews } from "./refresh-news.js";
 import { chatTopics } from "./topics.js";
@@ -52,35 +55,47 @@ export async function startBot(options: StartOptions): Promise<void> {
       }),
       rateLimited: !useConsole,
     });
-    if (useConsole) {
-      await runConsoleChat({
-        core,
-        input: options.input,
-        output: options.output,
-        renderDigest: renderPlainText,
-        language: env.BANTIN_LANG,
-      });
-    } else {
-      await runTelegram(options, db, core);
-    }
+    const briefings = { db, env, settings, lexicon, sources, logger, ingestOnStart: false };
+    if (useConsole) await runConsole(options, core, briefings);
+    else await runTelegram(options, core, briefings);
   } finally {
     db.close();
   }
 }
 
-async function runTelegram(options: StartOptions, db: Db, core: CommandCore): Promise<void> {
+type Briefings = Omit<BriefingDeps, "senders">;
+
+/** The console chat, with scheduled briefings printed between replies; ends when stdin ends. */
+async function runConsole(options: StartOptions, core: CommandCore, briefings: Briefings): Promise<void> {
+  const scheduler = startBriefings({ ...briefings, senders: { console: createConsoleDeliverySender(options.output) } });
+  try {
+    await runConsoleChat({
+      core,
+      input: options.input,
+      output: options.output,
+      renderDigest: renderPlainText,
+      language: options.env.BANTIN_LANG,
+    });
+  } finally {
+    await scheduler.stop();
+  }
+}
+
+async function runTelegram(options: StartOptions, core: CommandCore, briefings: Briefings): Promise<void> {
   const { env, settings, logger } = options;
   const bot = createTelegramBot({
     token: env.TELEGRAM_BOT_TOKEN ?? "",
     apiRoot: env.TELEGRAM_API_ROOT,
     core,
-    chats: subscriptionStoreFor(db, env, settings),
+    chats: subscriptionStoreFor(briefings.db, env, settings),
     renderDigestHtml: renderTelegramHtml,
     defaultLang: env.BANTIN_LANG,
     logger: logger.child({ adapter: "telegram" }),
   });
   await bot.startPolling();
   logger.info({ username: bot.bot.botInfo.username }, "telegram bot polling");
+  const scheduler = startBriefings({ ...briefings, senders: { telegram: createTelegramDeliverySender(bot.sender) } });
   await options.untilStopped();
+  await scheduler.stop();
   await bot.stop();
 }

@@ -1,0 +1,77 @@
+import type { Lexicon } from "../analyze/lexicon.js";
+import { composeDigest, parseWindowMs } from "../chat/compose-digest.js";
+import type { Env, Settings } from "../config/index.js";
+import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
+import type { Logger, Platform, Source } from "../domain/index.js";
+import { runIngestPass } from "../ingest/run-ingest-pass.js";
+import { analyzePending } from "../schedule/analyze-pending.js";
+import { buildAlert, createBuildBriefing } from "../schedule/platform-parts.js";
+import { type RunningScheduler, startScheduler } from "../schedule/scheduler.js";
+import type { Db } from "../store/database.js";
+import { createSqliteItemStore } from "../store/items-repo.js";
+import { createSqliteAlertEventSource, createSqliteOutboxStore } from "../store/outbox-repo.js";
+import { createSqliteSourceStore } from "../store/sources-repo.js";
+import { subscriptionStoreFor } from "./command-core.js";
+
+export interface BriefingDeps {
+  readonly db: Db;
+  readonly env: Env;
+  readonly settings: Settings;
+  readonly lexicon: Lexicon;
+  readonly sources: readonly Source[];
+  readonly logger: Logger;
+  /** One sender per platform this process delivers to (console, telegram…). */
+  readonly senders: Partial<Record<Platform, DeliverySender>>;
+  readonly now?: () => number;
+  /** False when `start` has just refreshed the news itself. */
+  readonly ingestOnStart?: boolean;
+}
+
+/**
+ * The bot's clock for this process: periodic ingest + analyze + alerts, a briefing tick every
+ * minute, and the outbox relay delivering to the given platforms.
+ */
+export function startBriefings(deps: BriefingDeps): RunningScheduler {
+  const { db, settings, lexicon } = deps;
+  const now = deps.now ?? Date.now;
+  const outbox = createSqliteOutboxStore(db);
+  const topicWeights = new Map(lexicon.topics.map((t) => [t.id, t.weight]));
+  const buildBriefing = createBuildBriefing((sub, window, at) =>
+    composeDigest(
+      db,
+      {
+        topics: sub.topics,
+        lang: sub.lang,
+        timezone: sub.timezone,
+        since: at - (parseWindowMs(window) ?? 86_400_000),
+        maxEntries: settings.digest.maxEntries,
+        subscriptionId: sub.id,
+        minRelevance: settings.analysis.relevanceThreshold,
+        topicWeights,
+      },
+      at,
+    ),
+  );
+  return startScheduler({
+    outbox,
+    subscriptions: subscriptionStoreFor(db, deps.env, settings),
+    alertEvents: createSqliteAlertEventSource(db),
+    ingest: () =>
+      runIngestPass({
+        sources: deps.sources,
+        sourceStore: createSqliteSourceStore(db),
+        itemStore: createSqliteItemStore(db),
+        settings: settings.ingest,
+        logger: deps.logger.child({ job: "ingest" }),
+        now,
+      }),
+    analyze: () => analyzePending({ db, topics: lexicon, settings, now: now() }),
+    buildBriefing,
+    buildAlert,
+    relay: createOutboxRelay({ outbox, senders: deps.senders, logger: deps.logger.child({ module: "relay" }), now }),
+    settings,
+    logger: deps.logger,
+    now,
+    ingestOnStart: deps.ingestOnStart ?? true,
+  });
+}
