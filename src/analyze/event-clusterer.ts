@@ -35,17 +35,19 @@ export interface EventClusterer {
 
 /** Terms of an item kept for comparison: the strongest ones carry the event (a long body has hundreds). */
 const TOP_TERMS = 400;
-/** Terms in more than this share of items (and more than COMMON_MIN of them) are not looked up: they weigh little and cost most. */
-const COMMON_SHARE = 0.05;
-const COMMON_MIN = 50;
+/** Terms indexed and looked up per item: its strongest shared terms find its event's other reports. */
+const KEY_TERMS = 24;
+/** Candidates (by partial score over key terms) whose full cosine is computed. */
+const CANDIDATES = 32;
 /** Recent items kept per term; older ones fall out of the index (they are outside any sensible window). */
-const POSTINGS_CAP = 400;
+const POSTINGS_CAP = 100;
 /** IDF prior: a term is treated as rare until the clusterer has seen enough items to know otherwise. */
 const PRIOR_DOCS = 20;
 
 interface Stored {
   readonly eventId: string;
   readonly vector: ReadonlyMap<string, number>;
+  readonly at: number | undefined;
 }
 
 interface EventSpan {
@@ -93,25 +95,65 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
     return at >= span.first - windowMs && at <= span.last + windowMs;
   };
 
-  /** Similarity of a vector with each recent item sharing one of its uncommon terms, best per event. */
-  const closestPerEvent = (vector: ReadonlyMap<string, number>): Map<string, number> => {
-    const scores = new Map<number, number>();
-    const common = Math.max(COMMON_MIN, COMMON_SHARE * docs);
-    for (const [t, w] of vector) {
-      if ((df.get(t) ?? 0) > common) continue;
-      for (const idx of postings.get(t) ?? []) scores.set(idx, (scores.get(idx) ?? 0) + w * items[idx]!.vector.get(t)!);
+  /**
+   * Key terms: the heaviest ones, but terms seen in no other item rank last (they can match
+   * nothing yet), so a long article's one-off words do not crowd out what it shares.
+   */
+  const keyTerms = (vector: ReadonlyMap<string, number>): string[] =>
+    [...vector]
+      .map(([t, w]): [string, number] => [t, (df.get(t) ?? 0) > 1 ? w : w / 4])
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, KEY_TERMS)
+      .map(([t]) => t);
+
+  const cosine = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number => {
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    let sum = 0;
+    for (const [t, w] of small) sum += w * (large.get(t) ?? 0);
+    return sum;
+  };
+
+  /** Cosine with the recent items sharing a key term (bounded work), best per event. */
+  const closestPerEvent = (
+    vector: ReadonlyMap<string, number>,
+    keys: readonly string[],
+    at: number | undefined,
+  ): Map<string, number> => {
+    const partial = new Map<number, number>();
+    // Items arrive roughly in time order, so a posting list read from its end can stop at the
+    // first item older than two windows: nothing before it can still be joined.
+    const oldest = at === undefined ? undefined : at - 2 * windowMs;
+    for (const t of keys) {
+      const w = vector.get(t)!;
+      const list = postings.get(t) ?? [];
+      for (let k = list.length - 1; k >= 0; k--) {
+        const idx = list[k]!;
+        const other = items[idx]!;
+        if (oldest !== undefined && other.at !== undefined && other.at < oldest) break;
+        partial.set(idx, (partial.get(idx) ?? 0) + w * (other.vector.get(t) ?? 0));
+      }
     }
+    // Key terms carry most of the weight: a candidate far below the threshold on them cannot reach it.
+    const floor = options.threshold / 4;
+    const candidates = [...partial]
+      .filter(([, p]) => p >= floor)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES);
     // Single link: a story's later reports resemble its latest report more than its first.
     const perEvent = new Map<string, number>();
-    for (const [idx, score] of scores) {
-      const eventId = items[idx]!.eventId;
-      perEvent.set(eventId, Math.max(perEvent.get(eventId) ?? 0, score));
+    for (const [idx] of candidates) {
+      const other = items[idx]!;
+      perEvent.set(other.eventId, Math.max(perEvent.get(other.eventId) ?? 0, cosine(vector, other.vector)));
     }
     return perEvent;
   };
 
-  const chooseEvent = (vector: ReadonlyMap<string, number>, at: number | undefined): string | undefined => {
-    const perEvent = closestPerEvent(vector);
+  const chooseEvent = (
+    vector: ReadonlyMap<string, number>,
+    keys: readonly string[],
+    at: number | undefined,
+  ): string | undefined => {
+    const perEvent = closestPerEvent(vector, keys, at);
     let best: { eventId: string; score: number } | undefined;
     // Sorted ids make ties resolve the same way on every replay.
     for (const eventId of [...perEvent.keys()].sort()) {
@@ -123,7 +165,13 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
     return best?.eventId;
   };
 
-  const place = (itemId: string, eventId: string, vector: ReadonlyMap<string, number>, at: number | undefined) => {
+  const place = (
+    itemId: string,
+    eventId: string,
+    vector: ReadonlyMap<string, number>,
+    keys: readonly string[],
+    at: number | undefined,
+  ) => {
     const span = spans.get(eventId) ?? { first: undefined, last: undefined };
     if (at !== undefined) {
       span.first = span.first === undefined ? at : Math.min(span.first, at);
@@ -131,9 +179,9 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
     }
     spans.set(eventId, span);
     const idx = items.length;
-    items.push({ eventId, vector });
+    items.push({ eventId, vector, at });
     itemIndex.set(itemId, idx);
-    for (const t of vector.keys()) {
+    for (const t of keys) {
       const list = postings.get(t) ?? [];
       list.push(idx);
       // Trimmed in batches so the cost per add stays constant.
@@ -147,13 +195,15 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
     add(item) {
       observe(item.terms);
       const vector = vectorOf(item.terms);
-      const eventId = chooseEvent(vector, item.publishedAt) ?? deps.newEventId(item.id);
-      place(item.id, eventId, vector, item.publishedAt);
+      const keys = keyTerms(vector);
+      const eventId = chooseEvent(vector, keys, item.publishedAt) ?? deps.newEventId(item.id);
+      place(item.id, eventId, vector, keys, item.publishedAt);
       return eventId;
     },
     restore(item, eventId) {
       observe(item.terms);
-      place(item.id, eventId, vectorOf(item.terms), item.publishedAt);
+      const vector = vectorOf(item.terms);
+      place(item.id, eventId, vector, keyTerms(vector), item.publishedAt);
     },
     eventOf(itemId) {
       const idx = itemIndex.get(itemId);
