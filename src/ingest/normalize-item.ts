@@ -27,7 +27,12 @@ export function normalizeItem(
   const guidRaw = stringOf(raw.guid) ?? stringOf(raw.id);
   const url = canonicalUrl(stringOf(raw.link), feedUrl) ?? canonicalUrl(guidRaw);
   if (url === undefined) return { skipped: "no link to cite" };
-  const leadHtml = stringOf(raw.summary) ?? stringOf(raw.content) ?? stringOf(raw.contentSnippet) ?? "";
+  const leadHtml =
+    stringOf(raw.summary) ??
+    stringOf(raw.content) ??
+    stringOf(raw.contentSnippet) ??
+    stringOf(raw["content:encoded"]) ??
+    "";
   const lead = clip(normalizeText(htmlToText(leadHtml)), MAX_LEAD);
   const title = clip(normalizeText(htmlToText(stringOf(raw.title) ?? "")), MAX_TITLE) || clip(lead, 120);
   if (title === "") return { skipped: "no title and no summary" };
