@@ -1,26 +1,48 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile better-sqlite3 and the TypeScript sources.
+# Bantin: `docker compose up -d` (see docker-compose.yml), or
+#   docker build -t bantin . && docker run -d -v bantin-data:/app/data --env-file .env -p 8080:8080 bantin
+
+# 1. Compile TypeScript. Dev dependencies live only here; no native module is needed to run tsc.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-ENV npm_config_build_from_source=true
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && cp -r src/store/migrations dist/store/migrations && npm prune --omit=dev
+RUN npm run build
 
-# Runtime stage: only what runs, as a non-root user.
-FROM node:24-bookworm-slim
-ENV NODE_ENV=production
+# 2. Runtime dependencies only. better-sqlite3 is compiled against this very Node, so the
+#    toolchain is needed here, and stays here.
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
-COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+ENV npm_config_build_from_source=true
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# 3. What runs: compiled code, runtime dependencies, config and the offline samples, as the
+#    unprivileged `node` user. The database lives in the /app/data volume.
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production \
+  BANTIN_DB=/app/data/bantin.db \
+  HTTP_PORT=8080
+WORKDIR /app
 COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# The compiled store reads its migrations from the folder beside it (src/store/migrations.ts).
+COPY src/store/migrations ./dist/store/migrations
 COPY bin ./bin
 COPY config ./config
 COPY data/samples ./data/samples
-RUN mkdir -p /app/data && chown -R node:node /app/data
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]
+EXPOSE 8080
+# Slim images have no curl: ask Node itself. 503 (unhealthy) and no answer both fail the check.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HTTP_PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+STOPSIGNAL SIGTERM
 CMD ["node", "dist/cli/main.js", "start"]

@@ -23,7 +23,7 @@ function store(): Db {
 async function serve(
   options: Omit<HttpServerOptions, "port">,
 ): Promise<HttpServer & { get(path: string): Promise<{ status: number; body: string }> }> {
-  const server = await startHttpServer({ port: 0, now: () => NOW, ...options });
+  const server = await startHttpServer({ port: 0, host: "127.0.0.1", now: () => NOW, ...options });
   cleanups.push(() => server.close());
   const get = async (path: string) => {
     const res = await fetch(`http://127.0.0.1:${server.port}${path}`);

@@ -16,7 +16,10 @@ export interface HealthOptions {
 export interface HttpServerOptions {
   /** 0 picks a free port. */
   readonly port: number;
-  /** Defaults to 127.0.0.1; a container passes 0.0.0.0. */
+  /**
+   * Interface to listen on. Default: all of them, because an operator who sets HTTP_PORT wants
+   * Prometheus (or a container's port mapping) to reach it; nothing served is secret.
+   */
   readonly host?: string;
   readonly db: Db;
   readonly health?: HealthOptions;
@@ -61,7 +64,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+    server.listen(options.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, "serving /healthz and /metrics");
