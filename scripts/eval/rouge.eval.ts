@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { summarizeExtractive } from "../../src/analyze/extractive-summarizer.js";
 import type { SummaryDoc } from "../../src/analyze/summarizer.js";
-import { normalizeText, splitSentences } from "../../src/text/index.js";
+import { normalizeParagraphs, normalizeText, splitSentences } from "../../src/text/index.js";
 import type { EvalReport } from "../eval.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -138,7 +138,7 @@ export function loadKtlabCases(): RougeCase[] {
       const docs = c.docs.map((d) => ({
         id: d.id,
         title: normalizeText(d.title),
-        text: normalizeText(`${d.sapo} ${d.body}`),
+        text: normalizeParagraphs(`${d.sapo} ${d.body}`),
         source: new URL(d.link).pathname.split("/")[3],
         publishedAt: parseVietnameseTime(d.time),
       }));
@@ -161,7 +161,7 @@ export function loadSeedCases(): RougeCase[] {
     .map((f) => JSON.parse(readFileSync(join(FIXTURE_DIR, f), "utf8")) as SeedFixture)
     .map((s) => ({
       id: s.id,
-      docs: s.docs.map((d) => ({ id: d.id, title: normalizeText(d.title), text: normalizeText(d.text) })),
+      docs: s.docs.map((d) => ({ id: d.id, title: normalizeText(d.title), text: normalizeParagraphs(d.text) })),
       refs: s.refs.map(normalizeText),
     }));
 }

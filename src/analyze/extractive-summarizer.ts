@@ -74,11 +74,13 @@ function conceptWeights(docs: readonly SummaryDoc[], docsTerms: readonly (readon
 const POSITION_BONUS = [1.3, 1.5, 1.4, 1.3, 1.2, 1.1];
 
 function candidatesOf(docs: readonly SummaryDoc[], lang: SummaryRequest["lang"]): Candidate[][] {
+  const titles = new Set(docs.map((d) => cleanTitle(d.title).toLowerCase()));
   return docs.map((doc, docIndex) => {
     const out: Candidate[] = [];
     for (const raw of splitSentences(doc.text, lang)) {
       const text = cleanSentence(raw);
-      if (text === undefined) continue;
+      // A headline repeated in the page body is not a sentence of the article.
+      if (text === undefined || titles.has(text.toLowerCase().replace(/[.!?…]+$/u, ""))) continue;
       out.push({ text, docIndex, position: out.length, terms: termsOf(text), score: 0 });
     }
     return out;
@@ -126,7 +128,7 @@ export function summarizeExtractive(req: SummaryRequest): Summary {
   const fitting = all.filter((c) => c.text.length <= req.maxChars).slice(0, 24);
   if (fitting.length === 0) return build([{ ...all[0]!, text: truncate(all[0]!.text, req.maxChars) }], req);
   let best: Candidate[] = [fitting[0]!];
-  let bestScore = coverage(best, weights);
+  let bestScore = fitting[0]!.score;
   for (let i = 0; i < fitting.length; i++) {
     for (let j = i + 1; j < fitting.length; j++) {
       const a = fitting[i]!;
@@ -143,10 +145,11 @@ export function summarizeExtractive(req: SummaryRequest): Summary {
 }
 
 function build(chosen: readonly Candidate[], req: SummaryRequest): Summary {
+  // Earlier-in-article first: leads set the scene that later sentences build on.
   const ordered = [...chosen].sort((a, b) => {
     const ta = req.docs[a.docIndex]?.publishedAt ?? 0;
     const tb = req.docs[b.docIndex]?.publishedAt ?? 0;
-    return a.docIndex === b.docIndex ? a.position - b.position : ta - tb || a.docIndex - b.docIndex;
+    return a.position - b.position || ta - tb || a.docIndex - b.docIndex;
   });
   const citedIds = [...new Set(ordered.map((c) => req.docs[c.docIndex]!.id))];
   return { text: ordered.map((c) => c.text).join(" "), citedIds, method: "extractive" };

@@ -3,7 +3,7 @@ import type { SummaryDoc } from "./summarizer.js";
 
 /** Outlet tags that open a title or a lead: "TTO -", "VOV.VN -", "(Dân trí) -", "[VNA] -". */
 const OUTLET_PREFIX =
-  /^\s*(?:\(([^)]{1,30})\)|\[([^\]]{1,30})\]|(?:TTO|VOV\.VN|VOV|TP|TPO|ANTĐ|ANTD|VTV\.vn|VTC News|NLĐO|PLO|QĐND|GDVN|Dân trí|VnExpress|Zing|Infonet|VietNamNet|CAND|TTXVN|VNA|Reuters|AFP|AP)\s*)\s*[-–—:]\s+/u;
+  /^\s*(?:\(([^)]{1,30})\)|\[([^\]]{1,30})\]|(?:TTO|VOV\.VN|VOV|TP|TPO|PNO|SGGP|SGGPO|HNM|KTĐT|GDTĐ|ĐSPL|NLĐ|NLĐO|PLO|ANTĐ|ANTD|VTV\.vn|VTV|VTC News|VTC|QĐND|GDVN|Dân trí|VnExpress|VNE|Zing|Infonet|VietNamNet|CAND|TTXVN|VNA|Kiến Thức|Reuters|AFP|AP)\s*)\s*[-–—:]\s+/u;
 
 /** Site names that outlets append to titles: "… - VnExpress", "… | Báo Quốc tế". */
 const SITE_SUFFIX =
