@@ -17,8 +17,12 @@ const MONTHS_EN = [
 ];
 const WEEKDAY_INDEX: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-function localParts(now: number, timezone: string): { weekday: number; day: number; month: number; year: number } {
-  let format: Intl.DateTimeFormat;
+// Building a DateTimeFormat costs far more than using one; subscribers share a few zones.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timezone: string): Intl.DateTimeFormat | undefined {
+  let format = formats.get(timezone);
+  if (format !== undefined) return format;
   try {
     format = new Intl.DateTimeFormat("en-US", {
       timeZone: timezone,
@@ -28,9 +32,16 @@ function localParts(now: number, timezone: string): { weekday: number; day: numb
       year: "numeric",
     });
   } catch {
-    // An unknown zone in old data must not cost the reader a briefing: fall back to UTC.
-    return localParts(now, "UTC");
+    return undefined;
   }
+  formats.set(timezone, format);
+  return format;
+}
+
+function localParts(now: number, timezone: string): { weekday: number; day: number; month: number; year: number } {
+  const format = formatFor(timezone);
+  // An unknown zone in old data must not cost the reader a briefing: fall back to UTC.
+  if (format === undefined) return localParts(now, "UTC");
   const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
   return {
     weekday: WEEKDAY_INDEX[parts.weekday ?? "Sun"] ?? 0,

@@ -1,5 +1,3 @@
-import { foldDiacritics } from "../text/index.js";
-
 /** Happenings that make a story matter more than its outlet count says. */
 export type StrongSignal = "missile-launch" | "nuclear-test" | "summit" | "treaty" | "sanctions";
 
@@ -22,10 +20,18 @@ const PHRASES: Readonly<Record<StrongSignal, readonly string[]>> = {
   sanctions: ["trung phat", "cam van", "sanction"],
 };
 
-/** The strong signals a headline and summary mention, in a fixed order. */
+/** One regex per signal, matched at word starts over folded text. */
+const PATTERNS = (Object.keys(PHRASES) as StrongSignal[]).map(
+  (signal) =>
+    [signal, new RegExp(`(?:^|[^a-z0-9])(?:${PHRASES[signal].join("|").replace(/ /g, "[^a-z0-9]+")})`)] as const,
+);
+
+/**
+ * The strong signals a headline and summary mention, in a fixed order. Folding is done inline
+ * (marks off, đ→d, lower case) rather than with foldDiacritics: the tone-style pass is not
+ * needed for these phrases, and ranking runs this on every candidate of every digest.
+ */
 export function detectStrongSignals(text: string): StrongSignal[] {
-  const folded = ` ${foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  return (Object.keys(PHRASES) as StrongSignal[]).filter((signal) =>
-    PHRASES[signal].some((phrase) => folded.includes(` ${phrase}`)),
-  );
+  const folded = text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  return PATTERNS.filter(([, pattern]) => pattern.test(folded)).map(([signal]) => signal);
 }

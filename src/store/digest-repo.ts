@@ -69,10 +69,12 @@ export function createSqliteDigestSource(db: Database.Database): DigestSource {
     FROM events e
     WHERE e.last_seen >= ? AND e.first_seen <= ? AND e.relevance >= ? AND e.item_count > 0`);
   // SQLite returns the other columns of the MIN() row: each outlet's earliest article.
+  // CROSS JOIN pins the join order: window first (events_last_seen), then each event's items;
+  // left to itself the planner scans all of event_items.
   const outlets = db.prepare<[number, number, number], OutletRow>(`
     SELECT ei.event_id, src.name, i.url, i.lead, MIN(i.published_at) AS first
     FROM events e
-    JOIN event_items ei ON ei.event_id = e.id
+    CROSS JOIN event_items ei ON ei.event_id = e.id
     JOIN items i ON i.id = ei.item_id
     JOIN sources src ON src.id = i.source_id
     WHERE e.last_seen >= ? AND e.first_seen <= ? AND e.relevance >= ? AND e.item_count > 0
