@@ -39,6 +39,8 @@ const TOP_TERMS = 400;
 const KEY_TERMS = 24;
 /** Candidates (by partial score over key terms) whose full cosine is computed. */
 const CANDIDATES = 32;
+/** Every this many items, index entries and vectors older than two windows are dropped, so memory follows the window, not the history. */
+const PRUNE_EVERY = 2000;
 /** Recent items kept per term; older ones fall out of the index (they are outside any sensible window). */
 const POSTINGS_CAP = 100;
 /** IDF prior: a term is treated as rare until the clusterer has seen enough items to know otherwise. */
@@ -46,7 +48,7 @@ const PRIOR_DOCS = 20;
 
 interface Stored {
   readonly eventId: string;
-  readonly vector: ReadonlyMap<string, number>;
+  vector: ReadonlyMap<string, number>;
   readonly at: number | undefined;
 }
 
@@ -190,9 +192,37 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
     }
   };
 
+  let latest: number | undefined;
+  let sincePrune = 0;
+  let pruned = 0;
+  const EMPTY: ReadonlyMap<string, number> = new Map();
+  const prune = () => {
+    if (latest === undefined) return;
+    const cutoff = latest - 2 * windowMs;
+    for (const [t, list] of postings) {
+      const last = items[list[list.length - 1]!]!;
+      if (last.at !== undefined && last.at < cutoff) postings.delete(t);
+    }
+    // Items are in arrival order, which is close to time order: stop at the first recent one.
+    while (pruned < items.length) {
+      const old = items[pruned]!;
+      if (old.at === undefined || old.at >= cutoff) break;
+      old.vector = EMPTY;
+      pruned++;
+    }
+  };
+  const tick = (at: number | undefined) => {
+    if (at !== undefined) latest = latest === undefined ? at : Math.max(latest, at);
+    if (++sincePrune >= PRUNE_EVERY) {
+      sincePrune = 0;
+      prune();
+    }
+  };
+
   return {
     observe,
     add(item) {
+      tick(item.publishedAt);
       observe(item.terms);
       const vector = vectorOf(item.terms);
       const keys = keyTerms(vector);
@@ -201,6 +231,7 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
       return eventId;
     },
     restore(item, eventId) {
+      tick(item.publishedAt);
       observe(item.terms);
       const vector = vectorOf(item.terms);
       place(item.id, eventId, vector, keyTerms(vector), item.publishedAt);
