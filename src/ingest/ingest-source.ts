@@ -1,12 +1,10 @@
 import type { Logger, Source } from "../domain/index.js";
-import { decodeBody } from "./decode-body.js";
 import { afterFailure, afterSuccess, type BackoffPolicy, waitReason } from "./fetch-policy.js";
 import { addFullText, type RelevancePredicate } from "./full-text.js";
 import { type HttpFetchOptions, httpFetch } from "./http-fetch.js";
 import type { SourceReport } from "./ingest-report.js";
-import { type NewItem, normalizeItem } from "./normalize-item.js";
-import { parseFeed } from "./parse-feed.js";
 import type { IngestItemStore, IngestSourceStore } from "./ports.js";
+import { readFeedItems } from "./read-feed-items.js";
 
 const FEED_ACCEPT =
   "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
@@ -55,32 +53,15 @@ export async function ingestSource(source: Source, ctx: SourceIngestContext): Pr
     ctx.sourceStore.recordFetch(source.id, afterSuccess(state, "not-modified", started));
     return report({ status: "not-modified", new: 0, seen: 0 });
   }
-  const parsed = await parseFeed(decodeBody(fetched.body, fetched.contentType).text);
-  if (parsed.status === "error") return fail(parsed.message);
-
-  const items = uniqueItems(
-    parsed.feed.items.flatMap((raw) => {
-      const result = normalizeItem(raw, { sourceId: source.id, lang: source.lang }, fetched.finalUrl, started);
-      return "item" in result ? [result.item] : [];
-    }),
-  );
-  const fresh = ctx.itemStore.unknown(items);
+  const read = await readFeedItems(fetched.body, fetched.contentType, source, fetched.finalUrl, started);
+  if (read.status === "error") return fail(read.message);
+  const { items } = read;
+  // Only pages cost a lookup first; for the rest the insert's unique keys do the deduplication.
   const toStore = source.fullText
-    ? await addFullText(fresh, ctx.isRelevant, ctx.maxArticlesPerSource, ctx.http, log)
-    : fresh;
+    ? await addFullText(ctx.itemStore.unknown(items), ctx.isRelevant, ctx.maxArticlesPerSource, ctx.http, log)
+    : items;
   const { inserted } = ctx.itemStore.insertBatch(toStore);
   ctx.sourceStore.recordFetch(source.id, afterSuccess(state, "ok", started, fetched));
   log.info({ new: inserted, seen: items.length }, "source ingested");
   return report({ status: "ok", new: inserted, seen: items.length });
-}
-
-/** A feed that repeats a guid, link or story keeps its first copy. */
-function uniqueItems(items: readonly NewItem[]): NewItem[] {
-  const keys = new Set<string>();
-  return items.filter((item) => {
-    const mine = [`g:${item.guid}`, `u:${item.url}`, `h:${item.contentHash}`];
-    if (mine.some((k) => keys.has(k))) return false;
-    for (const k of mine) keys.add(k);
-    return true;
-  });
 }
