@@ -9,6 +9,7 @@ const layers = {
   store: ["domain"],
   delivery: ["domain", "store"],
   config: ["domain"],
+  llm: ["domain", "analyze", "text"],
   chat: ["domain", "store", "digest", "text"],
   "adapters/telegram": ["chat", "delivery", "digest", "domain"],
   "adapters/discord": ["chat", "delivery", "digest", "domain"],
