@@ -1,6 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadSources } from "../src/config/sources.js";
 import { cli } from "./support/cli.js";
 import { useFeedServer } from "./support/feed-server.js";
 import { fixtureFeed } from "./support/ingest-harness.js";
@@ -92,7 +93,19 @@ describe("bantin sources", { timeout: 90_000 }, () => {
     expect(duplicate.code).toBe(2);
     expect(duplicate.stderr).toContain('a source with id "b" exists');
     expect((await cli(["sources", "remove", "a", "--sources", file])).code).toBe(0);
-    const { readFileSync } = await import("node:fs");
     expect(readFileSync(file, "utf8")).toMatch(/^# our feeds\nsources:\n {2}- id: b\n/);
+  });
+
+  it("export prints OPML 2.0 that import turns back into the same sources file", async () => {
+    const exported = await cli(["sources", "export", "--sources", "config/sources.yaml"]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<opml version="2.0">/);
+    const dir = tempDir();
+    const opml = join(dir, "feeds.opml");
+    writeFileSync(opml, exported.stdout);
+    const file = join(dir, "sources.yaml");
+    const imported = await cli(["sources", "import", opml, "--sources", file]);
+    expect(imported.stdout.trim()).toBe(`imported 16 feeds into ${file} (0 already there)`);
+    expect(loadSources(file)).toEqual(loadSources("config/sources.yaml"));
   });
 });

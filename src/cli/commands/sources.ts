@@ -1,9 +1,11 @@
+import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { addSourceToFile, loadSources, removeSourceFromFile } from "../../config/sources.js";
 import { type Lang, type Source, sourceId } from "../../domain/index.js";
+import { parseOpml, renderOpml } from "../../ingest/index.js";
 import { openDatabase } from "../../store/database.js";
 import { createSqliteSourceStore, type SourceHealth } from "../../store/sources-repo.js";
-import { type CliContext, CommandError, notBuiltYet } from "../context.js";
+import { type CliContext, CommandError } from "../context.js";
 
 interface FileOptions {
   readonly sources?: string;
@@ -86,13 +88,31 @@ export function registerSources(program: Command, ctx: CliContext): void {
 
   sources
     .command("import")
-    .description("add the feeds of an OPML 2.0 file")
+    .description("add the feeds of an OPML 2.0 file to the sources file (ids or URLs already there are skipped)")
     .argument("<file>")
-    .action(() => notBuiltYet("sources import"));
+    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
+    .action((opml: string, opts: FileOptions) => {
+      let text: string;
+      try {
+        text = readFileSync(opml, "utf8");
+      } catch (cause) {
+        throw new CommandError(`cannot read ${opml}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
+      }
+      const parsed = parseOpml(text);
+      if (parsed.status === "error") throw new CommandError(`${opml}: ${parsed.message}`);
+      const file = sourcesFile(opts);
+      const existing = existsSync(file) ? loadSources(file) : [];
+      const fresh = parsed.sources.filter((s) => !existing.some((e) => e.id === s.id || e.url === s.url));
+      for (const s of fresh) addSourceToFile(file, s);
+      ctx.out(`imported ${fresh.length} feeds into ${file} (${parsed.sources.length - fresh.length} already there)`);
+    });
   sources
     .command("export")
     .description("print the sources as OPML 2.0")
-    .action(() => notBuiltYet("sources export"));
+    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
+    .action((opts: FileOptions) => {
+      ctx.out(renderOpml(loadSources(sourcesFile(opts))));
+    });
 }
 
 type ListedSource = SourceHealth | (Source & { readonly never: true });
