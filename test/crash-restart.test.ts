@@ -10,7 +10,7 @@ import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
 const KILLS = 20;
-const CHATS = 40;
+const CHATS = 120;
 const FEEDS = 3;
 const ITEMS_PER_FEED = 15;
 const closers: (() => Promise<void>)[] = [];
