@@ -1,8 +1,12 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramBot, escapeHtml, type TelegramBot } from "../src/adapters/telegram/index.js";
-import { createCommandCore } from "../src/chat/index.js";
-import { chatId, type DigestDocument } from "../src/domain/index.js";
+import { startBriefings } from "../src/app/briefings.js";
+import { createCommandCore, nextBriefingAt } from "../src/chat/index.js";
+import { loadEnv, settingsSchema } from "../src/config/index.js";
+import { loadTopics } from "../src/config/topics.js";
+import { createTelegramDeliverySender } from "../src/delivery/telegram-delivery-sender.js";
+import { chatId, type DigestDocument, silentLogger } from "../src/domain/index.js";
 import { createSqliteChatStateRepo } from "../src/store/chat-state-repo.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteSearchRepo } from "../src/store/search-repo.js";
@@ -72,8 +76,69 @@ async function startBot() {
     await fake.waitFor(() => fake.messagesTo(chat).length >= before + count);
     return fake.messagesTo(chat).slice(before);
   };
-  return { fake, bot, subscriptions, say };
+  return { fake, bot, db, subscriptions, say };
 }
+
+describe("the Telegram bot in webhook mode", () => {
+  it("takes updates only with the secret token header, and answers through the Bot API", async () => {
+    const fake = await startFakeBotApi();
+    const db = openDatabase(join(tempDir(), "bantin.db"));
+    const subscriptions = createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] });
+    const core = createCommandCore({
+      subscriptions,
+      search: createSqliteSearchRepo(db),
+      chatState: createSqliteChatStateRepo(db),
+      topics: TOPICS,
+      composeDigest: () => {
+        throw new Error("not used");
+      },
+      defaults: { lang: "en", since: "24h" },
+      now: Date.now,
+    });
+    const bot = createTelegramBot({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      core,
+      chats: subscriptions,
+      renderDigestHtml: digestHtml,
+      defaultLang: "en",
+    });
+    running.push({ fake, bot });
+    const port = await bot.startWebhook({
+      url: "https://bantin.example/hook",
+      secretToken: "s3cret",
+      port: 0,
+      host: "127.0.0.1",
+    });
+    expect(fake.calls.find((c) => c.method === "setWebhook")?.params).toMatchObject({
+      url: "https://bantin.example/hook",
+      secret_token: "s3cret",
+    });
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 88, type: "private", first_name: "A" },
+        from: { id: 88, is_bot: false, first_name: "A", language_code: "en" },
+        text: "/help",
+        entities: [{ type: "bot_command", offset: 0, length: 5 }],
+      },
+    };
+    const post = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}/`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(update),
+      });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "wrong" })).status).toBe(401);
+    expect(fake.messages).toHaveLength(0);
+    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "s3cret" })).status).toBe(200);
+    await fake.waitFor(() => fake.messagesTo(88).length === 1);
+    expect(fake.messagesTo(88)[0]?.plainText).toContain("Bantin sends short, sourced briefings");
+  });
+});
 
 describe("the Telegram bot, through a Bot API server that enforces Telegram's rules", () => {
   it("registers its commands in Vietnamese and English", async () => {
@@ -99,6 +164,36 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
       active: false,
       deactivatedReason: "unsubscribed",
     });
+  });
+
+  it("a subscriber's scheduled briefing arrives once, through the outbox and the same sender", async () => {
+    const { fake, bot, db, say } = await startBot();
+    await say(105, "/subscribe my-trieu");
+    await say(105, "/schedule 07:00");
+    // Half a minute after the chat's next 07:00: the first briefing tick finds that slot due.
+    let clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
+    const scheduler = startBriefings({
+      db,
+      env: loadEnv({ BANTIN_DB: "unused.db" }),
+      settings: settingsSchema.parse({}),
+      lexicon: loadTopics(),
+      sources: [],
+      logger: silentLogger,
+      senders: { telegram: createTelegramDeliverySender(bot.sender) },
+      now: () => clock,
+      ingestOnStart: false,
+    });
+    try {
+      await fake.waitFor(() => fake.messagesTo(105).length === 3);
+      expect(fake.messagesTo(105)[2]?.plainText).toMatch(/^📰 Bản tin/);
+      clock += 60_000;
+      await scheduler.runBriefingTick();
+      expect(fake.messagesTo(105)).toHaveLength(3);
+    } finally {
+      await scheduler.stop();
+    }
+    const [bye] = await say(105, "/unsubscribe");
+    expect(bye?.plainText).toContain("Đã hủy đăng ký");
   });
 
   it("in a group, a non-admin is refused settings but gets a digest; an admin may subscribe", async () => {

@@ -89,6 +89,8 @@ export interface FakeBotApi {
   setMemberStatus(chatId: number, userId: number, status: "creator" | "administrator" | "member" | "left"): void;
   /** The updates not yet acknowledged through `offset`. */
   pendingUpdates(): number;
+  /** Whether a long-polling getUpdates is waiting right now (a running bot). */
+  isPolling(): boolean;
   /** Resolves when `predicate` holds (checked after every API call); rejects after `timeoutMs`. */
   waitFor(predicate: (messages: readonly AcceptedMessage[]) => boolean, timeoutMs?: number): Promise<void>;
   messagesTo(chatId: number | string): AcceptedMessage[];
@@ -248,6 +250,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       const me = { wake: () => finish(ok(ready())), cancel: finish };
       const timer = setTimeout(() => finish(ok([])), timeout * 1000);
       poller = me;
+      for (const w of [...watchers]) w();
       req.socket.once("close", () => finish(ok([])));
     });
   };
@@ -385,6 +388,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       members.set(`${chatId}:${userId}`, status);
     },
     pendingUpdates: () => updates.length,
+    isPolling: () => poller !== undefined,
     waitFor(predicate, timeoutMs = 5000) {
       return new Promise<void>((resolve, reject) => {
         const check = () => {
