@@ -145,3 +145,11 @@ describe("chooseHeadline", () => {
     expect(chooseHeadline([])).toBe("");
   });
 });
+
+describe("cleanSentence keeps ordinary words that look like furniture", () => {
+  it("keeps 'mới nhất' and 'bình luận' inside a news sentence", () => {
+    const s = "Đây là vụ phóng tên lửa mới nhất của Triều Tiên, theo bình luận của giới chuyên gia quân sự.";
+    expect(cleanSentence(s)).toBe(s);
+    expect(cleanSentence("Mới nhất Giá vàng hôm nay tăng mạnh lên mức kỷ lục mới")).toBeUndefined();
+  });
+});

@@ -2,9 +2,15 @@ import { bigrams, normalizeText, splitSentences, syllables } from "../text/index
 import { cleanTitle } from "./headline.js";
 import type { Summarizer, Summary, SummaryDoc, SummaryRequest } from "./summarizer.js";
 
-/** Lines that are page furniture, not news: navigation, follow prompts, related-article lists. */
-const FURNITURE =
-  /(Tin liên quan|Đọc thêm|Xem thêm|Theo dõi .{0,40} trên|Bài viết cùng chủ đề|Cùng chuyên mục|Bài đọc nhiều|Mới nhất|Phiên bản di động|Trang chủ|Chia sẻ|Bình luận|Đăng nhập|Bản quyền|Copyright|Liên hệ quảng cáo|Tải ứng dụng|Read more|Related|Sign up|Subscribe|Advertisement)/iu;
+/**
+ * Page furniture, not news: headings of related-article boxes and navigation, wherever they sit
+ * (as written, capitalised), and prompts that open a line. Words like "mới nhất" or "bình
+ * luận" are ordinary inside a sentence ("vụ phóng mới nhất"), so those count only at the start.
+ */
+const FURNITURE_ANYWHERE =
+  /(Tin liên quan|Bài viết cùng chủ đề|Cùng chuyên mục|Tin cùng chuyên mục|Bài đọc nhiều|Phiên bản di động|Trang chủ|Copyright|Bản quyền thuộc|Tải ứng dụng)/u;
+const FURNITURE_START =
+  /^(?:Tin liên quan|Đọc thêm|Xem thêm|Xem tiếp|Mới nhất|Chia sẻ|Bình luận|Đăng nhập|Theo dõi .{0,40}? trên|Liên hệ quảng cáo|Read more|Related|Sign up|Subscribe|Advertisement)/iu;
 /** A photo or source credit in brackets: "(Ảnh: REUTERS)", "(Nguồn: Dreamstime)". */
 const BRACKET_CREDIT = /\s*[([](?:Ảnh|Nguồn|Ảnh minh họa|Ảnh minh hoạ|Photo|Source|Video|Clip)\b[^)\]]{0,80}[)\]]/giu;
 /** An unbracketed credit ending a caption: "… sáng nay - Ảnh: AFP". */
@@ -29,7 +35,7 @@ export function cleanSentence(raw: string): string | undefined {
   let s = normalizeText(raw).replace(BRACKET_CREDIT, "");
   s = dropInlineCredit(s);
   s = cleanTitle(s);
-  if (FURNITURE.test(s) || SOURCE_LINE.test(s)) return undefined;
+  if (FURNITURE_ANYWHERE.test(s) || FURNITURE_START.test(s) || SOURCE_LINE.test(s)) return undefined;
   const words = s.split(" ");
   if (words.length < 6) return undefined;
   // Bylines and headline lists: mostly capitalised words and no verb-like lower-case run.
