@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { cli } from "./support/cli.js";
 import { type FakeBotApi, startFakeBotApi } from "./support/fake-bot-api.js";
 import { useTempDir } from "./support/temp-dir.js";
 
@@ -40,5 +41,76 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(stderr).not.toMatch(/at .+\.ts:\d+/);
+  });
+
+  it("in webhook mode, registers the webhook with its secret and serves it", async () => {
+    fake = await startFakeBotApi();
+    const api = fake;
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
+    const child = spawn(join("node_modules", ".bin", "tsx"), ["src/cli/main.ts", "start"], {
+      env: {
+        ...process.env,
+        LOG_LEVEL: "info",
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        TELEGRAM_WEBHOOK_URL: "https://bantin.example/telegram",
+        TELEGRAM_WEBHOOK_SECRET: "s3cret-token",
+        TELEGRAM_WEBHOOK_PORT: "0",
+        BANTIN_DB: join(dir, "bantin.db"),
+        BANTIN_SOURCES: join(dir, "sources.yaml"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // The bound port is in the structured log line on stderr.
+    const port = await new Promise<number>((resolve) => {
+      let log = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+        const m = /"port":(\d+),"msg":"telegram webhook listening"/.exec(log);
+        if (m !== null) resolve(Number(m[1]));
+      });
+    });
+    expect(api.calls.find((c) => c.method === "setWebhook")?.params).toMatchObject({ secret_token: "s3cret-token" });
+    const update = {
+      update_id: 5,
+      message: {
+        message_id: 5,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 78, type: "private", first_name: "A" },
+        from: { id: 78, is_bot: false, first_name: "A" },
+        text: "/topics",
+        entities: [{ type: "bot_command", offset: 0, length: 7 }],
+      },
+    };
+    const post = (secret: string) =>
+      fetch(`http://127.0.0.1:${port}/`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+        body: JSON.stringify(update),
+      });
+    expect((await post("guess")).status).toBe(401);
+    expect((await post("s3cret-token")).status).toBe(200);
+    await api.waitFor((messages) => messages.length === 1, 10_000);
+    expect(api.messagesTo(78)[0]?.plainText).toContain("(my-trieu)");
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("refuses webhook mode without a secret, in one line", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
+    fake = await startFakeBotApi();
+    const result = await cli(["start"], {
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      TELEGRAM_WEBHOOK_URL: "https://bantin.example/telegram",
+      BANTIN_DB: join(dir, "bantin.db"),
+      BANTIN_SOURCES: join(dir, "sources.yaml"),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("TELEGRAM_WEBHOOK_SECRET: expected a secret token");
+    expect(result.stderr).not.toMatch(/at .+\.ts:\d+/);
   });
 });

@@ -1,15 +1,17 @@
 import type { Readable } from "node:stream";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { createConsoleDeliverySender } from "../adapters/console/console-delivery-sender.js";
+import { startDiscord } from "../adapters/discord/start-discord.js";
 import { createTelegramBot } from "../adapters/telegram/index.js";
 import { createOnDemandDigestComposer } from "../chat/compose-digest.js";
 import type { CommandCore } from "../chat/index.js";
-import type { Env, Settings } from "../config/index.js";
+import { ConfigError, type Env, type Settings } from "../config/index.js";
 import { loadSources } from "../config/sources.js";
 import { loadTopics } from "../config/topics.js";
+import type { DeliverySender } from "../delivery/outbox-relay.js";
 import { createTelegramDeliverySender } from "../delivery/telegram-delivery-sender.js";
-import { renderPlainText, renderTelegramHtml } from "../digest/index.js";
-import type { Logger } from "../domain/index.js";
+import { renderDiscordMessages, renderPlainText, renderTelegramHtml } from "../digest/index.js";
+import type { Logger, Platform } from "../domain/index.js";
 import { openDatabase } from "../store/database.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore, subscriptionStoreFor } from "./command-core.js";
@@ -31,7 +33,8 @@ export interface StartOptions {
 /**
  * `start`: opens the store, reads the sources and topics, runs one ingest + analyze pass, then
  * the console chat until its input ends (with no platform token, or with --console), or the
- * Telegram bot until the process is asked to stop.
+ * Telegram and/or Discord bots until the process is asked to stop. Scheduled briefings and
+ * alerts go to whichever of them runs.
  */
 export async function startBot(options: StartOptions): Promise<void> {
   const { env, settings, logger } = options;
@@ -40,7 +43,10 @@ export async function startBot(options: StartOptions): Promise<void> {
   const db = openDatabase(env.BANTIN_DB);
   try {
     await refreshNews({ db, sources, lexicon, settings, logger });
-    const useConsole = options.forceConsole || env.TELEGRAM_BOT_TOKEN === undefined;
+    const hasPlatform =
+      env.TELEGRAM_BOT_TOKEN !== undefined ||
+      (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined);
+    const useConsole = options.forceConsole || !hasPlatform;
     const core = buildCommandCore({
       db,
       env,
@@ -57,7 +63,7 @@ export async function startBot(options: StartOptions): Promise<void> {
     });
     const briefings = { db, env, settings, lexicon, sources, logger, ingestOnStart: false };
     if (useConsole) await runConsole(options, core, briefings);
-    else await runTelegram(options, core, briefings);
+    else await runPlatforms(options, core, briefings);
   } finally {
     db.close();
   }
@@ -81,21 +87,59 @@ async function runConsole(options: StartOptions, core: CommandCore, briefings: B
   }
 }
 
-async function runTelegram(options: StartOptions, core: CommandCore, briefings: Briefings): Promise<void> {
+/** The platform bots whose tokens are set, one scheduler delivering to all of them, until the process is stopped. */
+async function runPlatforms(options: StartOptions, core: CommandCore, briefings: Briefings): Promise<void> {
   const { env, settings, logger } = options;
-  const bot = createTelegramBot({
-    token: env.TELEGRAM_BOT_TOKEN ?? "",
-    apiRoot: env.TELEGRAM_API_ROOT,
-    core,
-    chats: subscriptionStoreFor(briefings.db, env, settings),
-    renderDigestHtml: renderTelegramHtml,
-    defaultLang: env.BANTIN_LANG,
-    logger: logger.child({ adapter: "telegram" }),
-  });
-  await bot.startPolling();
-  logger.info({ username: bot.bot.botInfo.username }, "telegram bot polling");
-  const scheduler = startBriefings({ ...briefings, senders: { telegram: createTelegramDeliverySender(bot.sender) } });
-  await options.untilStopped();
-  await scheduler.stop();
-  await bot.stop();
+  const senders: Partial<Record<Platform, DeliverySender>> = {};
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    if (env.TELEGRAM_BOT_TOKEN !== undefined) {
+      const bot = createTelegramBot({
+        token: env.TELEGRAM_BOT_TOKEN,
+        apiRoot: env.TELEGRAM_API_ROOT,
+        core,
+        chats: subscriptionStoreFor(briefings.db, env, settings),
+        renderDigestHtml: renderTelegramHtml,
+        defaultLang: env.BANTIN_LANG,
+        logger: logger.child({ adapter: "telegram" }),
+      });
+      stops.push(() => bot.stop());
+      if (env.TELEGRAM_WEBHOOK_URL === undefined) {
+        await bot.startPolling();
+        logger.info({ username: bot.bot.botInfo.username }, "telegram bot polling");
+      } else {
+        if (env.TELEGRAM_WEBHOOK_SECRET === undefined) {
+          throw new ConfigError(
+            "environment: TELEGRAM_WEBHOOK_SECRET: expected a secret token when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back on every update, so nobody else can post to the webhook)",
+          );
+        }
+        const port = await bot.startWebhook({
+          url: env.TELEGRAM_WEBHOOK_URL,
+          secretToken: env.TELEGRAM_WEBHOOK_SECRET,
+          port: env.TELEGRAM_WEBHOOK_PORT,
+        });
+        logger.info({ username: bot.bot.botInfo.username, port }, "telegram webhook listening");
+      }
+      senders.telegram = createTelegramDeliverySender(bot.sender);
+    }
+    if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined) {
+      const discord = await startDiscord({
+        token: env.DISCORD_TOKEN,
+        applicationId: env.DISCORD_APPLICATION_ID,
+        api: env.DISCORD_API,
+        core,
+        topics: chatTopics(briefings.lexicon),
+        renderDigest: renderDiscordMessages,
+        logger,
+      });
+      stops.push(() => discord.stop());
+      senders.discord = discord.deliverySender;
+    }
+    const scheduler = startBriefings({ ...briefings, senders });
+    stops.unshift(() => scheduler.stop());
+    await options.untilStopped();
+  } finally {
+    // The scheduler first (its relay finishes sends on the wire), then the platforms.
+    for (const stop of stops) await stop();
+  }
 }

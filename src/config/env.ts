@@ -15,6 +15,13 @@ const ianaZone = z.string().refine(isIanaTimeZone, { message: "expected an IANA 
 export const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalUrl,
+  /** Webhook mode instead of long polling: the public HTTPS URL Telegram posts updates to. */
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  /** Checked on every webhook request (X-Telegram-Bot-Api-Secret-Token); required with TELEGRAM_WEBHOOK_URL. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: "expected 1-256 characters of A-Z, a-z, 0-9, _ and -",
+  }),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(8443),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_API: optionalUrl,
