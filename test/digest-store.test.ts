@@ -123,31 +123,46 @@ describe("the SQLite digest source", () => {
 });
 
 describe("digest command", () => {
-  it("prints the digest as text, Telegram HTML, Discord payloads or the JSON document", async () => {
-    const { db, path } = seed();
-    db.close();
+  let path: string;
+  beforeEach(() => {
+    const seeded = seed();
+    seeded.db.close();
+    path = seeded.path;
+  });
+
+  it("prints the digest as plain text by default, without events outside the window", async () => {
     const text = await cli(["digest", "--db", path]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("1. Mỹ và Triều Tiên đàm phán tại Stockholm");
     expect(text.stdout).not.toContain("Tin cũ");
+  });
 
+  it("prints Telegram HTML messages that Telegram accepts, with feed text escaped", async () => {
     const telegram = await cli(["digest", "--db", path, "--format", "telegram", "--since", "3d"]);
     const messages = JSON.parse(telegram.stdout) as string[];
     for (const m of messages) expect(parseTelegramHtml(m).ok).toBe(true);
     expect(messages.join("")).toContain("Hàn Quốc &lt;b&gt;&amp; Nhật Bản&lt;/b&gt;");
+  });
 
+  it("prints Discord payloads, one embed per entry", async () => {
     const discord = await cli(["digest", "--db", path, "--format", "discord", "--lang", "en"]);
     expect((JSON.parse(discord.stdout) as { embeds: unknown[] }[])[0]!.embeds).toHaveLength(2);
+  });
 
+  it("prints the JSON document, filtered by topics", async () => {
     const json = await cli(["digest", "--db", path, "--format", "json", "--topics", "lien-trieu"]);
     expect((JSON.parse(json.stdout) as { entries: unknown[] }).entries).toHaveLength(1);
   });
 
-  it("refuses unknown options with a clear message", async () => {
-    const { db, path } = seed();
-    db.close();
+  it("refuses an unknown window with a clear message", async () => {
     expect((await cli(["digest", "--db", path, "--since", "soon"])).stderr).toMatch(/--since: expected 24h, 3d or 7d/);
+  });
+
+  it("refuses an unknown format with a clear message", async () => {
     expect((await cli(["digest", "--db", path, "--format", "pdf"])).stderr).toMatch(/--format/);
-    expect((await cli(["digest", "--db", path, "--topics", "nope"])).stderr).toMatch(/unknown topic nope/);
+  });
+
+  it("refuses an unknown topic, naming the known ones", async () => {
+    expect((await cli(["digest", "--db", path, "--topics", "nope"])).stderr).toMatch(/unknown topic nope \(known: /);
   });
 });
