@@ -15,7 +15,7 @@ export interface TelegramPace {
   /** 20 messages/min in one group. */
   readonly groupPerMinute: number;
   /**
-   * Overall sends that may go at once; default 20 ms worth of the rate, at least 2. With 1, a
+   * Overall sends that may go at once; default 10 ms worth of the rate, at least 2. With 1, a
    * timer or event loop a few milliseconds late loses those milliseconds on every send
    * (measured: 75% of the limit at 100/s, bench/fanout.bench.ts); the cost is at most `burst`
    * messages above the rate in any window, which the pace's headroom must cover.
@@ -25,7 +25,7 @@ export interface TelegramPace {
 
 export const defaultTelegramPace: TelegramPace = { globalPerSecond: 30, chatPerSecond: 1, groupPerMinute: 20 };
 
-const burstFor = (perSecond: number): number => Math.max(2, Math.ceil(perSecond * 0.02));
+const burstFor = (perSecond: number): number => Math.max(2, Math.ceil(perSecond * 0.01));
 
 /**
  * Telegram's limits as buckets: overall, per chat, and per group. Group, supergroup and channel
