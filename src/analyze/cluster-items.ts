@@ -1,10 +1,19 @@
 import type { ArticleInput } from "../domain/index.js";
-import { type ClusterOptions, createEventClusterer, DEFAULT_CLUSTER_OPTIONS } from "./event-clusterer.js";
-import { eventFeatures } from "./event-features.js";
+import {
+  type ClusterOptions,
+  type ClusterTuning,
+  createEventClusterer,
+  DEFAULT_CLUSTER_OPTIONS,
+} from "./event-clusterer.js";
+import { eventFeatures, type FeatureWeights } from "./event-features.js";
 
 export interface ClusterItemsOptions extends Partial<ClusterOptions> {
   /** Canonical lexicon ids in a text, so aliases in two languages count as one term. */
   readonly entityIds?: ((text: string) => readonly string[]) | undefined;
+  /** Clusterer tunables; the defaults unless given (the eval sweeps them). */
+  readonly tuning?: ClusterTuning | undefined;
+  /** Feature weights; the defaults unless given (the eval sweeps them). */
+  readonly features?: FeatureWeights | undefined;
 }
 
 export interface ClusteredEvent {
@@ -30,14 +39,17 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
     threshold: options.threshold ?? DEFAULT_CLUSTER_OPTIONS.threshold,
   };
   let provisional = 0;
-  const clusterer = createEventClusterer(settings, { newEventId: () => `p${++provisional}` });
+  const clusterer = createEventClusterer(settings, { newEventId: () => `p${++provisional}` }, options.tuning);
   const features = items.map((item) =>
-    eventFeatures({
-      title: item.title,
-      lead: item.lead,
-      text: item.text,
-      entityIds: options.entityIds?.(`${item.title}\n${item.lead}\n${item.text.slice(0, 1500)}`) ?? [],
-    }),
+    eventFeatures(
+      {
+        title: item.title,
+        lead: item.lead,
+        text: item.text,
+        entityIds: options.entityIds?.(`${item.title}\n${item.lead}\n${item.text.slice(0, 1500)}`) ?? [],
+      },
+      options.features,
+    ),
   );
   for (const f of features) clusterer.observe(f);
   const order = items.map((_, i) => i);

@@ -1,13 +1,52 @@
 import type { TermCounts } from "./event-features.js";
 
 export interface ClusterOptions {
-  /** Items further apart than this (from an event's first or last item) never join; settings.analysis.eventWindowHours. */
+  /** An item joins an event only within this many hours of the event's first or last item; settings.analysis.eventWindowHours. */
   readonly windowHours: number;
-  /** Cosine similarity an item needs with an event's closest item to join it. */
+  /** Cosine similarity an item needs with an event's pooled profile to join it. */
   readonly threshold: number;
 }
 
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { windowHours: 72, threshold: 0.13 };
+/** Tunables of the clusterer beyond the options (exported so the eval can sweep them). */
+export interface ClusterTuning {
+  /** Terms of an item kept for comparison: the strongest carry the event. */
+  readonly itemTerms: number;
+  /** Terms of an event's pooled profile: bounded so a long story costs no more than a short one. */
+  readonly profileTerms: number;
+  /** Rarest strong terms of an item looked up in the index (and indexed for its event). */
+  readonly keyTerms: number;
+  /** Share of the threshold an event must reach on the key terms alone to be a candidate. */
+  readonly keyShare: number;
+  /** Events whose full similarity is computed, best partial scores first. */
+  readonly candidates: number;
+  /** Recent events kept per index term. */
+  readonly postingsCap: number;
+  /** IDF prior: a term counts as seen in this many extra documents, so a small batch does not call everything rare. */
+  readonly priorDocs: number;
+  /** IDF of terms seen once is lowered to that of terms seen this many times: one-off noise must not dominate. */
+  readonly minDf: number;
+  /** IDF raised to this power: above 1, what a handful of reports share outweighs the topic's common vocabulary. */
+  readonly idfPower: number;
+  /**
+   * Weight of a term no other item has (yet) relative to its IDF: it cannot match anything, so at
+   * full weight it only dilutes a text's similarity with everything.
+   */
+  readonly unsharedWeight: number;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { windowHours: 72, threshold: 0.18 };
+export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
+  itemTerms: 160,
+  profileTerms: 200,
+  keyTerms: 12,
+  keyShare: 0.05,
+  candidates: 16,
+  postingsCap: 64,
+  priorDocs: 10,
+  minDf: 2,
+  idfPower: 1.5,
+  unsharedWeight: 0.5,
+};
 
 /** An item as the clusterer sees it: its id, when, and its terms. */
 export interface ClusterInput {
@@ -18,9 +57,12 @@ export interface ClusterInput {
 }
 
 /**
- * Incremental, deterministic event clustering. Each item is compared only with the recent items
- * that share one of its strongest terms (an inverted index with bounded postings), so the cost per
- * item stays flat however large the store grows.
+ * Incremental, deterministic event clustering. A new item is compared with the pooled profiles
+ * (summed term weights) of the recent events that share one of its rarest strong terms (an
+ * inverted index from terms to events, bounded postings), so the cost per item stays flat
+ * however large the store grows. Comparing with a profile rather than the closest single report
+ * keeps chains of loosely related items apart while letting a paraphrase join through the
+ * vocabulary of the whole story.
  */
 export interface EventClusterer {
   /** Count an item's terms for IDF without placing it (lets a batch weigh terms by the whole batch). */
@@ -33,45 +75,60 @@ export interface EventClusterer {
   eventOf(itemId: string): string | undefined;
 }
 
-/** Terms of an item kept for comparison: the strongest ones carry the event (a long body has hundreds). */
-const TOP_TERMS = 400;
-/** Terms indexed and looked up per item: its strongest shared terms find its event's other reports. */
-const KEY_TERMS = 24;
-/** Candidates (by partial score over key terms) whose full cosine is computed. */
-const CANDIDATES = 32;
-/** Every this many items, index entries and vectors older than two windows are dropped, so memory follows the window, not the history. */
-const PRUNE_EVERY = 2000;
-/** Recent items kept per term; older ones fall out of the index (they are outside any sensible window). */
-const POSTINGS_CAP = 100;
-/** IDF prior: a term is treated as rare until the clusterer has seen enough items to know otherwise. */
-const PRIOR_DOCS = 20;
-
-interface Stored {
-  readonly eventId: string;
-  vector: ReadonlyMap<string, number>;
-  readonly at: number | undefined;
-}
-
-interface EventSpan {
-  first: number | undefined;
-  last: number | undefined;
-}
-
 export interface ClustererDeps {
   /** The id of a new event, given the item that starts it (store: stable text ids; CLI: e1, e2…). */
   readonly newEventId: (firstItemId: string) => string;
 }
 
-/** Create an empty clusterer; rebuild one after a restart by adding the recent window's items in time order. */
-export function createEventClusterer(options: ClusterOptions, deps: ClustererDeps): EventClusterer {
+interface EventState {
+  readonly id: string;
+  /** Summed member vectors (the pooled profile), trimmed to the strongest terms when it outgrows its bound. */
+  sum: Map<string, number>;
+  /** Euclidean length of `sum`, so similarity needs no normalised copy. */
+  norm: number;
+  first: number | undefined;
+  last: number | undefined;
+  readonly indexed: Set<string>;
+  pruned: boolean;
+}
+
+/** Every this many items, events older than two windows leave the index, so memory follows the window. */
+const PRUNE_EVERY = 2000;
+
+const byWeightThenTerm = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+
+function unitTop(entries: [string, number][], n: number): Map<string, number> {
+  entries.sort(byWeightThenTerm);
+  const top = entries.length > n ? entries.slice(0, n) : entries;
+  let norm = 0;
+  for (const [, w] of top) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  return new Map(top.map(([t, w]) => [t, w / norm]));
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [t, w] of small) {
+    const o = large.get(t);
+    if (o !== undefined) sum += w * o;
+  }
+  return sum;
+}
+
+/** Create an empty clusterer; rebuild one after a restart by restoring the recent window's items in time order. */
+export function createEventClusterer(
+  options: ClusterOptions,
+  deps: ClustererDeps,
+  tuning: ClusterTuning = DEFAULT_CLUSTER_TUNING,
+): EventClusterer {
   const df = new Map<string, number>();
   let docs = 0;
-  const items: Stored[] = [];
-  const itemIndex = new Map<string, number>();
-  const postings = new Map<string, number[]>();
-  const spans = new Map<string, EventSpan>();
-  const windowMs = options.windowHours * 3_600_000;
   const observed = new WeakSet<TermCounts>();
+  const events = new Map<string, EventState>();
+  const postings = new Map<string, EventState[]>();
+  const eventOfItem = new Map<string, string>();
+  const windowMs = options.windowHours * 3_600_000;
 
   const observe = (terms: TermCounts) => {
     if (observed.has(terms)) return;
@@ -80,135 +137,142 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
     for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   };
 
+  const idf = (t: string) => {
+    const n = df.get(t) ?? 1;
+    const w = Math.log(1 + (docs + tuning.priorDocs) / Math.max(n, tuning.minDf)) ** tuning.idfPower;
+    return n > 1 ? w : w * tuning.unsharedWeight;
+  };
+
   const vectorOf = (terms: TermCounts): Map<string, number> => {
     const weighted: [string, number][] = [];
-    for (const [t, c] of terms) {
-      const idf = Math.log(1 + (docs + PRIOR_DOCS) / (df.get(t) ?? 1));
-      weighted.push([t, (1 + Math.log(c)) * idf]);
+    for (const [t, c] of terms) weighted.push([t, (1 + Math.log(1 + c)) * idf(t)]);
+    return unitTop(weighted, tuning.itemTerms);
+  };
+
+  /** Strongest terms another item also has (a term seen once can find nothing), rarest breaking ties. */
+  const keyTerms = (vector: ReadonlyMap<string, number>): string[] => {
+    const keys: string[] = [];
+    for (const t of vector.keys()) {
+      if ((df.get(t) ?? 0) > 1) keys.push(t);
+      if (keys.length >= tuning.keyTerms) return keys;
     }
-    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const top = weighted.slice(0, TOP_TERMS);
-    const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    return new Map(top.map(([t, w]) => [t, w / norm]));
+    for (const t of vector.keys()) {
+      if ((df.get(t) ?? 0) <= 1) keys.push(t);
+      if (keys.length >= tuning.keyTerms) break;
+    }
+    return keys;
   };
 
-  const withinWindow = (span: EventSpan, at: number | undefined): boolean => {
-    if (at === undefined || span.first === undefined || span.last === undefined) return true;
-    return at >= span.first - windowMs && at <= span.last + windowMs;
+  const inWindow = (e: EventState, at: number | undefined): boolean => {
+    if (at === undefined || e.first === undefined || e.last === undefined) return true;
+    return at >= e.first - windowMs && at <= e.last + windowMs;
   };
 
-  /**
-   * Key terms: the heaviest ones, but terms seen in no other item rank last (they can match
-   * nothing yet), so a long article's one-off words do not crowd out what it shares.
-   */
-  const keyTerms = (vector: ReadonlyMap<string, number>): string[] =>
-    [...vector]
-      .map(([t, w]): [string, number] => [t, (df.get(t) ?? 0) > 1 ? w : w / 4])
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, KEY_TERMS)
-      .map(([t]) => t);
-
-  const cosine = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number => {
-    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-    let sum = 0;
-    for (const [t, w] of small) sum += w * (large.get(t) ?? 0);
-    return sum;
-  };
-
-  /** Cosine with the recent items sharing a key term (bounded work), best per event. */
-  const closestPerEvent = (
-    vector: ReadonlyMap<string, number>,
-    keys: readonly string[],
-    at: number | undefined,
-  ): Map<string, number> => {
-    const partial = new Map<number, number>();
-    // Items arrive roughly in time order, so a posting list read from its end can stop at the
-    // first item older than two windows: nothing before it can still be joined.
-    const oldest = at === undefined ? undefined : at - 2 * windowMs;
+  /** Recent events sharing a key term, with the similarity the key terms alone give them. */
+  const partialScores = (vector: ReadonlyMap<string, number>, keys: readonly string[], at: number | undefined) => {
+    const partial = new Map<EventState, number>();
     for (const t of keys) {
-      const w = vector.get(t)!;
       const list = postings.get(t) ?? [];
-      for (let k = list.length - 1; k >= 0; k--) {
-        const idx = list[k]!;
-        const other = items[idx]!;
-        if (oldest !== undefined && other.at !== undefined && other.at < oldest) break;
-        partial.set(idx, (partial.get(idx) ?? 0) + w * (other.vector.get(t) ?? 0));
+      const w = vector.get(t)!;
+      for (let k = list.length - 1; k >= Math.max(0, list.length - tuning.postingsCap); k--) {
+        const e = list[k]!;
+        if (e.pruned || !inWindow(e, at)) continue;
+        partial.set(e, (partial.get(e) ?? 0) + (w * (e.sum.get(t) ?? 0)) / e.norm);
       }
     }
-    // Key terms carry most of the weight: a candidate far below the threshold on them cannot reach it.
-    const floor = options.threshold / 4;
-    const candidates = [...partial]
-      .filter(([, p]) => p >= floor)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CANDIDATES);
-    // Single link: a story's later reports resemble its latest report more than its first.
-    const perEvent = new Map<string, number>();
-    for (const [idx] of candidates) {
-      const other = items[idx]!;
-      perEvent.set(other.eventId, Math.max(perEvent.get(other.eventId) ?? 0, cosine(vector, other.vector)));
-    }
-    return perEvent;
+    return partial;
   };
 
-  const chooseEvent = (
-    vector: ReadonlyMap<string, number>,
-    keys: readonly string[],
-    at: number | undefined,
-  ): string | undefined => {
-    const perEvent = closestPerEvent(vector, keys, at);
-    let best: { eventId: string; score: number } | undefined;
-    // Sorted ids make ties resolve the same way on every replay.
-    for (const eventId of [...perEvent.keys()].sort()) {
-      const score = perEvent.get(eventId)!;
-      if (score < options.threshold || (best !== undefined && score <= best.score)) continue;
-      if (!withinWindow(spans.get(eventId)!, at)) continue;
-      best = { eventId, score };
+  const chooseEvent = (vector: ReadonlyMap<string, number>, keys: readonly string[], at: number | undefined) => {
+    // Key terms carry much of an item's weight: an event far below the threshold on them cannot reach it.
+    const floor = options.threshold * tuning.keyShare;
+    const candidates = [...partialScores(vector, keys, at)]
+      .filter(([, p]) => p >= floor)
+      .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
+      .slice(0, tuning.candidates);
+    let best: EventState | undefined;
+    let bestScore = 0;
+    for (const [e] of candidates) {
+      const score = cosine(vector, e.sum) / e.norm;
+      // Equal scores go to the smaller id, so replays agree.
+      if (
+        score >= options.threshold &&
+        (best === undefined || score > bestScore || (score === bestScore && e.id < best.id))
+      ) {
+        best = e;
+        bestScore = score;
+      }
     }
-    return best?.eventId;
+    return best;
+  };
+
+  const index = (e: EventState, keys: readonly string[]) => {
+    for (const t of keys) {
+      if (e.indexed.has(t)) continue;
+      e.indexed.add(t);
+      let list = postings.get(t);
+      if (list === undefined) {
+        list = [];
+        postings.set(t, list);
+      }
+      list.push(e);
+      // Trimmed in batches so the cost per add stays constant.
+      if (list.length > 2 * tuning.postingsCap) list.splice(0, list.length - tuning.postingsCap);
+    }
   };
 
   const place = (
     itemId: string,
-    eventId: string,
+    e: EventState,
     vector: ReadonlyMap<string, number>,
     keys: readonly string[],
-    at: number | undefined,
+    at?: number,
   ) => {
-    const span = spans.get(eventId) ?? { first: undefined, last: undefined };
     if (at !== undefined) {
-      span.first = span.first === undefined ? at : Math.min(span.first, at);
-      span.last = span.last === undefined ? at : Math.max(span.last, at);
+      e.first = Math.min(e.first ?? at, at);
+      e.last = Math.max(e.last ?? at, at);
     }
-    spans.set(eventId, span);
-    const idx = items.length;
-    items.push({ eventId, vector, at });
-    itemIndex.set(itemId, idx);
-    for (const t of keys) {
-      const list = postings.get(t) ?? [];
-      list.push(idx);
-      // Trimmed in batches so the cost per add stays constant.
-      if (list.length > 2 * POSTINGS_CAP) list.splice(0, list.length - POSTINGS_CAP);
-      postings.set(t, list);
-    }
+    for (const [t, w] of vector) e.sum.set(t, (e.sum.get(t) ?? 0) + w);
+    // Trimmed in batches (amortised constant cost); the profile keeps its strongest terms.
+    if (e.sum.size > 2 * tuning.profileTerms)
+      e.sum = new Map([...e.sum].sort(byWeightThenTerm).slice(0, tuning.profileTerms));
+    let norm = 0;
+    for (const w of e.sum.values()) norm += w * w;
+    e.norm = Math.sqrt(norm) || 1;
+    index(e, keys);
+    eventOfItem.set(itemId, e.id);
+  };
+
+  const newEvent = (id: string): EventState => {
+    const e: EventState = {
+      id,
+      sum: new Map(),
+      norm: 1,
+      first: undefined,
+      last: undefined,
+      indexed: new Set(),
+      pruned: false,
+    };
+    events.set(id, e);
+    return e;
   };
 
   let latest: number | undefined;
   let sincePrune = 0;
-  let pruned = 0;
-  const EMPTY: ReadonlyMap<string, number> = new Map();
   const prune = () => {
     if (latest === undefined) return;
     const cutoff = latest - 2 * windowMs;
-    for (const [t, list] of postings) {
-      const last = items[list[list.length - 1]!]!;
-      if (last.at !== undefined && last.at < cutoff) postings.delete(t);
+    for (const [id, e] of events) {
+      if (e.last !== undefined && e.last < cutoff) {
+        e.pruned = true;
+        e.sum = new Map();
+        events.delete(id);
+      }
     }
-    // Items are in arrival order, which is close to time order: stop at the first recent one.
-    while (pruned < items.length) {
-      const old = items[pruned]!;
-      if (old.at === undefined || old.at >= cutoff) break;
-      old.vector = EMPTY;
-      pruned++;
+    for (const [t, list] of postings) {
+      const live = list.filter((e) => !e.pruned);
+      if (live.length === 0) postings.delete(t);
+      else if (live.length < list.length) postings.set(t, live);
     }
   };
   const tick = (at: number | undefined) => {
@@ -226,19 +290,16 @@ export function createEventClusterer(options: ClusterOptions, deps: ClustererDep
       observe(item.terms);
       const vector = vectorOf(item.terms);
       const keys = keyTerms(vector);
-      const eventId = chooseEvent(vector, keys, item.publishedAt) ?? deps.newEventId(item.id);
-      place(item.id, eventId, vector, keys, item.publishedAt);
-      return eventId;
+      const e = chooseEvent(vector, keys, item.publishedAt) ?? newEvent(deps.newEventId(item.id));
+      place(item.id, e, vector, keys, item.publishedAt);
+      return e.id;
     },
     restore(item, eventId) {
       tick(item.publishedAt);
       observe(item.terms);
       const vector = vectorOf(item.terms);
-      place(item.id, eventId, vector, keyTerms(vector), item.publishedAt);
+      place(item.id, events.get(eventId) ?? newEvent(eventId), vector, keyTerms(vector), item.publishedAt);
     },
-    eventOf(itemId) {
-      const idx = itemIndex.get(itemId);
-      return idx === undefined ? undefined : items[idx]!.eventId;
-    },
+    eventOf: (itemId) => eventOfItem.get(itemId),
   };
 }

@@ -1,4 +1,5 @@
-import { foldedSyllables } from "../text/index.js";
+import { datesIn, figuresIn } from "./event-dates.js";
+import { type EventToken, eventTokens } from "./event-tokens.js";
 import { STOPWORDS } from "./stopwords.js";
 
 /** What clustering compares: a text's terms with their field-weighted counts. */
@@ -13,43 +14,76 @@ export interface FeatureText {
   readonly entityIds: readonly string[];
 }
 
-const TITLE = 2;
-const LEAD = 1.5;
-const BODY = 1;
-/** The start of the body carries the event; the rest drifts into background and boilerplate. */
-const BODY_CHARS = 1500;
-const ENTITY = 1.5;
-/** Dates such as 5/10, 5-10, 4.10 (day and month) name the event's day across outlets. */
-const DAY_MONTH = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?![\d/])/g;
-
-function addText(counts: TermCounts, text: string, weight: number): void {
-  const tokens = foldedSyllables(text);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    // Numbers are noise (105.000 → 105, 000) except years, which date the story.
-    const content = !STOPWORDS.has(t) && (!/^\d+$/.test(t) || /^(19|20)\d\d$/.test(t));
-    // Vietnamese syllables are ambiguous alone; a syllable pair approximates a word.
-    if (content) counts.set(`u:${t}`, (counts.get(`u:${t}`) ?? 0) + weight * 0.5);
-    const next = tokens[i + 1];
-    if (next !== undefined && (content || !STOPWORDS.has(next)) && !(STOPWORDS.has(t) && STOPWORDS.has(next))) {
-      counts.set(`b:${t} ${next}`, (counts.get(`b:${t} ${next}`) ?? 0) + weight);
-    }
-  }
-  for (const m of text.matchAll(DAY_MONTH)) {
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
-      counts.set(`d:${day}/${month}`, (counts.get(`d:${day}/${month}`) ?? 0) + weight);
-    }
-  }
+/** Tunable weights of the feature kinds (exported so the eval can sweep them). */
+export interface FeatureWeights {
+  readonly title: number;
+  readonly lead: number;
+  readonly body: number;
+  /** Syllables of the body read: its start carries the event, the rest drifts into background. */
+  readonly bodySyllables: number;
+  /** A single syllable is ambiguous in Vietnamese; a pair approximates a word. */
+  readonly unigram: number;
+  /** A pair with one function syllable ("của Google") is half a word at best. */
+  readonly functionPair: number;
+  /** Proper names (capitalised syllables not opening a sentence) say who and where. */
+  readonly name: number;
+  readonly date: number;
+  readonly figure: number;
+  readonly entity: number;
 }
 
-/** Term counts of an item: syllables, syllable pairs, day/month dates and lexicon entity ids. */
-export function eventFeatures(input: FeatureText): TermCounts {
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
+  title: 2,
+  lead: 1.5,
+  body: 1,
+  bodySyllables: 300,
+  unigram: 0.5,
+  functionPair: 0.5,
+  name: 2,
+  date: 3,
+  figure: 1,
+  entity: 1.5,
+};
+
+const add = (counts: TermCounts, term: string, w: number) => counts.set(term, (counts.get(term) ?? 0) + w);
+
+/** A capitalised syllable is part of a name unless it merely opens a sentence ("Các", "Theo"). */
+function isName(tokens: readonly EventToken[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.capital) return false;
+  if (!t.opensSentence) return true;
+  const next = tokens[i + 1];
+  return next?.joined === true && next.capital;
+}
+
+const isContent = (t: string) => !STOPWORDS.has(t) && !/^\d/.test(t);
+
+function addText(counts: TermCounts, text: string, weight: number, limit: number, fw: FeatureWeights): void {
+  const tokens = eventTokens(text, limit);
+  let name = tokens.length > 0 && isName(tokens, 0);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.folded;
+    const nextName = i + 1 < tokens.length && isName(tokens, i + 1);
+    if (isContent(t)) add(counts, `u:${t}`, weight * fw.unigram * (name ? fw.name : 1));
+    const next = tokens[i + 1];
+    if (next?.joined && (isContent(t) || isContent(next.folded)) && !/^\d/.test(t) && !/^\d/.test(next.folded)) {
+      const pair = isContent(t) && isContent(next.folded) ? 1 : fw.functionPair;
+      add(counts, `b:${t} ${next.folded}`, weight * pair * (name && nextName ? fw.name : 1));
+    }
+    name = nextName;
+  }
+  // Dates and figures only from the part of the text that was read.
+  const end = tokens.length < limit ? text : text.slice(0, limit * 7);
+  for (const d of datesIn(end)) add(counts, d, weight * fw.date);
+  for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
+}
+
+/** Term counts of an item: syllables and pairs, names, dates, figures and lexicon entity ids. */
+export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): TermCounts {
   const counts: TermCounts = new Map();
-  addText(counts, input.title, TITLE);
-  addText(counts, input.lead, LEAD);
-  addText(counts, input.text.slice(0, BODY_CHARS), BODY);
-  for (const id of input.entityIds) counts.set(`e:${id}`, (counts.get(`e:${id}`) ?? 0) + ENTITY);
+  addText(counts, input.title, fw.title, Number.POSITIVE_INFINITY, fw);
+  addText(counts, input.lead, fw.lead, Number.POSITIVE_INFINITY, fw);
+  addText(counts, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw);
+  for (const id of input.entityIds) add(counts, `e:${id}`, fw.entity);
   return counts;
 }

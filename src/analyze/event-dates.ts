@@ -1,0 +1,72 @@
+/**
+ * Dates and figures a report names, in one form whatever the language or style: "4/10", "4-10",
+ * "ngày 4 tháng 10", "October 4" and "4 Oct" are all `d:4-10`; "105.000" and "105,000" are `#:105000`.
+ * Two reports of one event share them even when they share few words.
+ */
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+const MONTH_NAME = Object.keys(MONTHS).join("|");
+
+const NUMERIC_DATE = /(?<![\d/.,-])(\d{1,2})\s?[/-]\s?(\d{1,2})(?:[/-](\d{4}))?(?![\d/-])/g;
+const VI_DATE = /ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})/giu;
+const EN_MONTH_DAY = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[:.,]?\\d)`, "gi");
+const EN_DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\b`, "gi");
+const NUMBER = /(?<![\p{L}\d/.,-])\d+(?:[.,]\d+)*(?![\p{L}\d/-])/gu;
+
+function date(day: number, month: number): string | undefined {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? `d:${day}-${month}` : undefined;
+}
+
+/** Day-month dates named in a text, as `d:D-M` terms (years alone are in {@link figures}). */
+export function datesIn(text: string): string[] {
+  const out: string[] = [];
+  const push = (d: string | undefined) => {
+    if (d !== undefined) out.push(d);
+  };
+  for (const m of text.matchAll(NUMERIC_DATE)) push(date(Number(m[1]), Number(m[2])));
+  for (const m of text.matchAll(VI_DATE)) push(date(Number(m[1]), Number(m[2])));
+  for (const m of text.matchAll(EN_MONTH_DAY)) push(date(Number(m[2]), MONTHS[m[1]!.toLowerCase()]!));
+  for (const m of text.matchAll(EN_DAY_MONTH)) push(date(Number(m[1]), MONTHS[m[2]!.toLowerCase()]!));
+  return out;
+}
+
+/**
+ * Figures: years as `y:2019`, other numbers of two digits or more as `#:N` (thousands separators
+ * dropped). One-digit numbers ("2 missiles", "3 parties") are too common to tell events apart.
+ */
+export function figuresIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const raw = m[0];
+    // "105.000" and "105,000" are thousands; "1,5" or "2.5" keep their decimal part.
+    const n = /^\d{1,3}([.,]\d{3})+$/.test(raw) ? raw.replace(/[.,]/g, "") : raw.replace(",", ".");
+    if (/^(19|20)\d\d$/.test(n)) out.push(`y:${n}`);
+    else if (n.replace(/\..*$/, "").length >= 2) out.push(`#:${n}`);
+  }
+  return out;
+}
