@@ -34,6 +34,7 @@ export function runAlertPass(deps: AlertPassDeps, now: number): number {
   for (const event of deps.events.recentEvents(now - lookback)) {
     const decision = alertDecision(event, deps.settings);
     if (!decision.alert || now - decision.since > deps.maxAgeHours * HOUR) continue;
+    const before = enqueued;
     for (const sub of subscribers) {
       const matches = sub.topics.length === 0 || sub.topics.some((t) => event.topics.includes(t));
       if (!matches || deps.outbox.hasSlot(sub.id, alertSlot(event.eventId))) continue;
@@ -53,7 +54,9 @@ export function runAlertPass(deps: AlertPassDeps, now: number): number {
         deps.logger.error({ subscriptionId: sub.id, eventId: event.eventId, err: error }, "alert could not be built");
       }
     }
-    deps.logger.info({ eventId: event.eventId, reason: decision.reason }, "breaking alert");
+    if (enqueued > before) {
+      deps.logger.info({ eventId: event.eventId, reason: decision.reason, chats: enqueued - before }, "breaking alert");
+    }
   }
   return enqueued;
 }
