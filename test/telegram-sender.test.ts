@@ -73,12 +73,30 @@ describe("the Telegram sender", () => {
     ).toEqual(["tin 1", "tin 2", "tin 3"]);
   });
 
-  it("with Telegram's own pace, consecutive messages to one chat meet no 429", async () => {
-    const fake = await fakeWith(TELEGRAM_LIMITS);
-    const sender = senderFor(fake.apiRoot, fake.token, TELEGRAM_FLOOD_LIMITS);
-    const results = await Promise.all([1, 2].map((n) => sender.send(chatId(56), [`tin ${n}`])));
-    expect(results.map((r) => r.status)).toEqual(["ok", "ok"]);
-    expect(fake.floodRefusals()).toBe(0);
+  it("the limiter spaces one chat a second apart, a group three seconds, and all chats at the global rate", async () => {
+    let now = 0;
+    let reserved = 0;
+    // A frozen clock: the moment each send is reserved for is now + how long it is made to sleep.
+    const limiter = createFloodLimiter(TELEGRAM_FLOOD_LIMITS, {
+      now: () => now,
+      sleep: async (ms) => {
+        reserved = now + ms;
+      },
+    });
+    const at = async (chat: number) => {
+      reserved = now;
+      await limiter.acquire(chatId(chat));
+      return reserved;
+    };
+    expect([await at(1), await at(1), await at(1)]).toEqual([0, 1000, 2000]);
+    expect([await at(-5), await at(-5)]).toEqual([1000 / 30, 1000 / 30 + 3000]);
+    // Chat 1's reservations at 1 s and 2 s do not hold back other chats: 28 more fit before 1 s.
+    const others: number[] = [];
+    for (let i = 0; i < 28; i++) others.push(await at(100 + i));
+    expect(Math.max(...others)).toBeLessThan(1000);
+    expect(new Set(others).size).toBe(28);
+    now = 10_000;
+    expect(await at(1)).toBe(10_000);
   });
 
   it("a retry_after longer than the sender holds on is handed back as retry-later, nothing sent", async () => {

@@ -14,6 +14,17 @@ export interface FloodLimiter {
   acquire(chat: ChatId): Promise<void>;
 }
 
+/** The limiter's clock; tests pass a virtual one whose sleep moves time forward. */
+export interface LimiterClock {
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+const realClock: LimiterClock = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 /** Group, supergroup and channel ids are negative on Telegram; private chats are positive. */
 export const isGroupChat = (chat: ChatId): boolean => chat.startsWith("-");
 
@@ -25,7 +36,7 @@ export const isGroupChat = (chat: ChatId): boolean => chat.startsWith("-");
  * Spacing (no bursts) is stricter than Telegram's windows, which keeps 429s rare; any 429
  * that still comes is the sender's to wait out.
  */
-export function createFloodLimiter(limits: FloodLimits, now: () => number = Date.now): FloodLimiter {
+export function createFloodLimiter(limits: FloodLimits, clock: LimiterClock = realClock): FloodLimiter {
   const slots = new Map<string, number[]>();
   const globalGap = 1000 / limits.globalPerSecond;
   const chatGap = (chat: ChatId) =>
@@ -37,8 +48,9 @@ export function createFloodLimiter(limits: FloodLimits, now: () => number = Date
   const earliest = (key: string, gap: number, t: number): number => {
     let at = t;
     for (const slot of slots.get(key) ?? []) {
-      if (slot + gap <= at) continue;
-      if (slot - gap >= at) break;
+      // A microsecond of slack, so gaps like 1000/30 ms do not lose slots to rounding.
+      if (slot + gap <= at + 1e-3) continue;
+      if (slot - gap >= at - 1e-3) break;
       at = slot + gap;
     }
     return at;
@@ -53,7 +65,7 @@ export function createFloodLimiter(limits: FloodLimits, now: () => number = Date
 
   return {
     async acquire(chat) {
-      const current = now();
+      const current = clock.now();
       const gap = chatGap(chat);
       let at = current;
       for (;;) {
@@ -63,7 +75,7 @@ export function createFloodLimiter(limits: FloodLimits, now: () => number = Date
       }
       reserve(`chat:${chat}`, gap, at, current);
       reserve("global", globalGap, at, current);
-      if (at > current) await new Promise((resolve) => setTimeout(resolve, at - current));
+      if (at > current) await clock.sleep(at - current);
     },
   };
 }
