@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadEnv, loadSettings } from "../src/config/index.js";
+import { ConfigError, DEFAULT_SOURCES_PATH, loadEnv, loadSettings } from "../src/config/index.js";
 import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -51,7 +51,8 @@ describe("the environment", () => {
   it("defaults match the documented contract", () => {
     const env = loadEnv({});
     expect(env.BANTIN_DB).toBe("data/bantin.db");
-    expect(env.BANTIN_SOURCES).toBe("config/sources.yaml");
+    expect(env.BANTIN_SOURCES).toBeUndefined();
+    expect(DEFAULT_SOURCES_PATH).toBe("config/sources.yaml");
     expect(env.BANTIN_TZ).toBe("Asia/Ho_Chi_Minh");
     expect(env.BANTIN_LANG).toBe("vi");
     expect(env.LOG_LEVEL).toBe("info");

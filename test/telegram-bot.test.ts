@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramBot, escapeHtml, type TelegramBot } from "../src/adapters/telegram/index.js";
 import { startBriefings } from "../src/app/briefings.js";
+import { createNewsPipeline } from "../src/app/news-pipeline.js";
 import { createCommandCore, nextBriefingAt } from "../src/chat/index.js";
 import { loadEnv, settingsSchema } from "../src/config/index.js";
 import { loadTopics } from "../src/config/topics.js";
@@ -172,12 +173,15 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     await say(105, "/schedule 07:00");
     // Half a minute after the chat's next 07:00: the first briefing tick finds that slot due.
     let clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
+    const env = loadEnv({ BANTIN_DB: "unused.db" });
+    const settings = settingsSchema.parse({});
+    const lexicon = loadTopics();
     const scheduler = startBriefings({
       db,
-      env: loadEnv({ BANTIN_DB: "unused.db" }),
-      settings: settingsSchema.parse({}),
-      lexicon: loadTopics(),
-      sources: [],
+      env,
+      settings,
+      lexicon,
+      pipeline: createNewsPipeline({ db, env, sources: [], lexicon, settings, logger: silentLogger }),
       logger: silentLogger,
       senders: { telegram: createTelegramDeliverySender(bot.sender) },
       now: () => clock,

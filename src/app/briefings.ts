@@ -2,23 +2,20 @@ import type { Lexicon } from "../analyze/lexicon.js";
 import { composeDigest, parseWindowMs } from "../chat/compose-digest.js";
 import type { Env, Settings } from "../config/index.js";
 import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
-import type { Logger, Platform, Source } from "../domain/index.js";
-import { runIngestPass } from "../ingest/run-ingest-pass.js";
-import { analyzePending } from "../schedule/analyze-pending.js";
+import type { Logger, Platform } from "../domain/index.js";
 import { buildAlert, createBuildBriefing } from "../schedule/platform-parts.js";
 import { type RunningScheduler, startScheduler } from "../schedule/scheduler.js";
 import type { Db } from "../store/database.js";
-import { createSqliteItemStore } from "../store/items-repo.js";
 import { createSqliteAlertEventSource, createSqliteOutboxStore } from "../store/outbox-repo.js";
-import { createSqliteSourceStore } from "../store/sources-repo.js";
 import { subscriptionStoreFor } from "./command-core.js";
+import type { NewsPipeline } from "./news-pipeline.js";
 
 export interface BriefingDeps {
   readonly db: Db;
   readonly env: Env;
   readonly settings: Settings;
   readonly lexicon: Lexicon;
-  readonly sources: readonly Source[];
+  readonly pipeline: NewsPipeline;
   readonly logger: Logger;
   /** One sender per platform this process delivers to (console, telegram…). */
   readonly senders: Partial<Record<Platform, DeliverySender>>;
@@ -56,16 +53,8 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
     outbox,
     subscriptions: subscriptionStoreFor(db, deps.env, settings),
     alertEvents: createSqliteAlertEventSource(db),
-    ingest: () =>
-      runIngestPass({
-        sources: deps.sources,
-        sourceStore: createSqliteSourceStore(db),
-        itemStore: createSqliteItemStore(db),
-        settings: settings.ingest,
-        logger: deps.logger.child({ job: "ingest" }),
-        now,
-      }),
-    analyze: () => analyzePending({ db, topics: lexicon, settings, now: now() }),
+    ingest: () => deps.pipeline.ingest(),
+    analyze: () => deps.pipeline.analyze(),
     buildBriefing,
     buildAlert,
     relay: createOutboxRelay({ outbox, senders: deps.senders, logger: deps.logger.child({ module: "relay" }), now }),

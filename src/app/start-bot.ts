@@ -6,7 +6,6 @@ import { createTelegramBot } from "../adapters/telegram/index.js";
 import { createOnDemandDigestComposer } from "../chat/compose-digest.js";
 import type { CommandCore } from "../chat/index.js";
 import { ConfigError, type Env, type Settings } from "../config/index.js";
-import { loadSources } from "../config/sources.js";
 import { loadTopics } from "../config/topics.js";
 import type { DeliverySender } from "../delivery/outbox-relay.js";
 import { createTelegramDeliverySender } from "../delivery/telegram-delivery-sender.js";
@@ -15,6 +14,9 @@ import type { Logger, Platform } from "../domain/index.js";
 import { openDatabase } from "../store/database.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore, subscriptionStoreFor } from "./command-core.js";
+import { createNewsPipeline } from "./news-pipeline.js";
+import { resolveNewsSources } from "./news-sources.js";
+import { type AdapterStatus, startOpsServer, withCommandLatency } from "./ops-server.js";
 import { refreshNews } from "./refresh-news.js";
 import { chatTopics } from "./topics.js";
 
@@ -24,6 +26,8 @@ export interface StartOptions {
   readonly logger: Logger;
   /** Use the console chat even when platform tokens are set. */
   readonly forceConsole: boolean;
+  /** Read the bundled offline samples (true), the configured feeds (false), or decide (undefined: samples for a first console run). */
+  readonly samples?: boolean | undefined;
   readonly input: Readable;
   readonly output: (text: string) => void;
   /** Resolves when the process is asked to stop; the platform bots run until then (the console, until its input ends). */
@@ -39,40 +43,58 @@ export interface StartOptions {
 export async function startBot(options: StartOptions): Promise<void> {
   const { env, settings, logger } = options;
   const lexicon = loadTopics(env.BANTIN_TOPICS);
-  const sources = loadSources(env.BANTIN_SOURCES);
+  const hasPlatform =
+    env.TELEGRAM_BOT_TOKEN !== undefined ||
+    (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined);
+  const useConsole = options.forceConsole || !hasPlatform;
+  const news = await resolveNewsSources(env, { console: useConsole, samples: options.samples }, logger);
   const db = openDatabase(env.BANTIN_DB);
-  try {
-    await refreshNews({ db, sources, lexicon, settings, logger });
-    const hasPlatform =
-      env.TELEGRAM_BOT_TOKEN !== undefined ||
-      (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined);
-    const useConsole = options.forceConsole || !hasPlatform;
-    const core = buildCommandCore({
-      db,
-      env,
-      settings,
-      topics: chatTopics(lexicon),
-      logger,
-      composeDigest: createOnDemandDigestComposer(db, {
-        timezone: env.BANTIN_TZ,
-        minRelevance: settings.analysis.relevanceThreshold,
-        maxEntries: settings.digest.maxEntries,
-        topicWeights: new Map(lexicon.topics.map((t) => [t.id, t.weight])),
-      }),
-      rateLimited: !useConsole,
-    });
-    const briefings = { db, env, settings, lexicon, sources, logger, ingestOnStart: false };
-    if (useConsole) await runConsole(options, core, briefings);
-    else await runPlatforms(options, core, briefings);
-  } finally {
+  const adapters: AdapterStatus = {};
+  const ops = await startOpsServer(env, db, adapters, logger).catch(async (error: unknown) => {
     db.close();
+    await news.close();
+    throw error;
+  });
+  try {
+    const pipeline = createNewsPipeline({ db, env, sources: news.sources, lexicon, settings, logger });
+    await refreshNews(pipeline, logger);
+    const core = withCommandLatency(
+      buildCommandCore({
+        db,
+        env,
+        settings,
+        topics: chatTopics(lexicon),
+        logger,
+        composeDigest: createOnDemandDigestComposer(db, {
+          timezone: env.BANTIN_TZ,
+          minRelevance: settings.analysis.relevanceThreshold,
+          maxEntries: settings.digest.maxEntries,
+          topicWeights: new Map(lexicon.topics.map((t) => [t.id, t.weight])),
+        }),
+        rateLimited: !useConsole,
+      }),
+      ops,
+    );
+    const briefings = { db, env, settings, lexicon, pipeline, logger, ingestOnStart: false };
+    if (useConsole) await runConsole(options, core, briefings, adapters);
+    else await runPlatforms(options, core, briefings, adapters);
+  } finally {
+    await ops?.close();
+    db.close();
+    await news.close();
   }
 }
 
 type Briefings = Omit<BriefingDeps, "senders">;
 
 /** The console chat, with scheduled briefings printed between replies; ends when stdin ends. */
-async function runConsole(options: StartOptions, core: CommandCore, briefings: Briefings): Promise<void> {
+async function runConsole(
+  options: StartOptions,
+  core: CommandCore,
+  briefings: Briefings,
+  adapters: AdapterStatus,
+): Promise<void> {
+  adapters.console = true;
   const scheduler = startBriefings({ ...briefings, senders: { console: createConsoleDeliverySender(options.output) } });
   try {
     await runConsoleChat({
@@ -88,7 +110,12 @@ async function runConsole(options: StartOptions, core: CommandCore, briefings: B
 }
 
 /** The platform bots whose tokens are set, one scheduler delivering to all of them, until the process is stopped. */
-async function runPlatforms(options: StartOptions, core: CommandCore, briefings: Briefings): Promise<void> {
+async function runPlatforms(
+  options: StartOptions,
+  core: CommandCore,
+  briefings: Briefings,
+  adapters: AdapterStatus,
+): Promise<void> {
   const { env, settings, logger } = options;
   const senders: Partial<Record<Platform, DeliverySender>> = {};
   const stops: (() => Promise<void>)[] = [];
@@ -121,6 +148,10 @@ async function runPlatforms(options: StartOptions, core: CommandCore, briefings:
         logger.info({ username: bot.bot.botInfo.username, port }, "telegram webhook listening");
       }
       senders.telegram = createTelegramDeliverySender(bot.sender);
+      adapters.telegram = true;
+      stops.push(async () => {
+        adapters.telegram = false;
+      });
     }
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined) {
       const discord = await startDiscord({
@@ -134,6 +165,7 @@ async function runPlatforms(options: StartOptions, core: CommandCore, briefings:
       });
       stops.push(() => discord.stop());
       senders.discord = discord.deliverySender;
+      adapters.discord = true;
     }
     const scheduler = startBriefings({ ...briefings, senders });
     stops.unshift(() => scheduler.stop());

@@ -26,7 +26,8 @@ export const envSchema = z.object({
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_API: optionalUrl,
   BANTIN_DB: z.string().min(1).default("data/bantin.db"),
-  BANTIN_SOURCES: z.string().min(1).default("config/sources.yaml"),
+  /** Unset means config/sources.yaml, except that a first console run reads the bundled samples. */
+  BANTIN_SOURCES: optionalString,
   BANTIN_CONFIG: z.string().min(1).default("config/bantin.yaml"),
   BANTIN_TOPICS: z.string().min(1).default("config/topics.yaml"),
   BANTIN_TZ: ianaZone.default("Asia/Ho_Chi_Minh"),
@@ -52,6 +53,9 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The sources file read when BANTIN_SOURCES is unset. */
+export const DEFAULT_SOURCES_PATH = "config/sources.yaml";
 
 /** Parse the process environment once; nothing else in the program reads process.env. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { DEFAULT_SOURCES_PATH } from "../../config/index.js";
 import { loadSources } from "../../config/sources.js";
 import { type IngestReport, runIngestPass } from "../../ingest/index.js";
 import { openDatabase } from "../../store/database.js";
@@ -25,7 +26,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       if (!opts.once) {
         throw new CommandError("ingest needs --once (one pass, then exit); `start` runs ingest on a schedule.");
       }
-      const sources = loadSources(opts.sources ?? ctx.env().BANTIN_SOURCES);
+      const sources = loadSources(opts.sources ?? ctx.env().BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH);
       const db = openDatabase(opts.db ?? ctx.env().BANTIN_DB);
       let report: IngestReport;
       try {

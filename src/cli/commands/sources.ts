@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { DEFAULT_SOURCES_PATH } from "../../config/index.js";
 import { addSourceToFile, loadSources, removeSourceFromFile } from "../../config/sources.js";
 import { type Lang, type Source, sourceId } from "../../domain/index.js";
 import { parseOpml, renderOpml } from "../../ingest/index.js";
@@ -14,7 +15,7 @@ interface FileOptions {
 
 export function registerSources(program: Command, ctx: CliContext): void {
   const sources = program.command("sources").description("manage the news sources");
-  const sourcesFile = (opts: FileOptions) => opts.sources ?? ctx.env().BANTIN_SOURCES;
+  const sourcesFile = (opts: FileOptions) => opts.sources ?? ctx.env().BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH;
   const withStore = <T>(opts: FileOptions, use: (store: ReturnType<typeof createSqliteSourceStore>) => T): T => {
     const db = openDatabase(opts.db ?? ctx.env().BANTIN_DB);
     try {

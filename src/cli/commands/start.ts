@@ -5,14 +5,22 @@ import type { CliContext } from "../context.js";
 export function registerStart(program: Command, ctx: CliContext): void {
   program
     .command("start")
-    .description("run the bot: Telegram when TELEGRAM_BOT_TOKEN is set, else the console chat")
+    .description(
+      "run the bot: Telegram and/or Discord when their tokens are set, else the console chat on the bundled sample feeds",
+    )
     .option("--console", "use the console chat even when platform tokens are set")
-    .action(async (opts: { console?: boolean }) => {
+    .option(
+      "--samples",
+      "read the bundled offline sample feeds (default for a first console run without BANTIN_SOURCES)",
+    )
+    .option("--no-samples", "read the configured feeds even in the console")
+    .action(async (opts: { console?: boolean; samples?: boolean }) => {
       await startBot({
         env: ctx.env(),
         settings: ctx.settings(),
         logger: ctx.logger(),
         forceConsole: opts.console === true,
+        samples: opts.samples,
         input: process.stdin,
         output: ctx.out,
         // Asked for only by the platform bots, so Ctrl-C still ends a console session at once.

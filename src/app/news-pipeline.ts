@@ -1,0 +1,69 @@
+import type { Lexicon } from "../analyze/lexicon.js";
+import { createRelevanceScorer } from "../analyze/relevance.js";
+import type { Env, Settings } from "../config/index.js";
+import type { Logger, Source } from "../domain/index.js";
+import type { IngestReport } from "../ingest/index.js";
+import { runIngestPass } from "../ingest/run-ingest-pass.js";
+import { createConfiguredSummarizer } from "../llm/configured-summarizer.js";
+import { type AnalyzePendingResult, analyzePending } from "../schedule/analyze-pending.js";
+import type { Db } from "../store/database.js";
+import { createSqliteItemStore } from "../store/items-repo.js";
+import { createSqliteSourceStore } from "../store/sources-repo.js";
+
+export interface NewsPipelineDeps {
+  readonly db: Db;
+  readonly env: Env;
+  readonly sources: readonly Source[];
+  readonly lexicon: Lexicon;
+  readonly settings: Settings;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+export interface NewsPipeline {
+  /** One polite pass over the sources into the store. */
+  ingest(): Promise<IngestReport>;
+  /** Relevance, topics, events and summaries for what the last passes stored. */
+  analyze(): Promise<AnalyzePendingResult>;
+}
+
+/**
+ * Feeds → items → events, wired once for `start`'s first refresh and the scheduler's ticks, so
+ * both run the same code with the same settings.
+ */
+export function createNewsPipeline(deps: NewsPipelineDeps): NewsPipeline {
+  const { db, env, settings, lexicon, logger } = deps;
+  const now = deps.now ?? Date.now;
+  // A looser bar than the digest's: an article page is fetched when the feed's title and lead
+  // merely look relevant, since the full text is what settles it.
+  const firstLook = createRelevanceScorer(lexicon, { threshold: settings.analysis.relevanceThreshold / 2 });
+  const summarizer = createConfiguredSummarizer({
+    llmBaseUrl: env.LLM_BASE_URL,
+    llmModel: env.LLM_MODEL,
+    llmApiKey: env.LLM_API_KEY,
+    timeoutMs: settings.llm.timeoutMs,
+    dailyBudget: settings.llm.dailyBudget,
+    logger,
+    now,
+  });
+  return {
+    ingest: () =>
+      runIngestPass({
+        sources: deps.sources,
+        sourceStore: createSqliteSourceStore(db),
+        itemStore: createSqliteItemStore(db),
+        settings: settings.ingest,
+        isRelevant: (title, lead) => firstLook.score({ id: "", title, lead, text: "" }).relevant,
+        logger,
+        now,
+      }),
+    analyze: () =>
+      analyzePending({
+        db,
+        topics: lexicon,
+        settings,
+        now: now(),
+        summarize: (request) => summarizer.summarize(request),
+      }),
+  };
+}
