@@ -11,9 +11,9 @@ const layers = {
   config: ["domain"],
   llm: ["domain", "analyze", "text"],
   chat: ["domain", "store", "digest", "text"],
-  "adapters/telegram": ["chat", "delivery", "digest", "domain"],
-  "adapters/discord": ["chat", "delivery", "digest", "domain"],
-  "adapters/console": ["chat", "delivery", "digest", "domain"],
+  "adapters/telegram": ["chat", "delivery", "digest", "domain", "text"],
+  "adapters/discord": ["chat", "delivery", "digest", "domain", "text"],
+  "adapters/console": ["chat", "delivery", "digest", "domain", "text"],
   samples: ["domain", "config"],
   http: ["domain", "store"],
 };

@@ -1,21 +1,13 @@
 import type { Lang, Topic } from "../../domain/index.js";
+import { foldDiacritics } from "../../text/index.js";
 
 /** Discord shows at most 25 choices, each name at most 100 characters. */
 const MAX_CHOICES = 25;
 const MAX_NAME = 100;
 
-/**
- * Diacritic- and case-insensitive key for matching what a member is typing. (The layer rules
- * keep adapters away from text/; this is the same NFD fold, with đ mapped by hand since it
- * does not decompose.)
- */
+/** Diacritic- and case-insensitive key for matching what a member is typing; dashes and spaces alike. */
 const fold = (s: string): string =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
+  foldDiacritics(s)
     .replace(/[\s_–-]+/g, " ")
     .trim();
 
