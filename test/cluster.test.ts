@@ -81,9 +81,9 @@ describe("event clustering", () => {
     ).toBe(0);
   });
 
-  // Floors a little under `npm run eval` (seeds F1 0.639, ktlab-dev F1 0.848).
+  // Floors a little under `npm run eval` (seeds F1 0.689, ktlab-dev F1 0.843).
   it("holds pairwise F1 on the seed leads", () => {
-    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.6);
+    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.66);
   });
 
   const docs = ktlabDocs();

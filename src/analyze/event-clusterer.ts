@@ -1,4 +1,5 @@
 import type { TermCounts } from "./event-features.js";
+import { COUNTRY_SYLLABLES } from "./stopwords.js";
 
 export interface ClusterOptions {
   /** An item joins an event only within this many hours of the event's first or last item; settings.analysis.eventWindowHours. */
@@ -32,6 +33,13 @@ export interface ClusterTuning {
    * full weight it only dilutes a text's similarity with everything.
    */
   readonly unsharedWeight: number;
+  /**
+   * A term is specific evidence (an anchor) only while at most this share of the documents seen
+   * has it: a name every report of the topic carries ("Mỹ", "Seoul") says nothing about which event.
+   */
+  readonly anchorShare: number;
+  /** However few documents were seen, a term in this many of them can still be an anchor. */
+  readonly anchorMinDf: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { windowHours: 72, threshold: 0.18 };
@@ -46,6 +54,8 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   minDf: 2,
   idfPower: 1.5,
   unsharedWeight: 0.5,
+  anchorShare: 0.15,
+  anchorMinDf: 3,
 };
 
 /** An item as the clusterer sees it: its id, when, and its terms. */
@@ -89,6 +99,8 @@ interface EventState {
   first: number | undefined;
   last: number | undefined;
   readonly indexed: Set<string>;
+  /** Members carrying each anchor-kind term (names, dates, figures, entities). */
+  readonly anchorCounts: Map<string, number>;
   pruned: boolean;
 }
 
@@ -143,6 +155,33 @@ export function createEventClusterer(
     return n > 1 ? w : w * tuning.unsharedWeight;
   };
 
+  /**
+   * Kinds of term that can name one event: proper names other than countries, dates and figures.
+   * (Lexicon entities are topic vocabulary: they weigh in the similarity but anchor nothing.)
+   */
+  const anchorKind = (t: string, names: ReadonlySet<string> | undefined): boolean => {
+    const kind = t.charCodeAt(0);
+    // d: dates, #: figures
+    if (kind === 100 || kind === 35) return true;
+    if (kind !== 101 && names?.has(t) !== true) return false;
+    return !t
+      .slice(2)
+      .split(/[ -]/)
+      .every((s) => COUNTRY_SYLLABLES.has(s));
+  };
+  /**
+   * A shared anchor-kind term is evidence for this event only if few documents outside the event
+   * carry it: a name found all over the topic ("Mỹ", "Seoul") says nothing about which event.
+   */
+  const anchoredIn = (e: EventState, anchors: readonly string[]): boolean => {
+    const allowance = Math.max(tuning.anchorMinDf, tuning.anchorShare * docs);
+    for (const t of anchors) {
+      const inside = e.anchorCounts.get(t);
+      if (inside !== undefined && (df.get(t) ?? 0) - inside <= allowance) return true;
+    }
+    return false;
+  };
+
   const vectorOf = (terms: TermCounts): Map<string, number> => {
     const weighted: [string, number][] = [];
     for (const [t, c] of terms) weighted.push([t, (1 + Math.log(1 + c)) * idf(t)]);
@@ -183,7 +222,12 @@ export function createEventClusterer(
     return partial;
   };
 
-  const chooseEvent = (vector: ReadonlyMap<string, number>, keys: readonly string[], at: number | undefined) => {
+  const chooseEvent = (
+    vector: ReadonlyMap<string, number>,
+    keys: readonly string[],
+    at: number | undefined,
+    anchors: readonly string[],
+  ) => {
     // Key terms carry much of an item's weight: an event far below the threshold on them cannot reach it.
     const floor = options.threshold * tuning.keyShare;
     const candidates = [...partialScores(vector, keys, at)]
@@ -193,6 +237,8 @@ export function createEventClusterer(
     let best: EventState | undefined;
     let bestScore = 0;
     for (const [e] of candidates) {
+      // Topic words alone never make two reports one event: they must share a specific anchor.
+      if (!anchoredIn(e, anchors)) continue;
       const score = cosine(vector, e.sum) / e.norm;
       // Equal scores go to the smaller id, so replays agree.
       if (
@@ -226,8 +272,10 @@ export function createEventClusterer(
     e: EventState,
     vector: ReadonlyMap<string, number>,
     keys: readonly string[],
+    anchors: readonly string[],
     at?: number,
   ) => {
+    for (const t of anchors) e.anchorCounts.set(t, (e.anchorCounts.get(t) ?? 0) + 1);
     if (at !== undefined) {
       e.first = Math.min(e.first ?? at, at);
       e.last = Math.max(e.last ?? at, at);
@@ -251,6 +299,7 @@ export function createEventClusterer(
       first: undefined,
       last: undefined,
       indexed: new Set(),
+      anchorCounts: new Map(),
       pruned: false,
     };
     events.set(id, e);
@@ -290,15 +339,17 @@ export function createEventClusterer(
       observe(item.terms);
       const vector = vectorOf(item.terms);
       const keys = keyTerms(vector);
-      const e = chooseEvent(vector, keys, item.publishedAt) ?? newEvent(deps.newEventId(item.id));
-      place(item.id, e, vector, keys, item.publishedAt);
+      const anchors = [...vector.keys()].filter((t) => anchorKind(t, item.terms.names));
+      const e = chooseEvent(vector, keys, item.publishedAt, anchors) ?? newEvent(deps.newEventId(item.id));
+      place(item.id, e, vector, keys, anchors, item.publishedAt);
       return e.id;
     },
     restore(item, eventId) {
       tick(item.publishedAt);
       observe(item.terms);
       const vector = vectorOf(item.terms);
-      place(item.id, events.get(eventId) ?? newEvent(eventId), vector, keyTerms(vector), item.publishedAt);
+      const anchors = [...vector.keys()].filter((t) => anchorKind(t, item.terms.names));
+      place(item.id, events.get(eventId) ?? newEvent(eventId), vector, keyTerms(vector), anchors, item.publishedAt);
     },
     eventOf: (itemId) => eventOfItem.get(itemId),
   };

@@ -2,8 +2,11 @@ import { datesIn, figuresIn } from "./event-dates.js";
 import { type EventToken, eventTokens } from "./event-tokens.js";
 import { STOPWORDS } from "./stopwords.js";
 
-/** What clustering compares: a text's terms with their field-weighted counts. */
-export type TermCounts = Map<string, number>;
+/**
+ * What clustering compares: a text's terms with their field-weighted counts, and which of them
+ * were written as proper names (specific evidence of who and where, unlike topic words).
+ */
+export type TermCounts = Map<string, number> & { readonly names?: ReadonlySet<string> };
 
 /** The parts of an item clustering reads, each with how much it says about the event. */
 export interface FeatureText {
@@ -58,17 +61,36 @@ function isName(tokens: readonly EventToken[], i: number): boolean {
 
 const isContent = (t: string) => !STOPWORDS.has(t) && !/^\d/.test(t);
 
-function addText(counts: TermCounts, text: string, weight: number, limit: number, fw: FeatureWeights): void {
+/** Weight of the pair `t next` as a word (undefined when it is no word: punctuation between, a number, two function syllables). */
+function pairWeight(t: string, next: EventToken | undefined, fw: FeatureWeights): number | undefined {
+  if (next?.joined !== true || /^\d/.test(t) || /^\d/.test(next.folded)) return undefined;
+  const content = [isContent(t), isContent(next.folded)];
+  if (!content[0] && !content[1]) return undefined;
+  return content[0] && content[1] ? 1 : fw.functionPair;
+}
+
+function addText(
+  counts: TermCounts,
+  names: Set<string>,
+  text: string,
+  weight: number,
+  limit: number,
+  fw: FeatureWeights,
+): void {
   const tokens = eventTokens(text, limit);
   let name = tokens.length > 0 && isName(tokens, 0);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.folded;
     const nextName = i + 1 < tokens.length && isName(tokens, i + 1);
-    if (isContent(t)) add(counts, `u:${t}`, weight * fw.unigram * (name ? fw.name : 1));
+    if (isContent(t)) {
+      add(counts, `u:${t}`, weight * fw.unigram * (name ? fw.name : 1));
+      if (name) names.add(`u:${t}`);
+    }
     const next = tokens[i + 1];
-    if (next?.joined && (isContent(t) || isContent(next.folded)) && !/^\d/.test(t) && !/^\d/.test(next.folded)) {
-      const pair = isContent(t) && isContent(next.folded) ? 1 : fw.functionPair;
-      add(counts, `b:${t} ${next.folded}`, weight * pair * (name && nextName ? fw.name : 1));
+    const pair = pairWeight(t, next, fw);
+    if (pair !== undefined) {
+      add(counts, `b:${t} ${next!.folded}`, weight * pair * (name && nextName ? fw.name : 1));
+      if (name && nextName) names.add(`b:${t} ${next!.folded}`);
     }
     name = nextName;
   }
@@ -80,10 +102,11 @@ function addText(counts: TermCounts, text: string, weight: number, limit: number
 
 /** Term counts of an item: syllables and pairs, names, dates, figures and lexicon entity ids. */
 export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): TermCounts {
-  const counts: TermCounts = new Map();
-  addText(counts, input.title, fw.title, Number.POSITIVE_INFINITY, fw);
-  addText(counts, input.lead, fw.lead, Number.POSITIVE_INFINITY, fw);
-  addText(counts, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw);
+  const names = new Set<string>();
+  const counts: TermCounts = Object.assign(new Map<string, number>(), { names });
+  addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw);
+  addText(counts, names, input.lead, fw.lead, Number.POSITIVE_INFINITY, fw);
+  addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw);
   for (const id of input.entityIds) add(counts, `e:${id}`, fw.entity);
   return counts;
 }

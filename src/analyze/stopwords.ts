@@ -20,3 +20,20 @@ const EN =
 
 /** Folded stopwords of both languages. */
 export const STOPWORDS: ReadonlySet<string> = new Set(`${VI} ${EN}`.split(/\s+/).filter((w) => w.length > 0));
+
+/**
+ * Folded country names and the one-syllable forms Vietnamese compounds use ("Mỹ-Triều", "Trung-Nhật").
+ * A country is a background actor of countless events, never the evidence that two reports tell the
+ * same one, however rare it is in a small batch.
+ */
+const COUNTRIES =
+  "my hoa ky trung quoc nhat ban han quoc trieu tien nga viet nam phap duc anh an do uc canada " +
+  "thai lan lao campuchia indonesia malaysia philippines singapore myanmar dai loan mong co iran israel " +
+  "ukraine thuy dien thuy si italy y tay ban nha brazil mexico ai cap thu nhi ky pakistan " +
+  "trieu han trung nhat viet " +
+  "us usa america american china chinese japan japanese korea korean north south russia russian vietnam " +
+  "vietnamese france french germany german britain british uk india indian australia taiwan mongolia " +
+  "ukraine ukrainian iran israel sweden switzerland";
+
+/** Folded syllables of country names: a name made only of them is generic, not specific evidence. */
+export const COUNTRY_SYLLABLES: ReadonlySet<string> = new Set(COUNTRIES.split(/\s+/).filter((w) => w.length > 0));
