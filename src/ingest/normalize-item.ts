@@ -70,7 +70,14 @@ export function contentHash(title: string, lead: string): string {
 function guidKey(guid: string | undefined, url: string, feedUrl: string): string {
   if (guid === undefined) return url;
   if (/^(https?:|urn:|tag:)/i.test(guid)) return guid;
-  return `${new URL(feedUrl).host}:${guid}`;
+  return `${hostOf(feedUrl)}:${guid}`;
+}
+
+// Every entry of a feed asks for the same feed's host: parse the address once.
+let lastFeed = { url: "", host: "" };
+function hostOf(feedUrl: string): string {
+  if (lastFeed.url !== feedUrl) lastFeed = { url: feedUrl, host: new URL(feedUrl).host };
+  return lastFeed.host;
 }
 
 function publishedAt(value: string | undefined, fetchedAt: number): number {

@@ -16,4 +16,6 @@ export interface IngestItemStore {
   unknown(items: readonly NewItem[]): NewItem[];
   /** Store a batch in one transaction; a duplicate of a stored item (or of one earlier in the batch) is skipped. */
   insertBatch(items: readonly NewItem[]): { readonly inserted: number };
+  /** Run `work` in one write transaction: what it writes commits together or not at all. */
+  transaction<T>(work: () => T): T;
 }

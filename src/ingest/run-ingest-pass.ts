@@ -4,6 +4,7 @@ import type { RelevancePredicate } from "./full-text.js";
 import { createHostLimiter } from "./host-limiter.js";
 import type { IngestReport, SourceReport } from "./ingest-report.js";
 import { ingestSource } from "./ingest-source.js";
+import { createIngestWriter, DEFAULT_FLUSH_AT_ITEMS } from "./ingest-writer.js";
 import type { IngestItemStore, IngestSourceStore } from "./ports.js";
 
 /** The `ingest` block of config/bantin.yaml (Settings["ingest"] satisfies it). */
@@ -28,21 +29,28 @@ export interface IngestDeps {
   readonly isRelevant?: RelevancePredicate;
   /** Article pages fetched per source and pass, at most. Default 20. */
   readonly maxArticlesPerSource?: number;
+  /** Items staged before a commit is forced (the pass's end commits the rest). Default 2,000. */
+  readonly flushAtItems?: number;
   readonly now?: () => number;
   readonly logger?: Logger;
 }
 
 /**
  * One pass over the sources: each configured source gets a row, then all are fetched with
- * one request per host at a time and `globalConcurrency` overall. A failing source (or a bug
- * while handling one) is that source's error in the report; the pass always completes.
+ * one request per host at a time and `globalConcurrency` overall. Finished sources' items
+ * and fetch states are committed together in groups (see IngestWriter), the last group when
+ * every source is done. A failing source (or a bug while handling one, or a failed commit)
+ * is that source's error in the report; the pass always completes.
  */
 export async function runIngestPass(deps: IngestDeps): Promise<IngestReport> {
   const logger = deps.logger ?? silentLogger;
   const now = deps.now ?? Date.now;
   deps.sourceStore.upsert(deps.sources);
   const limiter = createHostLimiter(deps.settings.globalConcurrency);
+  const writer = createIngestWriter(deps.itemStore, deps.sourceStore, deps.flushAtItems ?? DEFAULT_FLUSH_AT_ITEMS);
+  let running = deps.sources.length;
   const ctx = {
+    writer,
     sourceStore: deps.sourceStore,
     itemStore: deps.itemStore,
     http: {
@@ -58,26 +66,30 @@ export async function runIngestPass(deps: IngestDeps): Promise<IngestReport> {
     logger,
   };
   const reports = await Promise.all(
-    deps.sources.map((source) =>
-      limiter.run(source.url, async (): Promise<SourceReport> => {
-        const started = now();
-        try {
-          return await ingestSource(source, ctx);
-        } catch (error) {
-          logger.error({ err: error, sourceId: source.id }, "ingest failed on a source");
-          const message = `internal error: ${(error as Error)?.message ?? String(error)}`;
-          return {
-            id: source.id,
-            url: source.url,
-            status: "error",
-            new: 0,
-            seen: 0,
-            error: message,
-            ms: now() - started,
-          };
-        }
-      }),
-    ),
+    deps.sources.map(async (source): Promise<SourceReport> => {
+      const started = now();
+      try {
+        // The slot is given back before waiting for the commit, which may wait for other sources.
+        const staged = await limiter
+          .run(source.url, () => ingestSource(source, ctx))
+          .finally(() => {
+            if (--running === 0) writer.flush();
+          });
+        return await staged.report;
+      } catch (error) {
+        logger.error({ err: error, sourceId: source.id }, "ingest failed on a source");
+        const message = `internal error: ${(error as Error)?.message ?? String(error)}`;
+        return {
+          id: source.id,
+          url: source.url,
+          status: "error",
+          new: 0,
+          seen: 0,
+          error: message,
+          ms: now() - started,
+        };
+      }
+    }),
   );
   return { sources: reports };
 }

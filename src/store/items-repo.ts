@@ -13,6 +13,12 @@ export interface ItemStore {
    * in any source), or repeated inside the batch, is skipped: ingest is idempotent.
    */
   insertBatch(items: readonly NewStoredItem[]): { readonly inserted: number };
+  /**
+   * Run `work` in one write transaction (nested: a savepoint). Ingest writes many sources'
+   * items and their fetch states in one: one commit instead of one per source, and a source
+   * is never marked fetched without its items.
+   */
+  transaction<T>(work: () => T): T;
   count(): number;
   /** Items not analysed yet, oldest first. */
   listUnanalyzed(limit?: number): Item[];
@@ -46,7 +52,7 @@ const COLUMNS = "id, source_id, guid, url, title, lead, text, lang, published_at
 export function createSqliteItemStore(db: Db): ItemStore {
   const insert = db.prepare(
     `INSERT OR IGNORE INTO items (source_id, guid, url, title, lead, text, lang, published_at, fetched_at, content_hash)
-     VALUES (@sourceId, @guid, @url, @title, @lead, @text, @lang, @publishedAt, @fetchedAt, @contentHash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const known = db
     .prepare<[string, string, string], number>(
@@ -63,12 +69,26 @@ export function createSqliteItemStore(db: Db): ItemStore {
   const analyzed = db.prepare("UPDATE items SET relevance = ?, topics = ?, analyzed_at = ? WHERE id = ?");
   const insertAll = db.transaction((items: readonly NewStoredItem[]) => {
     let inserted = 0;
-    for (const item of items) inserted += insert.run(item).changes;
+    // Positional parameters: binding by name looks each one up per row.
+    for (const i of items)
+      inserted += insert.run(
+        i.sourceId,
+        i.guid,
+        i.url,
+        i.title,
+        i.lead,
+        i.text,
+        i.lang,
+        i.publishedAt,
+        i.fetchedAt,
+        i.contentHash,
+      ).changes;
     return inserted;
   });
   return {
     unknown: (items) => items.filter((i) => known.get(i.guid, i.url, i.contentHash) === undefined),
     insertBatch: (items) => ({ inserted: items.length === 0 ? 0 : insertAll(items) }),
+    transaction: (work) => db.transaction(work)(),
     count: () => countAll.get() ?? 0,
     listUnanalyzed: (limit = 1000) => unanalyzed.all(limit).map(toItem),
     listSince: (from, limit = 1000) => since.all(from, limit).map(toItem),

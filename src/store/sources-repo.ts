@@ -81,6 +81,8 @@ export function createSqliteSourceStore(db: Db): SourceStore {
   const deleteOne = db.prepare("DELETE FROM sources WHERE id = ?");
   const selectAll = db.prepare<[], SourceRow>(`${SELECT} ORDER BY s.id`);
   const selectOne = db.prepare<[string], SourceRow>(`${SELECT} WHERE s.id = ?`);
+  // Without the item count: ingest reads this for every source on every pass, and counting scans items.
+  const selectState = db.prepare<[string], Omit<SourceRow, "items">>("SELECT * FROM sources WHERE id = ?");
   const updateState = db.prepare(
     `UPDATE sources SET etag = @etag, last_modified = @lastModified, consecutive_failures = @consecutiveFailures,
        paused_until = @pausedUntil, last_status = @lastStatus, last_error = @lastError,
@@ -100,7 +102,7 @@ export function createSqliteSourceStore(db: Db): SourceStore {
       return row === undefined ? undefined : toHealth(row);
     },
     fetchState: (id) => {
-      const row = selectOne.get(id);
+      const row = selectState.get(id);
       return row === undefined ? EMPTY : toRecord(row);
     },
     recordFetch: (id, state) => {
@@ -109,7 +111,7 @@ export function createSqliteSourceStore(db: Db): SourceStore {
   };
 }
 
-function toRecord(row: SourceRow): SourceFetchRecord {
+function toRecord(row: Omit<SourceRow, "items">): SourceFetchRecord {
   return {
     etag: row.etag,
     lastModified: row.last_modified,

@@ -36,24 +36,37 @@ function toNewStyle(pair: string): string {
   return [...mapped].map((ch, i) => (pair[i] === pair[i]!.toLowerCase() ? ch : ch.toUpperCase())).join("");
 }
 
+/** A character an old-style pair starts with; text without one (most of it) skips OLD_STYLE. */
+const OLD_STYLE_START = /[òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ]/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is the whole range
+const ASCII = /^[\u0000-\u007f]*$/;
+
 /** NFC plus one tone-mark convention: the same word always becomes the same string. */
 export function normalizeVietnamese(s: string): string {
-  return s.normalize("NFC").replace(OLD_STYLE, toNewStyle);
+  if (ASCII.test(s)) return s;
+  const nfc = s.normalize("NFC");
+  return OLD_STYLE_START.test(nfc) ? nfc.replace(OLD_STYLE, toNewStyle) : nfc;
 }
 
 /** Control characters and zero-width marks that feeds leak into titles. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g;
 
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
+function withoutInvisible(s: string): string {
+  return HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, "") : s;
+}
+
 /** Normalise text for storage and display: Vietnamese normalisation, invisible characters out, whitespace collapsed. */
 export function normalizeText(s: string): string {
-  return normalizeVietnamese(s).replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
+  const visible = withoutInvisible(normalizeVietnamese(s));
+  return visible.replace(/\s+/gu, " ").trim();
 }
 
 /** Like normalizeText, but keeps paragraph breaks (blank-line separated) for article bodies. */
 export function normalizeParagraphs(s: string): string {
-  return normalizeVietnamese(s)
-    .replace(INVISIBLE, "")
+  return withoutInvisible(normalizeVietnamese(s))
     .split(/\n\s*\n|\r\n\s*\r\n/u)
     .map((p) => p.replace(/\s+/gu, " ").trim())
     .filter((p) => p.length > 0)
