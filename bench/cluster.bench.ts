@@ -75,6 +75,9 @@ function vocabulary(rand: () => number, size: number): string[] {
   return [...words];
 }
 
+/** An event's own words are written as names, as the people and places that tell events apart are. */
+const capitalised = (w: string) => w.replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+
 /** N items: each event has its own few key words; every report mixes them with common words. */
 export function generateItems(n: number, seed = 42): ArticleInput[] {
   const rand = mulberry32(seed);
@@ -89,7 +92,7 @@ export function generateItems(n: number, seed = 42): ArticleInput[] {
   for (let i = 0; i < n; i++) {
     const e = Math.floor(rand() * events);
     const sentence = (len: number) =>
-      Array.from({ length: len }, () => (rand() < 0.35 ? pick(keys[e]!) : pick(common))).join(" ");
+      Array.from({ length: len }, () => (rand() < 0.35 ? capitalised(pick(keys[e]!)) : pick(common))).join(" ");
     items.push({
       id: `i${i}`,
       title: sentence(8),
