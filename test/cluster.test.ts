@@ -81,13 +81,13 @@ describe("event clustering", () => {
     ).toBe(0);
   });
 
-  // Floors a little under `npm run eval` (seeds F1 0.689, ktlab-dev F1 0.843).
+  // Floors a little under `npm run eval` (seeds F1 0.689, ktlab-dev F1 0.876).
   it("holds pairwise F1 on the seed leads", () => {
     expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.66);
   });
 
   const docs = ktlabDocs();
   it.runIf(docs !== undefined)(`holds pairwise F1 on ktlab-dev (skipped when ${KTLAB_PATH} is absent)`, () => {
-    expect(clusterScore(docs!).score.f1).toBeGreaterThanOrEqual(0.82);
+    expect(clusterScore(docs!).score.f1).toBeGreaterThanOrEqual(0.86);
   });
 });

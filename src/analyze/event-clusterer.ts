@@ -34,6 +34,16 @@ export interface ClusterTuning {
    */
   readonly unsharedWeight: number;
   /**
+   * An item with more distinct terms than this is a long article: its own unshared terms are
+   * mostly background (quotes, asides), so they are left out rather than damped.
+   */
+  readonly longTerms: number;
+  /**
+   * Threshold scale for a long article: many background terms lower its cosine with any event, so
+   * the bar sits lower (a short lead's few terms are all on the event, or not).
+   */
+  readonly longThreshold: number;
+  /**
    * A term is specific evidence (an anchor) only while at most this share of the documents seen
    * has it: a name every report of the topic carries ("Mỹ", "Seoul") says nothing about which event.
    */
@@ -54,6 +64,8 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   minDf: 2,
   idfPower: 1.5,
   unsharedWeight: 0.5,
+  longTerms: 150,
+  longThreshold: 0.9,
   anchorShare: 0.15,
   anchorMinDf: 3,
 };
@@ -149,10 +161,11 @@ export function createEventClusterer(
     for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   };
 
-  const idf = (t: string) => {
+  const idf = (t: string, unshared: number) => {
     const n = df.get(t) ?? 1;
+    if (n <= 1 && unshared === 0) return 0;
     const w = Math.log(1 + (docs + tuning.priorDocs) / Math.max(n, tuning.minDf)) ** tuning.idfPower;
-    return n > 1 ? w : w * tuning.unsharedWeight;
+    return n > 1 ? w : w * unshared;
   };
 
   /**
@@ -184,7 +197,11 @@ export function createEventClusterer(
 
   const vectorOf = (terms: TermCounts): Map<string, number> => {
     const weighted: [string, number][] = [];
-    for (const [t, c] of terms) weighted.push([t, (1 + Math.log(1 + c)) * idf(t)]);
+    const unshared = terms.size > tuning.longTerms ? 0 : tuning.unsharedWeight;
+    for (const [t, c] of terms) {
+      const w = idf(t, unshared);
+      if (w > 0) weighted.push([t, (1 + Math.log(1 + c)) * w]);
+    }
     return unitTop(weighted, tuning.itemTerms);
   };
 
@@ -227,9 +244,10 @@ export function createEventClusterer(
     keys: readonly string[],
     at: number | undefined,
     anchors: readonly string[],
+    threshold: number,
   ) => {
     // Key terms carry much of an item's weight: an event far below the threshold on them cannot reach it.
-    const floor = options.threshold * tuning.keyShare;
+    const floor = threshold * tuning.keyShare;
     const candidates = [...partialScores(vector, keys, at)]
       .filter(([, p]) => p >= floor)
       .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
@@ -241,10 +259,7 @@ export function createEventClusterer(
       if (!anchoredIn(e, anchors)) continue;
       const score = cosine(vector, e.sum) / e.norm;
       // Equal scores go to the smaller id, so replays agree.
-      if (
-        score >= options.threshold &&
-        (best === undefined || score > bestScore || (score === bestScore && e.id < best.id))
-      ) {
+      if (score >= threshold && (best === undefined || score > bestScore || (score === bestScore && e.id < best.id))) {
         best = e;
         bestScore = score;
       }
@@ -340,7 +355,8 @@ export function createEventClusterer(
       const vector = vectorOf(item.terms);
       const keys = keyTerms(vector);
       const anchors = [...vector.keys()].filter((t) => anchorKind(t, item.terms.names));
-      const e = chooseEvent(vector, keys, item.publishedAt, anchors) ?? newEvent(deps.newEventId(item.id));
+      const threshold = options.threshold * (item.terms.size > tuning.longTerms ? tuning.longThreshold : 1);
+      const e = chooseEvent(vector, keys, item.publishedAt, anchors, threshold) ?? newEvent(deps.newEventId(item.id));
       place(item.id, e, vector, keys, anchors, item.publishedAt);
       return e.id;
     },

@@ -39,7 +39,7 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   title: 2,
   lead: 1.5,
   body: 1,
-  bodySyllables: 300,
+  bodySyllables: 1200,
   unigram: 0.5,
   functionPair: 0.5,
   name: 2,
