@@ -62,6 +62,24 @@ describe("event clustering", () => {
     expect(c.eventOf("3")).toBe("ev-1");
   });
 
+  it("joins reports that name no one (no capitals, dates or figures) when they agree closely", () => {
+    const r = clusterItems([
+      item(
+        "a",
+        "giá xăng dầu trong nước tăng mạnh từ chiều nay",
+        "liên bộ công thương tài chính điều chỉnh giá bán lẻ xăng dầu",
+      ),
+      item("b", "giá cà phê xuất khẩu giảm sâu", "nông dân tây nguyên lo lắng khi giá cà phê giảm sâu"),
+      item(
+        "c",
+        "từ chiều nay giá xăng dầu trong nước tăng mạnh",
+        "giá bán lẻ xăng dầu được liên bộ công thương tài chính điều chỉnh",
+      ),
+    ]);
+    expect(r.eventOf.get("a")).toBe(r.eventOf.get("c"));
+    expect(r.eventOf.get("b")).not.toBe(r.eventOf.get("a"));
+  });
+
   it("pairwise F1 counts pairs", () => {
     const truth = new Map([
       ["a", "x"],

@@ -51,7 +51,7 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
       options.features,
     ),
   );
-  for (const f of features) clusterer.observe(f);
+  features.forEach((f, i) => clusterer.observe(f, items[i]!.publishedAt));
   const order = items.map((_, i) => i);
   order.sort((a, b) => (items[a]!.publishedAt ?? -Infinity) - (items[b]!.publishedAt ?? -Infinity) || a - b);
   const provisionalOf = new Map<number, string>();

@@ -50,6 +50,11 @@ export interface ClusterTuning {
   readonly anchorShare: number;
   /** However few documents were seen, a term in this many of them can still be an anchor. */
   readonly anchorMinDf: number;
+  /**
+   * Without a shared anchor an item still joins when its similarity reaches this multiple of the
+   * threshold: text that names nobody (no capitals, dates or figures) must not be unable to join.
+   */
+  readonly unanchoredShare: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { windowHours: 72, threshold: 0.18 };
@@ -68,6 +73,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   longThreshold: 0.9,
   anchorShare: 0.15,
   anchorMinDf: 3,
+  unanchoredShare: 2,
 };
 
 /** An item as the clusterer sees it: its id, when, and its terms. */
@@ -87,8 +93,11 @@ export interface ClusterInput {
  * vocabulary of the whole story.
  */
 export interface EventClusterer {
-  /** Count an item's terms for IDF without placing it (lets a batch weigh terms by the whole batch). */
-  observe(terms: TermCounts): void;
+  /**
+   * Count an item's terms for IDF without placing it (lets a batch weigh terms by the whole batch).
+   * Counts of items older than two windows are dropped again, so IDF follows the recent news.
+   */
+  observe(terms: TermCounts, publishedAt?: number): void;
   /** Place an item: the id of the event it joins, or of the new event it starts. */
   add(item: ClusterInput): string;
   /** Put an item back in the event it was stored in (rebuilding the recent window after a restart). */
@@ -148,17 +157,40 @@ export function createEventClusterer(
 ): EventClusterer {
   const df = new Map<string, number>();
   let docs = 0;
-  const observed = new WeakSet<TermCounts>();
+  /** Counted items with their time (set when placed, if not known when observed), oldest leave at pruning. */
+  const counted: { readonly terms: readonly string[]; at: number | undefined }[] = [];
+  const observed = new WeakMap<TermCounts, { readonly terms: readonly string[]; at: number | undefined }>();
   const events = new Map<string, EventState>();
   const postings = new Map<string, EventState[]>();
   const eventOfItem = new Map<string, string>();
   const windowMs = options.windowHours * 3_600_000;
 
-  const observe = (terms: TermCounts) => {
-    if (observed.has(terms)) return;
-    observed.add(terms);
+  const observe = (terms: TermCounts, at?: number) => {
+    const seen = observed.get(terms);
+    if (seen !== undefined) {
+      seen.at ??= at;
+      return;
+    }
+    const entry = { terms: [...terms.keys()], at };
+    observed.set(terms, entry);
+    counted.push(entry);
     docs++;
-    for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of entry.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  };
+  /** Forget the counts of items published before `cutoff` (items without time stay counted). */
+  const forgetCounts = (cutoff: number) => {
+    let kept = 0;
+    for (const entry of counted) {
+      if (entry.at !== undefined && entry.at < cutoff) {
+        docs--;
+        for (const t of entry.terms) {
+          const n = (df.get(t) ?? 1) - 1;
+          if (n <= 0) df.delete(t);
+          else df.set(t, n);
+        }
+      } else counted[kept++] = entry;
+    }
+    counted.length = kept;
   };
 
   const idf = (t: string, unshared: number) => {
@@ -255,9 +287,9 @@ export function createEventClusterer(
     let best: EventState | undefined;
     let bestScore = 0;
     for (const [e] of candidates) {
-      // Topic words alone never make two reports one event: they must share a specific anchor.
-      if (!anchoredIn(e, anchors)) continue;
       const score = cosine(vector, e.sum) / e.norm;
+      // Topic words alone make two reports one event only when they agree closely; otherwise they must share a specific anchor.
+      if (score < threshold * tuning.unanchoredShare && !anchoredIn(e, anchors)) continue;
       // Equal scores go to the smaller id, so replays agree.
       if (score >= threshold && (best === undefined || score > bestScore || (score === bestScore && e.id < best.id))) {
         best = e;
@@ -326,6 +358,7 @@ export function createEventClusterer(
   const prune = () => {
     if (latest === undefined) return;
     const cutoff = latest - 2 * windowMs;
+    forgetCounts(cutoff);
     for (const [id, e] of events) {
       if (e.last !== undefined && e.last < cutoff) {
         e.pruned = true;
@@ -351,7 +384,7 @@ export function createEventClusterer(
     observe,
     add(item) {
       tick(item.publishedAt);
-      observe(item.terms);
+      observe(item.terms, item.publishedAt);
       const vector = vectorOf(item.terms);
       const keys = keyTerms(vector);
       const anchors = [...vector.keys()].filter((t) => anchorKind(t, item.terms.names));
@@ -362,7 +395,7 @@ export function createEventClusterer(
     },
     restore(item, eventId) {
       tick(item.publishedAt);
-      observe(item.terms);
+      observe(item.terms, item.publishedAt);
       const vector = vectorOf(item.terms);
       const anchors = [...vector.keys()].filter((t) => anchorKind(t, item.terms.names));
       place(item.id, events.get(eventId) ?? newEvent(eventId), vector, keyTerms(vector), anchors, item.publishedAt);
