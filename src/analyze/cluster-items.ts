@@ -29,8 +29,8 @@ export interface Clustering {
 }
 
 /**
- * Group a batch of items into events, whatever their topic. Terms are weighed by the whole batch
- * first, then items are placed oldest first (input order without dates), so the result depends
+ * Group a batch of items into events, whatever their topic. Terms are weighed by the batch
+ * (up to two windows ahead of each item), items are placed oldest first (input order without dates), so the result depends
  * only on the input.
  */
 export function clusterItems(items: readonly ArticleInput[], options: ClusterItemsOptions = {}): Clustering {
@@ -51,12 +51,23 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
       options.features,
     ),
   );
-  features.forEach((f, i) => clusterer.observe(f, items[i]!.publishedAt));
   const order = items.map((_, i) => i);
   order.sort((a, b) => (items[a]!.publishedAt ?? -Infinity) - (items[b]!.publishedAt ?? -Infinity) || a - b);
+  // Terms are counted up to two windows ahead of the item being placed: the batch informs IDF,
+  // yet the counts (and their cost) stay those of a bounded stretch of news however long the batch.
+  const aheadMs = 2 * settings.windowHours * 3_600_000;
+  let observed = 0;
   const provisionalOf = new Map<number, string>();
   for (const i of order) {
-    provisionalOf.set(i, clusterer.add({ id: `#${i}`, publishedAt: items[i]!.publishedAt, terms: features[i]! }));
+    const at = items[i]!.publishedAt;
+    while (observed < order.length) {
+      const j = order[observed]!;
+      const next = items[j]!.publishedAt;
+      if (at !== undefined && next !== undefined && next > at + aheadMs) break;
+      clusterer.observe(features[j]!, next);
+      observed++;
+    }
+    provisionalOf.set(i, clusterer.add({ id: `#${i}`, publishedAt: at, terms: features[i]! }));
   }
   const finalId = new Map<string, string>();
   const eventOf = new Map<string, string>();
