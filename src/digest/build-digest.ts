@@ -1,23 +1,10 @@
-import type { DigestDocument, DigestEntry, EventId, Lang, TopicId } from "../domain/index.js";
+import type { DigestCandidate, DigestDocument, DigestEntry, Lang, TopicId } from "../domain/index.js";
 import { formatDigestDate } from "./digest-date.js";
 import { digestStrings } from "./i18n.js";
-import { detectStrongSignals, type StrongSignal } from "./strong-signals.js";
+import { detectStrongSignals } from "./strong-signals.js";
 
-/** An event as the digest sees it: what the store knows, already summarised. */
-export interface DigestCandidate {
-  readonly eventId: EventId;
-  readonly headline: string;
-  readonly summary: string;
-  readonly itemCount: number;
-  /** Distinct outlets with the URL of one of their articles, most relevant first. */
-  readonly outlets: readonly { readonly name: string; readonly url: string }[];
-  readonly topics: readonly TopicId[];
-  readonly relevance: number;
-  readonly firstSeen: number;
-  readonly lastSeen: number;
-  /** When absent, detected from the headline and summary. */
-  readonly strongSignals?: readonly StrongSignal[] | undefined;
-}
+// One definition, in domain: the store reads candidates, the digest ranks them.
+export type { DigestCandidate } from "../domain/index.js";
 
 export interface DigestRequest {
   /** Empty means every topic. */

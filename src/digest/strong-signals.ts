@@ -1,5 +1,6 @@
-/** Happenings that make a story matter more than its outlet count says. */
-export type StrongSignal = "missile-launch" | "nuclear-test" | "summit" | "treaty" | "sanctions";
+import type { StrongSignal } from "../domain/index.js";
+
+export type { StrongSignal } from "../domain/index.js";
 
 /** Folded (no diacritics, lower case) phrases per signal, Vietnamese and English. */
 const PHRASES: Readonly<Record<StrongSignal, readonly string[]>> = {

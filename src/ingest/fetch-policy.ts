@@ -1,28 +1,7 @@
-import type { Source } from "../domain/index.js";
+import type { Source, SourceFetchState } from "../domain/index.js";
 
-/** What a source's fetch history says about it; stored per source. */
-export interface SourceFetchState {
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-  readonly consecutiveFailures: number;
-  /** Epoch ms before which the source is not fetched (backoff, a pause, or the site's Retry-After). */
-  readonly pausedUntil: number | null;
-  readonly lastStatus: "ok" | "not-modified" | "error" | null;
-  readonly lastError: string | null;
-  readonly lastFetchedAt: number | null;
-  readonly lastSuccessAt: number | null;
-}
-
-export const EMPTY_FETCH_STATE: SourceFetchState = {
-  etag: null,
-  lastModified: null,
-  consecutiveFailures: 0,
-  pausedUntil: null,
-  lastStatus: null,
-  lastError: null,
-  lastFetchedAt: null,
-  lastSuccessAt: null,
-};
+// The state lives in domain (the store keeps it too); ingest modules keep importing it from here.
+export { EMPTY_FETCH_STATE, type SourceFetchState } from "../domain/index.js";
 
 /** How patient ingest is with a failing source. */
 export interface BackoffPolicy {

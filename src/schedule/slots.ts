@@ -1,4 +1,4 @@
-import { addDays, formatLocalDate, type LocalDate, localToInstant, wallClock } from "./zoned-time.js";
+import { addDays, formatLocalDate, type LocalDate, localToInstant, wallClock } from "../domain/index.js";
 
 /** One scheduled moment for one subscription. */
 export interface Slot {

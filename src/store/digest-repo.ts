@@ -1,20 +1,5 @@
 import type Database from "better-sqlite3";
-import { type EventId, eventId, type Lang, type TopicId, topicId } from "../domain/index.js";
-
-/** An event in a digest window, with what a digest entry shows (the digest's DigestCandidate shape). */
-export interface DigestEventRow {
-  readonly eventId: EventId;
-  readonly headline: string;
-  /** The stored summary in the asked language (an LLM one when present), else the first article's lead. */
-  readonly summary: string;
-  readonly itemCount: number;
-  /** One entry per outlet: its name and its earliest article on the event. */
-  readonly outlets: readonly { readonly name: string; readonly url: string }[];
-  readonly topics: readonly TopicId[];
-  readonly relevance: number;
-  readonly firstSeen: number;
-  readonly lastSeen: number;
-}
+import { type DigestCandidate, eventId, type Lang, type TopicId, topicId } from "../domain/index.js";
 
 export interface DigestWindowQuery {
   /** Epoch ms; events last seen before are left out. */
@@ -27,7 +12,7 @@ export interface DigestWindowQuery {
 
 export interface DigestSource {
   /** Candidate events of a window, selected in SQL by window and relevance first. */
-  eventsInWindow(query: DigestWindowQuery): DigestEventRow[];
+  eventsInWindow(query: DigestWindowQuery): DigestCandidate[];
   /** What a subscription was already sent: event id → item count then. */
   sentEvents(subscriptionId: number): Map<string, number>;
 }

@@ -1,22 +1,9 @@
-import type { Lang, Source, SourceId } from "../domain/index.js";
-import { sourceId } from "../domain/index.js";
+import type { Lang, Source, SourceFetchState, SourceId } from "../domain/index.js";
+import { EMPTY_FETCH_STATE, sourceId } from "../domain/index.js";
 import type { Db } from "./database.js";
 
-/** A source's fetch history: conditional-GET validators, failures, pause, last outcome. */
-export interface SourceFetchRecord {
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-  readonly consecutiveFailures: number;
-  /** Epoch ms; not fetched before then. */
-  readonly pausedUntil: number | null;
-  readonly lastStatus: "ok" | "not-modified" | "error" | null;
-  readonly lastError: string | null;
-  readonly lastFetchedAt: number | null;
-  readonly lastSuccessAt: number | null;
-}
-
 /** A source as `sources list` shows it: its settings, its health, and how many items it gave. */
-export interface SourceHealth extends Source, SourceFetchRecord {
+export interface SourceHealth extends Source, SourceFetchState {
   readonly items: number;
 }
 
@@ -30,8 +17,8 @@ export interface SourceStore {
   list(): SourceHealth[];
   get(id: SourceId): SourceHealth | undefined;
   /** The fetch state; a source never fetched (or unknown) has the empty state. */
-  fetchState(id: SourceId): SourceFetchRecord;
-  recordFetch(id: SourceId, state: SourceFetchRecord): void;
+  fetchState(id: SourceId): SourceFetchState;
+  recordFetch(id: SourceId, state: SourceFetchState): void;
 }
 
 interface SourceRow {
@@ -45,23 +32,12 @@ interface SourceRow {
   last_modified: string | null;
   consecutive_failures: number;
   paused_until: number | null;
-  last_status: SourceFetchRecord["lastStatus"];
+  last_status: SourceFetchState["lastStatus"];
   last_error: string | null;
   last_fetched_at: number | null;
   last_success_at: number | null;
   items: number;
 }
-
-const EMPTY: SourceFetchRecord = {
-  etag: null,
-  lastModified: null,
-  consecutiveFailures: 0,
-  pausedUntil: null,
-  lastStatus: null,
-  lastError: null,
-  lastFetchedAt: null,
-  lastSuccessAt: null,
-};
 
 const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS items FROM sources s`;
 
@@ -103,7 +79,7 @@ export function createSqliteSourceStore(db: Db): SourceStore {
     },
     fetchState: (id) => {
       const row = selectState.get(id);
-      return row === undefined ? EMPTY : toRecord(row);
+      return row === undefined ? EMPTY_FETCH_STATE : toRecord(row);
     },
     recordFetch: (id, state) => {
       updateState.run({ id, ...state });
@@ -111,7 +87,7 @@ export function createSqliteSourceStore(db: Db): SourceStore {
   };
 }
 
-function toRecord(row: Omit<SourceRow, "items">): SourceFetchRecord {
+function toRecord(row: Omit<SourceRow, "items">): SourceFetchState {
   return {
     etag: row.etag,
     lastModified: row.last_modified,
