@@ -6,6 +6,7 @@ import { createNewsPipeline } from "../src/app/news-pipeline.js";
 import { createCommandCore, nextBriefingAt } from "../src/chat/index.js";
 import { loadEnv, settingsSchema } from "../src/config/index.js";
 import { loadTopics } from "../src/config/topics.js";
+import { createTelegramLimiter, type TelegramPace } from "../src/delivery/platform-limiters.js";
 import { createTelegramDeliverySender } from "../src/delivery/telegram-delivery-sender.js";
 import { chatId, type DigestDocument, silentLogger } from "../src/domain/index.js";
 import { createSqliteChatStateRepo } from "../src/store/chat-state-repo.js";
@@ -28,7 +29,9 @@ afterEach(async () => {
 /** Stands in for the digest renderer: one valid HTML part naming the digest. */
 const digestHtml = (doc: DigestDocument) => [`<b>${escapeHtml(doc.title)}</b>\n${doc.entries.length} &amp; more`];
 
-async function startBot() {
+async function startBot(
+  pace: Partial<TelegramPace> = { chatPerSecond: 40, groupPerMinute: 2400, globalPerSecond: 180 },
+) {
   const fake = await startFakeBotApi({
     limits: { perChatPerSecond: 50, perGroupPerMinute: 3000, globalPerSecond: 200 },
   });
@@ -60,7 +63,7 @@ async function startBot() {
     chats: subscriptions,
     renderDigestHtml: digestHtml,
     defaultLang: "vi",
-    limits: { perChatPerSecond: 40, perGroupPerMinute: 2400, globalPerSecond: 180 },
+    limiter: createTelegramLimiter(pace),
     pollTimeoutSeconds: 1,
   });
   running.push({ fake, bot });
@@ -103,6 +106,7 @@ describe("the Telegram bot in webhook mode", () => {
       chats: subscriptions,
       renderDigestHtml: digestHtml,
       defaultLang: "en",
+      limiter: createTelegramLimiter(),
     });
     running.push({ fake, bot });
     const port = await bot.startWebhook({
@@ -183,7 +187,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
       lexicon,
       pipeline: createNewsPipeline({ db, env, sources: [], lexicon, settings, logger: silentLogger }),
       logger: silentLogger,
-      senders: { telegram: createTelegramDeliverySender(bot.sender) },
+      senders: { telegram: createTelegramDeliverySender(bot.bulkSender) },
       now: () => clock,
       ingestOnStart: false,
     });
@@ -225,7 +229,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     const { fake, bot, say, subscriptions } = await startBot();
     await say(102, "/subscribe hat-nhan");
     fake.scriptChat(102, BLOCKED);
-    const result = await bot.sender.send(chatId(102), ["<b>Bản tin sáng</b>"]);
+    const result = await bot.bulkSender.send(chatId(102), ["<b>Bản tin sáng</b>"]);
     expect(result).toEqual({
       status: "blocked",
       reason: "blocked",
@@ -246,7 +250,10 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     const { fake, bot, say, subscriptions } = await startBot();
     await say(103, "/subscribe");
     fake.scriptChat(103, CHAT_NOT_FOUND);
-    expect(await bot.sender.send(chatId(103), ["x"])).toMatchObject({ status: "blocked", reason: "chat-not-found" });
+    expect(await bot.bulkSender.send(chatId(103), ["x"])).toMatchObject({
+      status: "blocked",
+      reason: "chat-not-found",
+    });
     expect(subscriptions.get("telegram", chatId(103))?.deactivatedReason).toBe("chat-not-found");
   });
 
@@ -276,7 +283,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     await say(-400, "/subscribe lien trieu", { userId: 9, chatType: "group" });
     fake.migrateGroup(-400, -100400);
     // The relay still holds the old id: the sender resends to the new one.
-    const result = await bot.sender.send(chatId(-400), ["<i>tin</i>"]);
+    const result = await bot.bulkSender.send(chatId(-400), ["<i>tin</i>"]);
     expect(result).toMatchObject({ status: "ok", chatId: "-100400" });
     expect(fake.messagesTo(-100400).map((m) => m.plainText)).toEqual(["tin"]);
     expect(subscriptions.get("telegram", chatId(-100400))).toMatchObject({
@@ -284,5 +291,24 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
       chatType: "supergroup",
     });
     expect(subscriptions.get("telegram", chatId(-400))).toBeUndefined();
+  });
+
+  it("a command reply overtakes a fan-out of queued briefings sharing the same limiter", async () => {
+    // A slow overall pace, so the fan-out is still going when the user writes.
+    const { fake, bot } = await startBot({ chatPerSecond: 40, groupPerMinute: 2400, globalPerSecond: 60 });
+    const chats = Array.from({ length: 200 }, (_, i) => 5000 + i);
+    const fanOut = Promise.all(chats.map((chat) => bot.bulkSender.send(chatId(chat), [`<b>Bản tin</b> ${chat}`])));
+    await fake.waitFor((messages) => messages.length >= 10);
+    fake.userSays({ chatId: 999, text: "/help" });
+    const results = await fanOut;
+    await fake.waitFor(() => fake.messagesTo(999).length === 1);
+    expect(results.every((r) => r.status === "ok")).toBe(true);
+    const order = fake.messages.map((m) => Number(m.chatId));
+    const replyAt = order.indexOf(999);
+    const lastBriefing = Math.max(...chats.map((chat) => order.lastIndexOf(chat)));
+    // Every briefing was queued before the command came in, and the reply still went first.
+    expect(replyAt).toBeGreaterThanOrEqual(10);
+    expect(replyAt).toBeLessThan(lastBriefing);
+    expect(fake.messagesTo(999)[0]?.plainText).toContain("/subscribe");
   });
 });

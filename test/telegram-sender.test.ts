@@ -1,14 +1,15 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Api } from "grammy";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createTelegramSender, type TelegramSendResult } from "../src/adapters/telegram/index.js";
 import {
-  createFloodLimiter,
-  createTelegramSender,
-  type FloodLimits,
-  TELEGRAM_FLOOD_LIMITS,
-  type TelegramSendResult,
-} from "../src/adapters/telegram/index.js";
+  createTelegramLimiter,
+  defaultTelegramPace,
+  inLane,
+  type TelegramPace,
+} from "../src/delivery/platform-limiters.js";
+import { createRateLimiter } from "../src/delivery/rate-limiter.js";
 import { renderTelegramHtml } from "../src/digest/index.js";
 import { chatId, type DigestDocument, eventId } from "../src/domain/index.js";
 import { type FakeBotApi, type FakeLimits, startFakeBotApi, TELEGRAM_LIMITS } from "./support/fake-bot-api.js";
@@ -24,11 +25,11 @@ async function fakeWith(limits: FakeLimits): Promise<FakeBotApi> {
   return fake;
 }
 
-function senderFor(apiRoot: string, token: string, limits: FloodLimits, maxWaitMs?: number) {
+function senderFor(apiRoot: string, token: string, pace: Partial<TelegramPace>, maxWaitMs?: number) {
   const api = new Api(token, { apiRoot });
   return createTelegramSender({
     api,
-    limiter: createFloodLimiter(limits),
+    limiter: inLane(createTelegramLimiter(pace), "bulk"),
     ...(maxWaitMs === undefined ? {} : { maxWaitMs }),
   });
 }
@@ -37,8 +38,8 @@ describe("the Telegram sender", () => {
   it("a burst of 500 messages to 100 chats finishes with no 429 left unhandled and nothing sent twice", async () => {
     const fake = await fakeWith({ perChatPerSecond: 50, perGroupPerMinute: 600, globalPerSecond: 200 });
     const sender = senderFor(fake.apiRoot, fake.token, {
-      perChatPerSecond: 40,
-      perGroupPerMinute: 540,
+      chatPerSecond: 40,
+      groupPerMinute: 540,
       globalPerSecond: 180,
     });
     // 80 private chats and 20 groups, 5 messages each.
@@ -58,8 +59,8 @@ describe("the Telegram sender", () => {
     const fake = await fakeWith(TELEGRAM_LIMITS);
     // A limiter far faster than Telegram allows, so the server has to refuse.
     const sender = senderFor(fake.apiRoot, fake.token, {
-      perChatPerSecond: 100,
-      perGroupPerMinute: 6000,
+      chatPerSecond: 100,
+      groupPerMinute: 6000,
       globalPerSecond: 100,
     });
     const results = await Promise.all([1, 2, 3].map((n) => sender.send(chatId(55), [`tin ${n}`])));
@@ -74,29 +75,34 @@ describe("the Telegram sender", () => {
   });
 
   it("the limiter spaces one chat a second apart, a group three seconds, and all chats at the global rate", async () => {
-    let now = 0;
-    let reserved = 0;
-    // A frozen clock: the moment each send is reserved for is now + how long it is made to sleep.
-    const limiter = createFloodLimiter(TELEGRAM_FLOOD_LIMITS, {
-      now: () => now,
-      sleep: async (ms) => {
-        reserved = now + ms;
-      },
-    });
-    const at = async (chat: number) => {
-      reserved = now;
-      await limiter.acquire(chatId(chat));
-      return reserved;
-    };
-    expect([await at(1), await at(1), await at(1)]).toEqual([0, 1000, 2000]);
-    expect([await at(-5), await at(-5)]).toEqual([1000 / 30, 1000 / 30 + 3000]);
-    // Chat 1's reservations at 1 s and 2 s do not hold back other chats: 28 more fit before 1 s.
-    const others: number[] = [];
-    for (let i = 0; i < 28; i++) others.push(await at(100 + i));
-    expect(Math.max(...others)).toBeLessThan(1000);
-    expect(new Set(others).size).toBe(28);
-    now = 10_000;
-    expect(await at(1)).toBe(10_000);
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const limiter = createTelegramLimiter(
+        defaultTelegramPace,
+        createRateLimiter(() => Date.now()),
+      );
+      const times = new Map<number, number[]>();
+      const sendTo = (chat: number) =>
+        limiter.acquire(String(chat), "bulk").then(() => times.set(chat, [...(times.get(chat) ?? []), Date.now()]));
+      const others = Array.from({ length: 28 }, (_, i) => 100 + i);
+      const all = Promise.all([1, 1, 1, -5, -5, ...others].map(sendTo));
+      await vi.advanceTimersByTimeAsync(5_000);
+      await all;
+      const gaps = (chat: number) => (times.get(chat) ?? []).map((t, i, all) => t - (all[i - 1] ?? t)).slice(1);
+      expect(gaps(1)).toHaveLength(2);
+      expect(gaps(1).every((gap) => gap >= 1000 && gap < 1050)).toBe(true);
+      expect(gaps(-5)).toHaveLength(1);
+      expect(gaps(-5)[0]).toBeGreaterThanOrEqual(3000);
+      // Chat 1's later sends do not hold back other chats: the 30 first sends fit in one second.
+      const firsts = [...times.values()].map((t) => t[0] ?? 0);
+      expect(firsts).toHaveLength(30);
+      expect(Math.max(...firsts)).toBeLessThan(1000);
+      // And the global rate holds: no second sees more than 30 (plus the burst of 2).
+      const every = [...times.values()].flat().sort((x, y) => x - y);
+      for (const t of every) expect(every.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(32);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a retry_after longer than the sender holds on is handed back as retry-later, nothing sent", async () => {
@@ -106,7 +112,7 @@ describe("the Telegram sender", () => {
       description: "Too Many Requests: retry after 120",
       parameters: { retry_after: 120 },
     });
-    const sender = senderFor(fake.apiRoot, fake.token, TELEGRAM_FLOOD_LIMITS, 30_000);
+    const sender = senderFor(fake.apiRoot, fake.token, defaultTelegramPace, 30_000);
     expect(await sender.send(chatId(57), ["tin"])).toEqual({
       status: "retry-later",
       retryAfterMs: 120_000,
@@ -117,7 +123,7 @@ describe("the Telegram sender", () => {
 
   it("HTML Telegram cannot parse and text over 4096 characters are refused, not retried", async () => {
     const fake = await fakeWith(TELEGRAM_LIMITS);
-    const sender = senderFor(fake.apiRoot, fake.token, TELEGRAM_FLOOD_LIMITS);
+    const sender = senderFor(fake.apiRoot, fake.token, defaultTelegramPace);
     expect(await sender.send(chatId(58), ["<x>tin</x>"])).toEqual({
       status: "failed",
       outcome: "rejected",
@@ -135,8 +141,8 @@ describe("the Telegram sender", () => {
   it("sends a rendered digest's parts in order, with link previews off", async () => {
     const fake = await fakeWith({ perChatPerSecond: 50, perGroupPerMinute: 600, globalPerSecond: 200 });
     const sender = senderFor(fake.apiRoot, fake.token, {
-      perChatPerSecond: 40,
-      perGroupPerMinute: 540,
+      chatPerSecond: 40,
+      groupPerMinute: 540,
       globalPerSecond: 180,
     });
     const doc: DigestDocument = {
@@ -171,11 +177,7 @@ describe("the Telegram sender", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-    const sender = senderFor(
-      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      "1:x",
-      TELEGRAM_FLOOD_LIMITS,
-    );
+    const sender = senderFor(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, "1:x", defaultTelegramPace);
     const result = await sender.send(chatId(62), ["tin"]);
     expect(result).toMatchObject({ status: "failed", outcome: "unknown", sentParts: 0 });
     expect(requests).toBe(1);

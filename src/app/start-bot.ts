@@ -8,6 +8,7 @@ import type { CommandCore } from "../chat/index.js";
 import { ConfigError, type Env, type Settings } from "../config/index.js";
 import { loadTopics } from "../config/topics.js";
 import type { DeliverySender } from "../delivery/outbox-relay.js";
+import { createTelegramLimiter } from "../delivery/platform-limiters.js";
 import { createTelegramDeliverySender } from "../delivery/telegram-delivery-sender.js";
 import { renderDiscordMessages, renderPlainText, renderTelegramHtml } from "../digest/index.js";
 import type { Logger, Platform } from "../domain/index.js";
@@ -128,6 +129,8 @@ async function runPlatforms(
         chats: subscriptionStoreFor(briefings.db, env, settings),
         renderDigestHtml: renderTelegramHtml,
         defaultLang: env.BANTIN_LANG,
+        // The process's one Telegram limiter: replies in its reply lane, the relay's briefings and alerts in bulk.
+        limiter: createTelegramLimiter(),
         logger: logger.child({ adapter: "telegram" }),
       });
       stops.push(() => bot.stop());
@@ -147,7 +150,7 @@ async function runPlatforms(
         });
         logger.info({ username: bot.bot.botInfo.username, port }, "telegram webhook listening");
       }
-      senders.telegram = createTelegramDeliverySender(bot.sender);
+      senders.telegram = createTelegramDeliverySender(bot.bulkSender);
       adapters.telegram = true;
       stops.push(async () => {
         adapters.telegram = false;

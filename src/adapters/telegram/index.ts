@@ -1,10 +1,3 @@
-export {
-  createFloodLimiter,
-  type FloodLimiter,
-  type FloodLimits,
-  isGroupChat,
-  TELEGRAM_FLOOD_LIMITS,
-} from "./flood-limiter.js";
 export { escapeHtml, splitEscaped, type TelegramReply, toTelegramReply } from "./reply-html.js";
 export {
   createTelegramBot,
@@ -15,6 +8,7 @@ export {
 } from "./telegram-bot.js";
 export {
   createTelegramSender,
+  type FloodLimiter,
   type TelegramSender,
   type TelegramSenderDeps,
   type TelegramSendOptions,

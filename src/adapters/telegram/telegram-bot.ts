@@ -5,11 +5,11 @@ import { Bot, type Context, webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChatContext, ChatType, CommandCore, Reply } from "../../chat/index.js";
 import { errorMessage } from "../../chat/index.js";
+import { inLane, type PlatformLimiter } from "../../delivery/platform-limiters.js";
 import type { ChatId, DigestDocument, Lang, Logger } from "../../domain/index.js";
 import { chatId, silentLogger } from "../../domain/index.js";
 import { createAdminCheck } from "./admin-check.js";
 import { registerBotCommands } from "./bot-commands.js";
-import { createFloodLimiter, type FloodLimits, TELEGRAM_FLOOD_LIMITS } from "./flood-limiter.js";
 import { TOPIC_BUTTON_PREFIX, topicKeyboard, toTelegramReply } from "./reply-html.js";
 import { createTelegramSender, type TelegramSender } from "./telegram-sender.js";
 
@@ -27,7 +27,11 @@ export interface TelegramBotOptions {
   readonly chats: TelegramChatRegistry;
   readonly renderDigestHtml: (doc: DigestDocument) => string[];
   readonly defaultLang: Lang;
-  readonly limits?: FloodLimits;
+  /**
+   * The process's one Telegram limiter (`createTelegramLimiter`): command replies take its
+   * `reply` lane and `bulkSender` its `bulk` lane, so a reply overtakes a fan-out in progress.
+   */
+  readonly limiter: PlatformLimiter;
   readonly logger?: Logger;
   readonly now?: () => number;
   /** Long-poll timeout of getUpdates, in seconds. */
@@ -47,8 +51,8 @@ export interface WebhookOptions {
 
 export interface TelegramBot {
   readonly bot: Bot;
-  /** The one sender of this bot: command replies and the delivery relay share its flood limits. */
-  readonly sender: TelegramSender;
+  /** The delivery relay's sender (briefings, alerts): the limiter's `bulk` lane, behind command replies. */
+  readonly bulkSender: TelegramSender;
   /** Registers the command menu and starts long polling through @grammyjs/runner. */
   startPolling(): Promise<void>;
   /** Registers the command menu and the webhook, and serves it; resolves with the bound port. */
@@ -66,16 +70,19 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
     client: options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot },
   });
-  const sender = createTelegramSender({
-    api: bot.api,
-    limiter: createFloodLimiter(options.limits ?? TELEGRAM_FLOOD_LIMITS),
-    onChatGone: (chat, reason) => {
-      logger.info({ chatId: chat, reason }, "telegram chat gone: subscription deactivated");
-      options.chats.deactivate("telegram", chat, reason, now());
-    },
-    onChatMigrated: (from, to) => options.chats.migrateChat("telegram", from, to, "supergroup", now()),
-    logger,
-  });
+  const senderIn = (lane: "reply" | "bulk") =>
+    createTelegramSender({
+      api: bot.api,
+      limiter: inLane(options.limiter, lane),
+      onChatGone: (chat, reason) => {
+        logger.info({ chatId: chat, reason }, "telegram chat gone: subscription deactivated");
+        options.chats.deactivate("telegram", chat, reason, now());
+      },
+      onChatMigrated: (from, to) => options.chats.migrateChat("telegram", from, to, "supergroup", now()),
+      logger,
+    });
+  const replySender = senderIn("reply");
+  const bulkSender = senderIn("bulk");
   const isAdmin = createAdminCheck(bot.api);
 
   const contextOf = (ctx: Context): ChatContext | undefined => {
@@ -97,7 +104,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const deliver = async (chat: ChatId, replies: readonly Reply[]) => {
     for (const reply of replies) {
       const { parts, replyMarkup } = toTelegramReply(reply, options.renderDigestHtml);
-      const result = await sender.send(chat, parts, replyMarkup === undefined ? {} : { replyMarkup });
+      const result = await replySender.send(chat, parts, replyMarkup === undefined ? {} : { replyMarkup });
       if (result.status !== "ok") logger.warn({ chatId: chat, result }, "telegram reply not delivered");
       if (result.status === "blocked") return;
     }
@@ -159,7 +166,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   return {
     bot,
-    sender,
+    bulkSender,
     async startPolling() {
       await prepare();
       await bot.api.deleteWebhook();

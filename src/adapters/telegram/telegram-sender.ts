@@ -2,7 +2,6 @@ import { type Api, GrammyError, HttpError } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { ChatId, Logger } from "../../domain/index.js";
 import { silentLogger, chatId as toChatId } from "../../domain/index.js";
-import type { FloodLimiter } from "./flood-limiter.js";
 
 /**
  * What happened to a send. `sentParts` always says how many parts reached the chat, so a caller
@@ -24,6 +23,16 @@ export type TelegramSendResult =
       readonly description: string;
       readonly sentParts: number;
     };
+
+/**
+ * The pace a send waits for: one lane of the process's one Telegram limiter
+ * (`inLane(createTelegramLimiter(), "reply" | "bulk")` from delivery), so every send of the
+ * process shares Telegram's limits.
+ */
+export interface FloodLimiter {
+  /** Resolves when a message to this chat fits every limit. */
+  acquire(chat: ChatId): Promise<void>;
+}
 
 export interface TelegramSendOptions {
   /** Attached to the last part (the topic keyboard under /topics). */
