@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { cli } from "./support/cli.js";
 import { type FakeBotApi, startFakeBotApi } from "./support/fake-bot-api.js";
@@ -112,5 +115,59 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("TELEGRAM_WEBHOOK_SECRET: expected a secret token");
     expect(result.stderr).not.toMatch(/at .+\.ts:\d+/);
+  });
+
+  it("a SIGTERM during the first ingest pass stops after that pass: exit 0, its items kept, the store intact", async () => {
+    fake = await startFakeBotApi();
+    const api = fake;
+    // A feed that takes its time: the stop arrives while the first pass waits for it.
+    const rss = readFileSync(join("test", "fixtures", "feeds", "vn-world.rss"));
+    let feedAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => {
+      feedAsked = resolve;
+    });
+    const feed = createServer((_req, res) => {
+      feedAsked();
+      setTimeout(() => res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss), 2_000);
+    });
+    await new Promise<void>((resolve) => feed.listen(0, "127.0.0.1", resolve));
+    const closeFeed = () => new Promise<void>((resolve) => feed.close(() => resolve()));
+    try {
+      const dir = tempDir();
+      const feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/rss`;
+      writeFileSync(join(dir, "sources.yaml"), `sources:\n  - id: cham\n    url: ${feedUrl}\n`);
+      const child = spawn(join("node_modules", ".bin", "tsx"), ["src/cli/main.ts", "start"], {
+        env: {
+          ...process.env,
+          LOG_LEVEL: "info",
+          TELEGRAM_BOT_TOKEN: api.token,
+          TELEGRAM_API_ROOT: api.apiRoot,
+          BANTIN_DB: join(dir, "bantin.db"),
+          BANTIN_SOURCES: join(dir, "sources.yaml"),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      await asked;
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(stderr).toContain("stop requested during startup");
+      expect(stderr).not.toMatch(/at .+\.ts:\d+/);
+      // Stopped before the bot started: Telegram was never polled.
+      expect(api.calls.some((c) => c.method === "getUpdates")).toBe(false);
+      const db = new Database(join(dir, "bantin.db"), { readonly: true });
+      try {
+        expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+        expect(db.prepare("SELECT COUNT(*) AS n FROM items").get()).toEqual({ n: 3 });
+      } finally {
+        db.close();
+      }
+    } finally {
+      await closeFeed();
+    }
   });
 });

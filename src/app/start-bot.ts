@@ -31,24 +31,43 @@ export interface StartOptions {
   readonly samples?: boolean | undefined;
   readonly input: Readable;
   readonly output: (text: string) => void;
-  /** Resolves when the process is asked to stop; the platform bots run until then (the console, until its input ends). */
-  readonly untilStopped: () => Promise<void>;
+  /**
+   * Fires when the process is asked to stop (SIGTERM/SIGINT), at any time from the start:
+   * startup stops after its current step, the platform bots run until it fires, the console
+   * until it fires or its input ends. Everything started is stopped and the store closed.
+   */
+  readonly stopSignal: AbortSignal;
 }
+
+const whenAborted = (signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
 
 /**
  * `start`: opens the store, reads the sources and topics, runs one ingest + analyze pass, then
  * the console chat until its input ends (with no platform token, or with --console), or the
  * Telegram and/or Discord bots until the process is asked to stop. Scheduled briefings and
- * alerts go to whichever of them runs.
+ * alerts go to whichever of them runs. A stop asked for during startup is honoured after the
+ * step in progress (reading sources, the first ingest pass, starting a bot).
  */
 export async function startBot(options: StartOptions): Promise<void> {
   const { env, settings, logger } = options;
+  const stopping = (step: string): boolean => {
+    if (options.stopSignal.aborted) logger.info({ after: step }, "stop requested during startup");
+    return options.stopSignal.aborted;
+  };
   const lexicon = loadTopics(env.BANTIN_TOPICS);
   const hasPlatform =
     env.TELEGRAM_BOT_TOKEN !== undefined ||
     (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined);
   const useConsole = options.forceConsole || !hasPlatform;
   const news = await resolveNewsSources(env, { console: useConsole, samples: options.samples }, logger);
+  if (stopping("sources")) {
+    await news.close();
+    return;
+  }
   const db = openDatabase(env.BANTIN_DB);
   const adapters: AdapterStatus = {};
   const ops = await startOpsServer(env, db, adapters, logger).catch(async (error: unknown) => {
@@ -58,7 +77,8 @@ export async function startBot(options: StartOptions): Promise<void> {
   });
   try {
     const pipeline = createNewsPipeline({ db, env, sources: news.sources, lexicon, settings, logger });
-    await refreshNews(pipeline, logger);
+    await refreshNews(pipeline, logger, options.stopSignal);
+    if (stopping("first ingest pass")) return;
     const core = withCommandLatency(
       buildCommandCore({
         db,
@@ -98,13 +118,18 @@ async function runConsole(
   adapters.console = true;
   const scheduler = startBriefings({ ...briefings, senders: { console: createConsoleDeliverySender(options.output) } });
   try {
-    await runConsoleChat({
+    const chat = runConsoleChat({
       core,
       input: options.input,
       output: options.output,
       renderDigest: renderPlainText,
       language: options.env.BANTIN_LANG,
     });
+    const stopped = whenAborted(options.stopSignal).then(() => {
+      // Stop reading: an open terminal would otherwise keep the process alive after the stop.
+      options.input.destroy();
+    });
+    await Promise.race([chat, stopped]);
   } finally {
     await scheduler.stop();
   }
@@ -120,8 +145,9 @@ async function runPlatforms(
   const { env, settings, logger } = options;
   const senders: Partial<Record<Platform, DeliverySender>> = {};
   const stops: (() => Promise<void>)[] = [];
+  const stopping = () => options.stopSignal.aborted;
   try {
-    if (env.TELEGRAM_BOT_TOKEN !== undefined) {
+    if (env.TELEGRAM_BOT_TOKEN !== undefined && !stopping()) {
       const bot = createTelegramBot({
         token: env.TELEGRAM_BOT_TOKEN,
         apiRoot: env.TELEGRAM_API_ROOT,
@@ -156,7 +182,7 @@ async function runPlatforms(
         adapters.telegram = false;
       });
     }
-    if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined) {
+    if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined && !stopping()) {
       const discord = await startDiscord({
         token: env.DISCORD_TOKEN,
         applicationId: env.DISCORD_APPLICATION_ID,
@@ -170,9 +196,13 @@ async function runPlatforms(
       senders.discord = discord.deliverySender;
       adapters.discord = true;
     }
+    if (stopping()) {
+      logger.info({ after: "starting the platforms" }, "stop requested during startup");
+      return;
+    }
     const scheduler = startBriefings({ ...briefings, senders });
     stops.unshift(() => scheduler.stop());
-    await options.untilStopped();
+    await whenAborted(options.stopSignal);
   } finally {
     // The scheduler first (its relay finishes sends on the wire), then the platforms.
     for (const stop of stops) await stop();

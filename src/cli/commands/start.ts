@@ -15,20 +15,30 @@ export function registerStart(program: Command, ctx: CliContext): void {
     )
     .option("--no-samples", "read the configured feeds even in the console")
     .action(async (opts: { console?: boolean; samples?: boolean }) => {
-      await startBot({
-        env: ctx.env(),
-        settings: ctx.settings(),
-        logger: ctx.logger(),
-        forceConsole: opts.console === true,
-        samples: opts.samples,
-        input: process.stdin,
-        output: ctx.out,
-        // Asked for only by the platform bots, so Ctrl-C still ends a console session at once.
-        untilStopped: () =>
-          new Promise<void>((resolve) => {
-            process.once("SIGINT", () => resolve());
-            process.once("SIGTERM", () => resolve());
-          }),
-      });
+      // Listened for before anything else, so a stop during the first ingest pass is a graceful
+      // one too. The first signal asks; a second one finds Node's default and ends at once.
+      const stop = new AbortController();
+      const onSignal = () => {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        stop.abort();
+      };
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      try {
+        await startBot({
+          env: ctx.env(),
+          settings: ctx.settings(),
+          logger: ctx.logger(),
+          forceConsole: opts.console === true,
+          samples: opts.samples,
+          input: process.stdin,
+          output: ctx.out,
+          stopSignal: stop.signal,
+        });
+      } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
     });
 }
