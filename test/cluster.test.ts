@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { clusterScore } from "../scripts/eval/cluster.eval.js";
 import { clusterItems } from "../src/analyze/cluster-items.js";
-import { createEventClusterer } from "../src/analyze/event-clusterer.js";
+import { createEventClusterer, DEFAULT_CLUSTER_TUNING } from "../src/analyze/event-clusterer.js";
 import { eventFeatures } from "../src/analyze/event-features.js";
 import { pairwiseF1 } from "../src/analyze/pairwise-f1.js";
-import { KTLAB_PATH, ktlabDocs, seedLeads } from "./fixtures/labelled/labelled-sets.js";
+import { englishPositives, KTLAB_PATH, ktlabDocs, seedLeads } from "./fixtures/labelled/labelled-sets.js";
 
 const H = 3_600_000;
 const item = (id: string, title: string, lead: string, publishedAt?: number) => ({
@@ -80,6 +80,16 @@ describe("event clustering", () => {
     expect(r.eventOf.get("b")).not.toBe(r.eventOf.get("a"));
   });
 
+  it("does not join two stories on a president's name that many other stories also carry", () => {
+    // s000-08 (Moon–Biden agreement) and s003-05 (Biden on strategic assets) are different events;
+    // "Joe Biden" is in four other seed events by then.
+    const items = seedLeads().map((i) => i.article);
+    const damped = clusterItems(items).eventOf;
+    expect(damped.get("s000-08")).not.toBe(damped.get("s003-05"));
+    const undamped = clusterItems(items, { tuning: { ...DEFAULT_CLUSTER_TUNING, anchorEvents: 1000 } }).eventOf;
+    expect(undamped.get("s000-08")).toBe(undamped.get("s003-05"));
+  });
+
   it("pairwise F1 counts pairs", () => {
     const truth = new Map([
       ["a", "x"],
@@ -99,9 +109,13 @@ describe("event clustering", () => {
     ).toBe(0);
   });
 
-  // Floors a little under `npm run eval` (seeds F1 0.689, ktlab-dev F1 0.882).
+  // Floors a little under `npm run eval` (seeds F1 0.705, seeds + English 0.639, ktlab-dev F1 0.882).
   it("holds pairwise F1 on the seed leads", () => {
-    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.66);
+    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.69);
+  });
+
+  it("holds pairwise F1 on the seed leads with the English positives", () => {
+    expect(clusterScore([...seedLeads(), ...englishPositives()]).score.f1).toBeGreaterThanOrEqual(0.62);
   });
 
   const docs = ktlabDocs();

@@ -55,6 +55,11 @@ export interface ClusterTuning {
    * threshold: text that names nobody (no capitals, dates or figures) must not be unable to join.
    */
   readonly unanchoredShare: number;
+  /**
+   * A name carried by this many other live events is no anchor: a leader or capital that recurs
+   * across stories (one president in four events) tells none of them apart, however rare it is overall.
+   */
+  readonly anchorEvents: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { windowHours: 72, threshold: 0.18 };
@@ -74,6 +79,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   anchorShare: 0.15,
   anchorMinDf: 3,
   unanchoredShare: 2,
+  anchorEvents: 2,
 };
 
 /** An item as the clusterer sees it: its id, when, and its terms. */
@@ -161,6 +167,8 @@ export function createEventClusterer(
   const counted: { readonly terms: readonly string[]; at: number | undefined }[] = [];
   const observed = new WeakMap<TermCounts, { readonly terms: readonly string[]; at: number | undefined }>();
   const events = new Map<string, EventState>();
+  /** Live events carrying each anchor-kind term. */
+  const eventsWith = new Map<string, number>();
   const postings = new Map<string, EventState[]>();
   const eventOfItem = new Map<string, string>();
   const windowMs = options.windowHours * 3_600_000;
@@ -215,14 +223,16 @@ export function createEventClusterer(
       .every((s) => COUNTRY_SYLLABLES.has(s));
   };
   /**
-   * A shared anchor-kind term is evidence for this event only if few documents outside the event
-   * carry it: a name found all over the topic ("Mỹ", "Seoul") says nothing about which event.
+   * A shared anchor-kind term is evidence for this event only if few documents and few other
+   * events carry it: a name found all over the topic ("Mỹ", "Seoul") or in story after story
+   * (a president) says nothing about which event.
    */
   const anchoredIn = (e: EventState, anchors: readonly string[]): boolean => {
     const allowance = Math.max(tuning.anchorMinDf, tuning.anchorShare * docs);
     for (const t of anchors) {
       const inside = e.anchorCounts.get(t);
-      if (inside !== undefined && (df.get(t) ?? 0) - inside <= allowance) return true;
+      if (inside === undefined || (df.get(t) ?? 0) - inside > allowance) continue;
+      if ((eventsWith.get(t) ?? 1) - 1 < tuning.anchorEvents) return true;
     }
     return false;
   };
@@ -322,7 +332,11 @@ export function createEventClusterer(
     anchors: readonly string[],
     at?: number,
   ) => {
-    for (const t of anchors) e.anchorCounts.set(t, (e.anchorCounts.get(t) ?? 0) + 1);
+    for (const t of anchors) {
+      const n = e.anchorCounts.get(t);
+      if (n === undefined) eventsWith.set(t, (eventsWith.get(t) ?? 0) + 1);
+      e.anchorCounts.set(t, (n ?? 0) + 1);
+    }
     if (at !== undefined) {
       e.first = Math.min(e.first ?? at, at);
       e.last = Math.max(e.last ?? at, at);
@@ -361,6 +375,11 @@ export function createEventClusterer(
     forgetCounts(cutoff);
     for (const [id, e] of events) {
       if (e.last !== undefined && e.last < cutoff) {
+        for (const t of e.anchorCounts.keys()) {
+          const n = (eventsWith.get(t) ?? 1) - 1;
+          if (n <= 0) eventsWith.delete(t);
+          else eventsWith.set(t, n);
+        }
         e.pruned = true;
         e.sum = new Map();
         events.delete(id);
