@@ -1,11 +1,11 @@
 import type { Logger, Source } from "../domain/index.js";
+import type { FeedReader } from "./feed-reader-pool.js";
 import { afterFailure, afterSuccess, type BackoffPolicy, type SourceFetchState, waitReason } from "./fetch-policy.js";
 import { addFullText, type RelevancePredicate } from "./full-text.js";
 import { type HttpFetchOptions, type HttpFetchOutcome, httpFetch } from "./http-fetch.js";
 import type { SourceReport } from "./ingest-report.js";
 import type { IngestWriter } from "./ingest-writer.js";
 import type { IngestItemStore, IngestSourceStore } from "./ports.js";
-import { readFeedItems } from "./read-feed-items.js";
 
 const FEED_ACCEPT =
   "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
@@ -14,6 +14,8 @@ export interface SourceIngestContext {
   readonly sourceStore: IngestSourceStore;
   readonly itemStore: IngestItemStore;
   readonly writer: IngestWriter;
+  /** Decodes, parses and normalises fetched feeds (on worker threads in a pass). */
+  readonly reader: FeedReader;
   readonly http: Omit<HttpFetchOptions, "accept">;
   readonly backoff: BackoffPolicy;
   readonly isRelevant: RelevancePredicate;
@@ -76,7 +78,7 @@ export async function ingestSource(source: Source, ctx: SourceIngestContext): Pr
 }
 
 /**
- * Everything after a successful fetch: decode, parse, normalise, full text for the sources
+ * Everything after a successful fetch: decode, parse, normalise (by the reader), full text for the sources
  * that ask (only pages cost a lookup first; for the rest the insert's unique keys
  * deduplicate), then stage the items with the source's new fetch state. The ingest
  * benchmark runs this same function.
@@ -86,12 +88,15 @@ export async function stageFeed(
   fetched: FetchedFeed,
   previous: SourceFetchState,
   fetchedAt: number,
-  ctx: Pick<SourceIngestContext, "itemStore" | "writer" | "http" | "isRelevant" | "maxArticlesPerSource" | "logger">,
+  ctx: Pick<
+    SourceIngestContext,
+    "itemStore" | "writer" | "reader" | "http" | "isRelevant" | "maxArticlesPerSource" | "logger"
+  >,
 ): Promise<
   | { readonly status: "ok"; readonly seen: number; readonly inserted: Promise<number> }
   | { readonly status: "error"; readonly message: string }
 > {
-  const read = await readFeedItems(fetched.body, fetched.contentType, source, fetched.finalUrl, fetchedAt);
+  const read = await ctx.reader.read(fetched.body, fetched.contentType, source, fetched.finalUrl, fetchedAt);
   if (read.status === "error") return read;
   const { items } = read;
   const toStore = source.fullText

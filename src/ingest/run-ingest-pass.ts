@@ -1,4 +1,5 @@
 import { type Logger, type Source, silentLogger } from "../domain/index.js";
+import { createFeedReaderPool, type FeedReader } from "./feed-reader-pool.js";
 import { type BackoffPolicy, DEFAULT_BACKOFF } from "./fetch-policy.js";
 import type { RelevancePredicate } from "./full-text.js";
 import { createHostLimiter } from "./host-limiter.js";
@@ -29,6 +30,13 @@ export interface IngestDeps {
   readonly isRelevant?: RelevancePredicate;
   /** Article pages fetched per source and pass, at most. Default 20. */
   readonly maxArticlesPerSource?: number;
+  /**
+   * Worker threads that parse and normalise feeds while the main thread writes; 0 parses on
+   * the main thread. Default: one fewer than the cores, at most 2. Ignored with `feedReader`.
+   */
+  readonly parseWorkers?: number;
+  /** A feed reader that outlives the pass (its owner closes it); default: a pool for this pass. */
+  readonly feedReader?: FeedReader;
   /** Items staged before a commit is forced (the pass's end commits the rest). Default 2,000. */
   readonly flushAtItems?: number;
   readonly now?: () => number;
@@ -47,10 +55,12 @@ export async function runIngestPass(deps: IngestDeps): Promise<IngestReport> {
   const now = deps.now ?? Date.now;
   deps.sourceStore.upsert(deps.sources);
   const limiter = createHostLimiter(deps.settings.globalConcurrency);
+  const reader = deps.feedReader ?? createFeedReaderPool({ workers: deps.parseWorkers, logger });
   const writer = createIngestWriter(deps.itemStore, deps.sourceStore, deps.flushAtItems ?? DEFAULT_FLUSH_AT_ITEMS);
   let running = deps.sources.length;
   const ctx = {
     writer,
+    reader,
     sourceStore: deps.sourceStore,
     itemStore: deps.itemStore,
     http: {
@@ -90,6 +100,6 @@ export async function runIngestPass(deps: IngestDeps): Promise<IngestReport> {
         };
       }
     }),
-  );
+  ).finally(() => (deps.feedReader === undefined ? reader.close() : undefined));
   return { sources: reports };
 }

@@ -1,0 +1,27 @@
+/**
+ * Worker-thread entry of the feed reader pool: reads fetched feed bodies into storable items
+ * (decode, parse, normalise, hash, dedupe within the feed) off the main thread, which keeps
+ * the SQLite writes. One job at a time, answered in order.
+ */
+import { parentPort } from "node:worker_threads";
+import type { FeedReadJob, FeedReadReply } from "./feed-read-job.js";
+import { readFeedItems } from "./read-feed-items.js";
+
+const port = parentPort;
+if (port === null) throw new Error("parse-worker.js runs only as a worker thread");
+
+port.on("message", async (job: FeedReadJob) => {
+  let reply: FeedReadReply;
+  try {
+    const outcome = await readFeedItems(job.body, job.contentType, job.source, job.feedUrl, job.fetchedAt);
+    reply = { id: job.id, outcome };
+  } catch (error) {
+    // A bug while reading one feed is that feed's error; the worker lives on for the next.
+    reply = {
+      id: job.id,
+      outcome: { status: "error", message: `internal error: ${(error as Error)?.message ?? String(error)}` },
+    };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ ready: true });
