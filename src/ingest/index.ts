@@ -2,6 +2,13 @@ export { canonicalUrl } from "./canonical-url.js";
 export { decodeBody } from "./decode-body.js";
 export { extractArticle } from "./extract-article.js";
 export {
+  createFeedReaderPool,
+  defaultParseWorkers,
+  type FeedReader,
+  type FeedReaderPoolOptions,
+  inThreadFeedReader,
+} from "./feed-reader-pool.js";
+export {
   afterFailure,
   afterSuccess,
   type BackoffPolicy,
