@@ -44,6 +44,12 @@ export interface ClusterTuning {
    */
   readonly longThreshold: number;
   /**
+   * Terms of a long article kept for comparison: past its strongest hundred or so, an article's
+   * terms are its background (context, quotes, asides), shared with neighbouring stories as much
+   * as with its own.
+   */
+  readonly longItemTerms: number;
+  /**
    * A term is specific evidence (an anchor) only while at most this share of the documents seen
    * has it: a name every report of the topic carries ("Mỹ", "Seoul") says nothing about which event.
    */
@@ -76,6 +82,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   unsharedWeight: 0.5,
   longTerms: 150,
   longThreshold: 0.9,
+  longItemTerms: 100,
   anchorShare: 0.15,
   anchorMinDf: 3,
   unanchoredShare: 2,
@@ -244,7 +251,7 @@ export function createEventClusterer(
       const w = idf(t, unshared);
       if (w > 0) weighted.push([t, (1 + Math.log(1 + c)) * w]);
     }
-    return unitTop(weighted, tuning.itemTerms);
+    return unitTop(weighted, terms.size > tuning.longTerms ? tuning.longItemTerms : tuning.itemTerms);
   };
 
   /** Strongest terms another item also has (a term seen once can find nothing), rarest breaking ties. */
