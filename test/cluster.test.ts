@@ -109,7 +109,7 @@ describe("event clustering", () => {
     ).toBe(0);
   });
 
-  // Floors a little under `npm run eval` (seeds F1 0.705, seeds + English 0.639, ktlab-dev F1 0.882).
+  // Floors a little under `npm run eval` (seeds F1 0.705, seeds + English 0.639, ktlab-dev F1 0.899).
   it("holds pairwise F1 on the seed leads", () => {
     expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.69);
   });
@@ -120,6 +120,6 @@ describe("event clustering", () => {
 
   const docs = ktlabDocs();
   it.runIf(docs !== undefined)(`holds pairwise F1 on ktlab-dev (skipped when ${KTLAB_PATH} is absent)`, () => {
-    expect(clusterScore(docs!).score.f1).toBeGreaterThanOrEqual(0.86);
+    expect(clusterScore(docs!).score.f1).toBeGreaterThanOrEqual(0.88);
   });
 });

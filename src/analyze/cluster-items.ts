@@ -5,7 +5,7 @@ import {
   createEventClusterer,
   DEFAULT_CLUSTER_OPTIONS,
 } from "./event-clusterer.js";
-import { eventFeatures, type FeatureWeights } from "./event-features.js";
+import { eventFeatures, type FeatureWeights, type TermCounts } from "./event-features.js";
 
 export interface ClusterItemsOptions extends Partial<ClusterOptions> {
   /** Canonical lexicon ids in a text, so aliases in two languages count as one term. */
@@ -40,7 +40,7 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
   };
   let provisional = 0;
   const clusterer = createEventClusterer(settings, { newEventId: () => `p${++provisional}` }, options.tuning);
-  const features = items.map((item) =>
+  const featuresOf = (item: ArticleInput) =>
     eventFeatures(
       {
         title: item.title,
@@ -49,8 +49,10 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
         entityIds: options.entityIds?.(`${item.title}\n${item.lead}\n${item.text.slice(0, 1500)}`) ?? [],
       },
       options.features,
-    ),
-  );
+    );
+  // Features live from when an item is counted until it is placed: memory (and the collector's
+  // work) follow the two-window stretch being read, not the length of the batch.
+  const features = new Map<number, TermCounts>();
   const order = items.map((_, i) => i);
   order.sort((a, b) => (items[a]!.publishedAt ?? -Infinity) - (items[b]!.publishedAt ?? -Infinity) || a - b);
   // Terms are counted up to two windows ahead of the item being placed: the batch informs IDF,
@@ -64,10 +66,13 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
       const j = order[observed]!;
       const next = items[j]!.publishedAt;
       if (at !== undefined && next !== undefined && next > at + aheadMs) break;
-      clusterer.observe(features[j]!, next);
+      const terms = featuresOf(items[j]!);
+      features.set(j, terms);
+      clusterer.observe(terms, next);
       observed++;
     }
-    provisionalOf.set(i, clusterer.add({ id: `#${i}`, publishedAt: at, terms: features[i]! }));
+    provisionalOf.set(i, clusterer.add({ id: `#${i}`, publishedAt: at, terms: features.get(i)! }));
+    features.delete(i);
   }
   const finalId = new Map<string, string>();
   const eventOf = new Map<string, string>();
