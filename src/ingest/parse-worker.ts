@@ -3,14 +3,24 @@
  * (decode, parse, normalise, hash, dedupe within the feed) off the main thread, which keeps
  * the SQLite writes. One job at a time, answered in order.
  */
-import { parentPort } from "node:worker_threads";
+import { type MessagePort, parentPort } from "node:worker_threads";
 import type { FeedReadJob, FeedReadReply } from "./feed-read-job.js";
 import { readFeedItems } from "./read-feed-items.js";
 
-const port = parentPort;
-if (port === null) throw new Error("parse-worker.js runs only as a worker thread");
+if (parentPort === null) throw new Error("parse-worker.js runs only as a worker thread");
+const port: MessagePort = parentPort;
 
-port.on("message", async (job: FeedReadJob) => {
+/**
+ * Jobs run one after the other, never interleaved: a read awaits inside, and starting every
+ * queued job at once would keep all their parsed documents alive together, which costs far
+ * more garbage collection than the reads themselves (bench/ingest: 2–3× slower at 64 feeds in flight).
+ */
+let previous: Promise<void> = Promise.resolve();
+port.on("message", (job: FeedReadJob) => {
+  previous = previous.then(() => answer(job));
+});
+
+async function answer(job: FeedReadJob): Promise<void> {
   let reply: FeedReadReply;
   try {
     const outcome = await readFeedItems(job.body, job.contentType, job.source, job.feedUrl, job.fetchedAt);
@@ -23,5 +33,5 @@ port.on("message", async (job: FeedReadJob) => {
     };
   }
   port.postMessage(reply);
-});
+}
 port.postMessage({ ready: true });
