@@ -17,6 +17,21 @@ export function canonicalUrl(raw: string | undefined, base?: string): string | u
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
   url.hash = "";
+  if (url.search === "") return url.href;
+  // Most queries are all tracking or none of it, and then the query string is dropped or
+  // kept whole. Only a mix goes through URLSearchParams (slow), which re-encodes what it keeps.
+  const keys = url.search
+    .slice(1)
+    .split("&")
+    .map((pair) => pair.split("=", 1)[0] as string);
+  if (keys.every((k) => !/[%+]/.test(k))) {
+    const tracking = keys.filter((k) => TRACKING_PARAMS.test(k)).length;
+    if (tracking === 0) return url.href;
+    if (tracking === keys.length) {
+      url.search = "";
+      return url.href;
+    }
+  }
   for (const key of [...url.searchParams.keys()]) {
     if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
   }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Item } from "../domain/index.js";
 import { foldDiacritics, normalizeText } from "../text/index.js";
 import { canonicalUrl } from "./canonical-url.js";
@@ -57,9 +57,8 @@ export function normalizeItem(
  * address, or with "hòa"/"hoà" spelled the other way, hashes the same.
  */
 export function contentHash(title: string, lead: string): string {
-  return createHash("sha256")
-    .update(`${foldDiacritics(title)}\n${foldDiacritics(lead)}`)
-    .digest("hex");
+  // One-shot hash: a Hash object per item costs more than hashing its few hundred bytes.
+  return hash("sha256", `${foldDiacritics(title)}\n${foldDiacritics(lead)}`);
 }
 
 /**

@@ -58,10 +58,13 @@ function withoutInvisible(s: string): string {
   return HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, "") : s;
 }
 
+/** Whitespace the collapse would change: anything but a space, or two in a row. Most titles and leads have none. */
+const IRREGULAR_SPACE = /[^\S ]| {2}/;
+
 /** Normalise text for storage and display: Vietnamese normalisation, invisible characters out, whitespace collapsed. */
 export function normalizeText(s: string): string {
   const visible = withoutInvisible(normalizeVietnamese(s));
-  return visible.replace(/\s+/gu, " ").trim();
+  return (IRREGULAR_SPACE.test(visible) ? visible.replace(/\s+/gu, " ") : visible).trim();
 }
 
 /** Like normalizeText, but keeps paragraph breaks (blank-line separated) for article bodies. */
