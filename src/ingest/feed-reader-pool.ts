@@ -144,12 +144,14 @@ export function createFeedReaderPool(options: FeedReaderPoolOptions): FeedReader
     }
     const slot: Slot = { worker, inFlight: [], ready: false, timer: undefined, lastError: undefined };
     slots.push(slot);
-    worker.unref();
     worker.on("message", (message: FeedReadReply | { ready: true }) => {
       if ("ready" in message) {
         slot.ready = true;
         settle(true);
         dispatch();
+        // Held open while starting (someone may wait for it); idle, a worker of a pool kept
+        // across passes must not hold the process open.
+        if (slot.inFlight.length === 0) slot.worker.unref();
         return;
       }
       const head = slot.inFlight.shift();
