@@ -171,3 +171,59 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
     }
   });
 });
+
+describe("start with a Telegram token or server that does not work", () => {
+  /** Runs start; once `stopWhen` holds for what it has written, sends SIGTERM. */
+  const run = (env: Record<string, string>, stopWhen?: (stderr: string) => boolean) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "start"], {
+      env: {
+        ...process.env,
+        LOG_LEVEL: "warn",
+        BANTIN_DB: join(dir, "bantin.db"),
+        BANTIN_SOURCES: join(dir, "sources.yaml"),
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Logs and the one-line errors, in the order written.
+    let stderr = "";
+    let stopSent = false;
+    const collect = (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // One SIGTERM only: a second one means "stop now" to the bot.
+      if (!stopSent && stopWhen?.(stderr) === true) {
+        stopSent = true;
+        child.kill("SIGTERM");
+      }
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+      // "close", not "exit": the output is all read by then.
+      child.on("close", (code) => resolve({ code, stderr })),
+    );
+  };
+
+  it("a token Telegram refuses ends start-up with one line naming TELEGRAM_BOT_TOKEN", async () => {
+    fake = await startFakeBotApi();
+    const result = await run({ TELEGRAM_BOT_TOKEN: "999:wrong", TELEGRAM_API_ROOT: fake.apiRoot });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/TELEGRAM_BOT_TOKEN: Telegram refused this token/);
+    expect(result.stderr).not.toMatch(/at .+\.(ts|js):\d+/);
+  });
+
+  it("a Telegram that cannot be reached is said once, retried, and SIGTERM still stops it cleanly", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const env = { TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, LOG_LEVEL: "info" };
+    const { code, stderr } = await run(env, (output) => output.includes("cannot reach Telegram yet"));
+    expect(code).toBe(0);
+    expect(stderr.match(/cannot reach Telegram yet/g)).toHaveLength(1);
+    expect(stderr).toContain("stop requested during startup");
+    expect(stderr).not.toMatch(/at .+\.(ts|js):\d+/);
+  });
+});

@@ -18,6 +18,7 @@ import { buildCommandCore, subscriptionStoreFor } from "./command-core.js";
 import { createNewsPipeline } from "./news-pipeline.js";
 import { resolveNewsSources } from "./news-sources.js";
 import { type AdapterStatus, startOpsServer, withCommandLatency } from "./ops-server.js";
+import { loginTo } from "./platform-login.js";
 import { refreshNews } from "./refresh-news.js";
 import { chatTopics } from "./topics.js";
 
@@ -58,6 +59,7 @@ export async function startBot(options: StartOptions): Promise<void> {
     if (options.stopSignal.aborted) logger.info({ after: step }, "stop requested during startup");
     return options.stopSignal.aborted;
   };
+  requireBothDiscordVariables(env);
   const lexicon = loadTopics(env.BANTIN_TOPICS);
   const hasPlatform =
     env.TELEGRAM_BOT_TOKEN !== undefined ||
@@ -160,8 +162,13 @@ async function runPlatforms(
         logger: logger.child({ adapter: "telegram" }),
       });
       stops.push(() => bot.stop());
+      const telegramLogin = {
+        platform: "Telegram",
+        tokenVariable: "TELEGRAM_BOT_TOKEN",
+        apiVariable: "TELEGRAM_API_ROOT",
+      };
       if (env.TELEGRAM_WEBHOOK_URL === undefined) {
-        await bot.startPolling();
+        await loginTo(telegramLogin, () => bot.startPolling(options.stopSignal));
         logger.info({ username: bot.bot.botInfo.username }, "telegram bot polling");
       } else {
         if (env.TELEGRAM_WEBHOOK_SECRET === undefined) {
@@ -169,11 +176,12 @@ async function runPlatforms(
             "environment: TELEGRAM_WEBHOOK_SECRET: expected a secret token when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back on every update, so nobody else can post to the webhook)",
           );
         }
-        const port = await bot.startWebhook({
+        const webhook = {
           url: env.TELEGRAM_WEBHOOK_URL,
           secretToken: env.TELEGRAM_WEBHOOK_SECRET,
           port: env.TELEGRAM_WEBHOOK_PORT,
-        });
+        };
+        const port = await loginTo(telegramLogin, () => bot.startWebhook(webhook, options.stopSignal));
         logger.info({ username: bot.bot.botInfo.username, port }, "telegram webhook listening");
       }
       senders.telegram = createTelegramDeliverySender(bot.bulkSender);
@@ -183,7 +191,8 @@ async function runPlatforms(
       });
     }
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined && !stopping()) {
-      const discord = await startDiscord({
+      const discordLogin = { platform: "Discord", tokenVariable: "DISCORD_TOKEN", apiVariable: "DISCORD_API" };
+      const discordDeps = {
         token: env.DISCORD_TOKEN,
         applicationId: env.DISCORD_APPLICATION_ID,
         api: env.DISCORD_API,
@@ -191,7 +200,8 @@ async function runPlatforms(
         topics: chatTopics(briefings.lexicon),
         renderDigest: renderDiscordMessages,
         logger,
-      });
+      };
+      const discord = await loginTo(discordLogin, () => startDiscord(discordDeps));
       stops.push(() => discord.stop());
       senders.discord = discord.deliverySender;
       adapters.discord = true;
@@ -203,8 +213,22 @@ async function runPlatforms(
     const scheduler = startBriefings({ ...briefings, senders });
     stops.unshift(() => scheduler.stop());
     await whenAborted(options.stopSignal);
+  } catch (error) {
+    // A stop while a platform was still logging in ends that login: a stop, not a failure.
+    if (!stopping()) throw error;
+    logger.info({ after: "starting the platforms" }, "stop requested during startup");
   } finally {
     // The scheduler first (its relay finishes sends on the wire), then the platforms.
     for (const stop of stops) await stop();
   }
+}
+
+/** Half a Discord configuration would start nothing and say nothing: refuse it by name. */
+function requireBothDiscordVariables(env: Env): void {
+  if ((env.DISCORD_TOKEN === undefined) === (env.DISCORD_APPLICATION_ID === undefined)) return;
+  throw new ConfigError(
+    env.DISCORD_TOKEN === undefined
+      ? "environment: DISCORD_TOKEN: expected the bot's token when DISCORD_APPLICATION_ID is set (Developer Portal → Bot → Reset Token)"
+      : "environment: DISCORD_APPLICATION_ID: expected the application's id when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)",
+  );
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { attachFakeGateway, type FakeGateway } from "./fake-discord-gateway.js";
 
 /**
  * A loopback stand-in for Discord's REST API (v10), for the real discord.js REST client
@@ -54,12 +55,17 @@ export interface FakeDiscordOptions {
   readonly token?: string;
   /** Per-channel message bucket: this many posts per window, as Discord's 5 per 5 s. */
   readonly bucket?: { readonly limit: number; readonly windowMs: number };
+  /** The application the gateway's READY names (DISCORD_APPLICATION_ID). */
+  readonly applicationId?: string;
 }
 
 export interface FakeDiscord {
   /** The value for discord.js's `rest.api` option (and for DISCORD_API). */
   readonly api: string;
   readonly token: string;
+  readonly applicationId: string;
+  /** The gateway discord.js logs in to (GET /gateway/bot points at it). */
+  readonly gateway: FakeGateway;
   /** Every accepted channel message, in order. */
   readonly messages: readonly FakeMessage[];
   messagesIn(channelId: string): FakeMessage[];
@@ -223,6 +229,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       sendJson(res, 401, { message: "401: Unauthorized", code: 0 });
       return 401;
     }
+    if (path === "/gateway/bot" && method === "GET") {
+      sendJson(res, 200, {
+        url: gateway.url,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+      return 200;
+    }
     m = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (m && method === "POST") return postMessage(m[1]!, body, res);
     m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
@@ -258,10 +272,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const applicationId = options.applicationId ?? "900000000000000001";
+  const gateway = attachFakeGateway(server, { token, applicationId, baseUrl: `http://127.0.0.1:${port}` });
 
   return {
     api: `http://127.0.0.1:${port}/api`,
     token,
+    applicationId,
+    gateway,
     messages,
     messagesIn: (channelId) => messages.filter((m) => m.channelId === channelId),
     requests,
@@ -274,11 +292,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     setChannelError: (channelId, code) => {
       refused.set(channelId, code);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await gateway.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, webhookCallback } from "grammy";
+import { Bot, type Context, HttpError, webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChatContext, ChatType, CommandCore, Reply } from "../../chat/index.js";
 import { errorMessage } from "../../chat/index.js";
@@ -53,10 +53,13 @@ export interface TelegramBot {
   readonly bot: Bot;
   /** The delivery relay's sender (briefings, alerts): the limiter's `bulk` lane, behind command replies. */
   readonly bulkSender: TelegramSender;
-  /** Registers the command menu and starts long polling through @grammyjs/runner. */
-  startPolling(): Promise<void>;
+  /**
+   * Registers the command menu and starts long polling through @grammyjs/runner. While Telegram
+   * cannot be reached it keeps trying (logged once); `signal` gives up, rejecting.
+   */
+  startPolling(signal?: AbortSignal): Promise<void>;
   /** Registers the command menu and the webhook, and serves it; resolves with the bound port. */
-  startWebhook(options: WebhookOptions): Promise<number>;
+  startWebhook(options: WebhookOptions, signal?: AbortSignal): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -159,16 +162,26 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
 
-  const prepare = async () => {
-    await bot.init();
+  const prepare = async (stopSignal: AbortSignal | undefined) => {
+    // grammY types its signal with the abort-controller shim's AbortSignal; Node's is the same at run time.
+    const signal = stopSignal as Parameters<Bot["init"]>[0];
+    // A first getMe of our own: a refused token fails at once (grammY's init would too), and a
+    // Telegram that cannot be reached is said once, before init's quiet retries with backoff.
+    try {
+      bot.botInfo = await bot.api.getMe(signal);
+    } catch (error) {
+      if (!(error instanceof HttpError) || signal?.aborted) throw error;
+      logger.warn({ reason: error.message }, "cannot reach Telegram yet; retrying until it answers");
+      await bot.init(signal);
+    }
     await registerBotCommands(bot.api, options.defaultLang);
   };
 
   return {
     bot,
     bulkSender,
-    async startPolling() {
-      await prepare();
+    async startPolling(signal) {
+      await prepare(signal);
       await bot.api.deleteWebhook();
       runner = run(bot, {
         runner: {
@@ -179,8 +192,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
         },
       });
     },
-    async startWebhook(webhook) {
-      await prepare();
+    async startWebhook(webhook, signal) {
+      await prepare(signal);
       const handle = webhookCallback(bot, "http", { secretToken: webhook.secretToken });
       server = createServer((req, res) => void handle(req, res));
       await new Promise<void>((resolve) => server?.listen(webhook.port, webhook.host ?? "0.0.0.0", resolve));
