@@ -55,6 +55,11 @@ export interface FakeDiscordOptions {
   readonly token?: string;
   /** Per-channel message bucket: this many posts per window, as Discord's 5 per 5 s. */
   readonly bucket?: { readonly limit: number; readonly windowMs: number };
+  /**
+   * Answer each accepted post this much later, the message already stored: a wide window in
+   * which a client that dies has posted but never learnt it (the crash test aims kills there).
+   */
+  readonly replyDelayMs?: number;
   /** The application the gateway's READY names (DISCORD_APPLICATION_ID). */
   readonly applicationId?: string;
 }
@@ -103,6 +108,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const token = options.token ?? "fake-bot-token";
   const bucket = options.bucket ?? { limit: 5, windowMs: 5000 };
+  const replyDelay = options.replyDelayMs ?? 0;
   const messages: FakeMessage[] = [];
   const byNonce = new Map<string, FakeMessage>();
   const requests: RecordedRequest[] = [];
@@ -207,7 +213,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       sendJson(res, failure.status ?? 500, { message: "500: Internal Server Error", code: 0 });
       return failure.status ?? 500;
     }
-    sendJson(res, 200, wire(existing ?? store(channelId, body)), headers);
+    const reply = wire(existing ?? store(channelId, body));
+    if (replyDelay > 0) setTimeout(() => sendJson(res, 200, reply, headers), replyDelay);
+    else sendJson(res, 200, reply, headers);
     return 200;
   };
 
