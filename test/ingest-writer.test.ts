@@ -5,6 +5,7 @@ import { contentHash, EMPTY_FETCH_STATE, type NewItem } from "../src/ingest/inde
 import { createIngestWriter } from "../src/ingest/ingest-writer.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteItemStore } from "../src/store/items-repo.js";
+import { bundledMigrations } from "../src/store/migrations.js";
 import { createSqliteSourceStore } from "../src/store/sources-repo.js";
 import { source } from "./support/ingest-harness.js";
 import { useTempDir } from "./support/temp-dir.js";
@@ -60,5 +61,41 @@ describe("ingest writer", () => {
     await expect(bad).rejects.toThrow(/FOREIGN KEY/);
     expect(itemStore.count()).toBe(0);
     expect(sourceStore.fetchState(sourceId("a")).lastStatus).toBeNull();
+  });
+});
+
+describe("deduplication by content", () => {
+  const moved = (n: number, id = "b"): NewItem => ({
+    ...item(id, n),
+    guid: `moved-${n}`,
+    url: `https://b.example/${n}`,
+  });
+
+  it("skips a story already stored under another guid and address, in any source, and in the same batch", async () => {
+    const { sourceStore, itemStore } = stores();
+    const writer = createIngestWriter(itemStore, sourceStore);
+    const first = writer.stage(sourceId("a"), [item("a", 1), item("a", 2)], fetched);
+    writer.flush();
+    expect(await first).toBe(2);
+    const again = writer.stage(
+      sourceId("b"),
+      [moved(1), moved(3), { ...moved(3), guid: "x", url: "https://b.example/x" }],
+      fetched,
+    );
+    writer.flush();
+    expect(await again).toBe(1);
+    expect(itemStore.unknown([moved(2), moved(4)]).map((i) => i.guid)).toEqual(["moved-4"]);
+  });
+
+  it("keeps deduplicating the items a store held before its upgrade", async () => {
+    const path = join(tempDir(), "old.db");
+    const old = openDatabase(path, { migrations: bundledMigrations().filter((m) => m.version === 1) });
+    createSqliteSourceStore(old).upsert([source("a", "https://a.example/rss"), source("b", "https://b.example/rss")]);
+    createSqliteItemStore(old).insertBatch([item("a", 1)]);
+    old.close();
+    const db = openDatabase(path);
+    const itemStore = createSqliteItemStore(db);
+    expect(itemStore.insertBatch([moved(1), moved(2)]).inserted).toBe(1);
+    expect(itemStore.count()).toBe(2);
   });
 });

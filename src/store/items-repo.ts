@@ -47,19 +47,27 @@ interface ItemRow {
   content_hash: string;
 }
 
+/** The same content hash, through the index on its first 16 characters (written exactly as indexed). */
+const SAME_CONTENT = "substr(content_hash, 1, 16) = substr(?, 1, 16) AND content_hash = ?";
+
 const COLUMNS = "id, source_id, guid, url, title, lead, text, lang, published_at, fetched_at, content_hash";
 
-/** The items table (001-initial.sql); its unique indexes on guid, url and content_hash do the deduplication. */
+/**
+ * The items table (001-initial.sql). Deduplication: unique indexes on guid and url, and the
+ * content hash found by its prefix (002-content-hash-prefix.sql), then compared whole.
+ */
 export function createSqliteItemStore(db: Db): ItemStore {
   const insert = db.prepare(
     `INSERT OR IGNORE INTO items (source_id, guid, url, title, lead, text, lang, published_at, fetched_at, content_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const known = db
-    .prepare<[string, string, string], number>(
-      "SELECT 1 FROM items WHERE guid = ? UNION ALL SELECT 1 FROM items WHERE url = ? UNION ALL SELECT 1 FROM items WHERE content_hash = ? LIMIT 1",
+    .prepare<[string, string, string, string], number>(
+      `SELECT 1 FROM items WHERE guid = ? UNION ALL SELECT 1 FROM items WHERE url = ?
+       UNION ALL SELECT 1 FROM items WHERE ${SAME_CONTENT} LIMIT 1`,
     )
     .pluck();
+  const sameContent = db.prepare<[string, string], number>(`SELECT 1 FROM items WHERE ${SAME_CONTENT}`).pluck();
   const countAll = db.prepare<[], number>("SELECT COUNT(*) FROM items").pluck();
   const unanalyzed = db.prepare<[number], ItemRow>(
     `SELECT ${COLUMNS} FROM items WHERE analyzed_at IS NULL ORDER BY published_at, id LIMIT ?`,
@@ -71,7 +79,8 @@ export function createSqliteItemStore(db: Db): ItemStore {
   const insertRows = (items: readonly NewStoredItem[]): number => {
     let inserted = 0;
     // Positional parameters: binding by name looks each one up per row.
-    for (const i of items)
+    for (const i of items) {
+      if (sameContent.get(i.contentHash, i.contentHash) !== undefined) continue;
       inserted += insert.run(
         i.sourceId,
         i.guid,
@@ -84,11 +93,12 @@ export function createSqliteItemStore(db: Db): ItemStore {
         i.fetchedAt,
         i.contentHash,
       ).changes;
+    }
     return inserted;
   };
   const insertAll = db.transaction(insertRows);
   return {
-    unknown: (items) => items.filter((i) => known.get(i.guid, i.url, i.contentHash) === undefined),
+    unknown: (items) => items.filter((i) => known.get(i.guid, i.url, i.contentHash, i.contentHash) === undefined),
     // Inside a caller's transaction the rows simply join it: a savepoint per batch would copy
     // every index page the batch touches into a statement journal (twice the cost of the rows
     // themselves, bench/ingest), and a failure aborts the caller's whole transaction anyway.
