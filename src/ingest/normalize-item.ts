@@ -86,7 +86,10 @@ function publishedAt(value: string | undefined, fetchedAt: number): number {
 }
 
 function stringOf(value: unknown): string | undefined {
-  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    return trimmed === "" ? undefined : trimmed;
+  }
   // xml2js gives an element with attributes as { _: text, $: attrs }.
   if (value !== null && typeof value === "object" && "_" in value) return stringOf((value as { _: unknown })._);
   return undefined;
