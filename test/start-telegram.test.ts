@@ -173,8 +173,8 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
 });
 
 describe("start with a Telegram token or server that does not work", () => {
-  /** Runs start; once `stopWhen` holds for what it has written, sends SIGTERM. */
-  const run = (env: Record<string, string>, stopWhen?: (stderr: string) => boolean) => {
+  /** Runs start; `stopAfterMs` after `stopWhen` first holds for what it has written, sends SIGTERM. */
+  const run = (env: Record<string, string>, stopWhen?: (stderr: string) => boolean, stopAfterMs = 0) => {
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "start"], {
@@ -195,7 +195,7 @@ describe("start with a Telegram token or server that does not work", () => {
       // One SIGTERM only: a second one means "stop now" to the bot.
       if (!stopSent && stopWhen?.(stderr) === true) {
         stopSent = true;
-        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGTERM"), stopAfterMs);
       }
     };
     child.stdout.on("data", collect);
@@ -205,6 +205,28 @@ describe("start with a Telegram token or server that does not work", () => {
       child.on("close", (code) => resolve({ code, stderr })),
     );
   };
+
+  it("Telegram going away while polling is said once through the log (no runner stack traces), and SIGTERM still exits 0", async () => {
+    const api = await startFakeBotApi();
+    let polling = false;
+    const result = run(
+      { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: "info" },
+      (output) => {
+        if (!polling && output.includes("telegram bot polling")) {
+          polling = true;
+          void api.close();
+        }
+        return output.includes("cannot fetch Telegram updates");
+      },
+      // Long enough for the runner's retries (100 ms, doubling) to fail several more times.
+      2_000,
+    );
+    const { code, stderr } = await result;
+    expect(code).toBe(0);
+    expect(stderr.match(/cannot fetch Telegram updates/g)).toHaveLength(1);
+    expect(stderr).not.toContain("[grammY runner]");
+    expect(stderr).not.toMatch(/at .+\.(ts|js):\d+/);
+  });
 
   it("a token Telegram refuses ends start-up with one line naming TELEGRAM_BOT_TOKEN", async () => {
     fake = await startFakeBotApi();

@@ -155,6 +155,25 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     } else await ctx.answerCallbackQuery();
   });
 
+  // The runner retries getUpdates by itself; an outage is said through our logger, once, with the
+  // recovery, instead of the runner's console stack trace on every retry (it runs `silent`).
+  let pollingDown = false;
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method !== "getUpdates") return prev(method, payload, signal);
+    try {
+      const result = await prev(method, payload, signal);
+      if (pollingDown) logger.info("telegram updates flowing again");
+      pollingDown = false;
+      return result;
+    } catch (error) {
+      if (!pollingDown && signal?.aborted !== true) {
+        logger.warn({ reason: (error as Error).message }, "cannot fetch Telegram updates; retrying with backoff");
+      }
+      pollingDown = true;
+      throw error;
+    }
+  });
+
   bot.catch((error) => {
     logger.error({ err: error.error, updateId: error.ctx.update.update_id }, "telegram update failed");
   });
@@ -185,6 +204,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       await bot.api.deleteWebhook();
       runner = run(bot, {
         runner: {
+          silent: true,
           fetch: {
             timeout: options.pollTimeoutSeconds ?? 30,
             allowed_updates: ["message", "channel_post", "callback_query"],
