@@ -187,6 +187,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     pinned: false,
   });
 
+  const answerLater = (res: ServerResponse, reply: unknown, headers: Record<string, string>) => {
+    if (replyDelay > 0) setTimeout(() => sendJson(res, 200, reply, headers), replyDelay);
+    else sendJson(res, 200, reply, headers);
+  };
+
   const postMessage = (channelId: string, raw: unknown, res: ServerResponse): number | "hang" => {
     const body = (raw ?? {}) as Record<string, unknown>;
     const code = refused.get(channelId);
@@ -213,9 +218,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       sendJson(res, failure.status ?? 500, { message: "500: Internal Server Error", code: 0 });
       return failure.status ?? 500;
     }
-    const reply = wire(existing ?? store(channelId, body));
-    if (replyDelay > 0) setTimeout(() => sendJson(res, 200, reply, headers), replyDelay);
-    else sendJson(res, 200, reply, headers);
+    answerLater(res, wire(existing ?? store(channelId, body)), headers);
     return 200;
   };
 
