@@ -31,9 +31,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
+# Holds the SQL migrations too: `npm run build` copies them beside the compiled store.
 COPY --from=build /app/dist ./dist
-# The compiled store reads its migrations from the folder beside it (src/store/migrations.ts).
-COPY src/store/migrations ./dist/store/migrations
 COPY bin ./bin
 COPY config ./config
 COPY data/samples ./data/samples

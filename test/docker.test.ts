@@ -134,10 +134,17 @@ describe("the Dockerfile", () => {
     expect(origin.instructions.some((x) => x.keyword === "RUN" && /\bnpm ci\b.*--omit=dev/.test(x.args))).toBe(true);
   });
 
-  it("ships the migrations beside the compiled store", () => {
-    const copy = final.instructions.find((x) => x.keyword === "COPY" && x.args.includes("migrations"))!;
-    expect(copyArgs(copy).sources).toEqual(["src/store/migrations"]);
-    expect(copyArgs(copy).dest).toBe(`./${buildOutDir}/store/migrations`);
+  it("ships the migrations beside the compiled store: the build copies them, and the runtime takes dist whole", () => {
+    expect(scripts.build).toContain("src/store/migrations");
+    expect(scripts.build).toContain(`${buildOutDir}/store/migrations`);
+    const build = all.find((st) =>
+      st.instructions.some((x) => x.keyword === "RUN" && /\bnpm run build\b/.test(x.args)),
+    )!;
+    expect(build.instructions.some((x) => x.keyword === "COPY" && copyArgs(x).sources.includes("src"))).toBe(true);
+    const dist = final.instructions.find(
+      (x) => x.keyword === "COPY" && copyArgs(x).sources.includes(`/app/${buildOutDir}`),
+    );
+    expect(dist?.args).toContain(`--from=${build.name}`);
   });
 
   it("runs as a non-root user with the database in the /app/data volume", () => {
@@ -152,6 +159,40 @@ describe("the Dockerfile", () => {
     expect(check).toContain("/healthz");
     expect(check).toMatch(/CMD \["node", "-e"/);
     expect(check).not.toMatch(/\b(curl|wget)\b/);
+  });
+});
+
+describe(".dockerignore", () => {
+  const patterns = read(".dockerignore")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+  /** Docker's matching, for the plain patterns used here: a path or one of its parents, `*` within a name. */
+  const ignored = (path: string) =>
+    patterns.some((p) => {
+      const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}(/|$)`);
+      return re.test(path);
+    });
+
+  it("keeps secrets, the live database and installed modules out of the build context", () => {
+    for (const path of [
+      ".env",
+      "node_modules/grammy/package.json",
+      "data/bantin.db",
+      "data/bantin.db-wal",
+      ".git/HEAD",
+    ])
+      expect(ignored(path), path).toBe(true);
+  });
+
+  it("keeps everything the Dockerfile copies from the context", () => {
+    const copied = all.flatMap((st) =>
+      st.instructions
+        .filter((x) => x.keyword === "COPY" && copyArgs(x).from === undefined)
+        .flatMap((x) => copyArgs(x).sources),
+    );
+    expect(copied).toContain("data/samples");
+    for (const source of copied) expect(ignored(source), source).toBe(false);
   });
 });
 
