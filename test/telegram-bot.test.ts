@@ -175,6 +175,10 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     const { fake, bot, db, say } = await startBot();
     await say(105, "/subscribe my-trieu");
     await say(105, "/schedule 07:00");
+    db.prepare(
+      `INSERT INTO subscriptions (platform, chat_id, times, timezone, lang, active, created_at, updated_at)
+       VALUES ('discord', '1500000000000000000', '["07:00"]', 'Asia/Ho_Chi_Minh', 'vi', 1, 0, 0)`,
+    ).run();
     // Half a minute after the chat's next 07:00: the first briefing tick finds that slot due.
     let clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
     const env = loadEnv({ BANTIN_DB: "unused.db" });
@@ -194,6 +198,10 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     try {
       await fake.waitFor(() => fake.messagesTo(105).length === 3);
       expect(fake.messagesTo(105)[2]?.plainText).toMatch(/^📰 Bản tin/);
+      // A Discord channel due at the same minute gets nothing built while this run has no Discord:
+      // no outbox row to wait out its retries, no event recorded as shown to it.
+      const discordRows = db.prepare("SELECT COUNT(*) FROM deliveries WHERE platform = 'discord'").pluck().get();
+      expect(discordRows).toBe(0);
       clock += 60_000;
       await scheduler.runBriefingTick();
       expect(fake.messagesTo(105)).toHaveLength(3);

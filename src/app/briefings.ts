@@ -49,9 +49,16 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
       at,
     ),
   );
+  const stored = subscriptionStoreFor(db, deps.env, settings);
+  // A platform this run does not talk to (no token this time) gets no briefing or alert built:
+  // its chats would be recorded as shown events they never received, and the rows would wait
+  // out their retries. They are served again from the first slot of a run that has the platform.
+  const subscriptions = {
+    listActive: () => stored.listActive().filter((sub) => deps.senders[sub.platform] !== undefined),
+  };
   return startScheduler({
     outbox,
-    subscriptions: subscriptionStoreFor(db, deps.env, settings),
+    subscriptions,
     alertEvents: createSqliteAlertEventSource(db),
     ingest: () => deps.pipeline.ingest(),
     analyze: () => deps.pipeline.analyze(),
