@@ -6,16 +6,7 @@
 import { clusterItems } from "../src/analyze/cluster-items.js";
 import type { ArticleInput } from "../src/domain/index.js";
 import type { BenchOptions } from "./run.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./seeded-random.js";
 
 const ONSETS = [
   "b",
@@ -80,7 +71,7 @@ const capitalised = (w: string) => w.replace(/(^|\s)(\p{L})/gu, (_, sp: string, 
 
 /** N items: each event has its own few key words; every report mixes them with common words. */
 export function generateItems(n: number, seed = 42): ArticleInput[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const common = vocabulary(rand, 400);
   const rare = vocabulary(rand, 30_000);
   const pick = (list: readonly string[]) => list[Math.floor(rand() * list.length)]!;

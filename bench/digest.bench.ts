@@ -11,24 +11,14 @@ import { composeDigest } from "../src/chat/compose-digest.js";
 import { renderDiscordMessages, renderTelegramHtml } from "../src/digest/index.js";
 import { openDatabase } from "../src/store/database.js";
 import type { BenchOptions } from "./run.js";
+import { seededRandom } from "./seeded-random.js";
 
 const DAY = 86_400_000;
 const TOPICS = ["my-trieu", "lien-trieu", "han-nhat", "trung-trieu"];
 
-/** Small deterministic PRNG (mulberry32) so every run builds the same store. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function buildStore(path: string, items: number, now: number): void {
   const db = openDatabase(path);
-  const rand = random(42);
+  const rand = seededRandom(42);
   const insertSource = db.prepare("INSERT INTO sources (id, url, name, lang) VALUES (?, ?, ?, 'vi')");
   const insertItem = db.prepare(
     `INSERT INTO items (id, source_id, guid, url, title, lead, lang, published_at, fetched_at, content_hash, relevance, topics, analyzed_at)

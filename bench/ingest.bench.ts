@@ -18,6 +18,7 @@ import { openDatabase } from "../src/store/database.js";
 import { createSqliteItemStore } from "../src/store/items-repo.js";
 import { createSqliteSourceStore } from "../src/store/sources-repo.js";
 import type { BenchOptions } from "./run.js";
+import { seededRandom } from "./seeded-random.js";
 
 const ITEMS_PER_FEED = 50;
 const SYLLABLES = [
@@ -52,17 +53,6 @@ const SYLLABLES = [
   "tế",
 ];
 
-/** Mulberry32: small, fast, and the same numbers every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function words(next: () => number, n: number): string {
   return Array.from({ length: n }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join(" ");
 }
@@ -72,7 +62,7 @@ function words(next: () => number, n: number): string {
  * RFC 822 dates. Items are numbered from `firstItem` (other numbers, other stories).
  */
 function generateFeeds(totalItems: number, seed = 20_251_122, firstItem = 0): Buffer[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const feeds: Buffer[] = [];
   for (let f = 0; f * ITEMS_PER_FEED < totalItems; f++) {
     const items: string[] = [];
