@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/store/database.js";
+import { spawnBantin } from "./support/bantin-process.js";
 import { startFakeBotApi } from "./support/fake-bot-api.js";
 import { startFakeDiscord } from "./support/fake-discord.js";
 import { startFeedServer } from "./support/feed-server.js";
@@ -41,27 +41,6 @@ function hanoiTime(minutesAgo: number): string {
   }).format(Date.now() - minutesAgo * 60_000);
 }
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
-
-/** The bot as one node process (not the tsx wrapper, whose SIGKILL would orphan the real one). */
-function startBantin(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "start"], {
-    env: { ...process.env, LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  return child;
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
-  );
-
 describe("killed with SIGKILL at random moments, restarted each time", () => {
   it(`delivers every due briefing after ${KILLS} kills, none lost, none twice on Discord, on Telegram duplicates only where a send was interrupted (at-least-once)`, async () => {
     const fake = await startFakeBotApi();
@@ -93,6 +72,7 @@ describe("killed with SIGKILL at random moments, restarted each time", () => {
     const env = {
       BANTIN_DB: dbPath,
       BANTIN_SOURCES: join(dir, "sources.yaml"),
+      LOG_LEVEL: "info",
       TELEGRAM_BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       DISCORD_TOKEN: discord.token,
@@ -110,27 +90,18 @@ describe("killed with SIGKILL at random moments, restarted each time", () => {
     for (let k = 0; k < KILLS; k += 1) {
       const before = fake.messages.length;
       const discordBefore = discord.requests.length;
-      const child = startBantin(env);
+      const bot = spawnBantin(env);
       await new Promise((r) => setTimeout(r, 800 + random() * 4_000));
-      child.kill("SIGKILL");
-      await exited(child);
+      bot.child.kill("SIGKILL");
+      await bot.closed;
       const sentSome = fake.messages.length > before || discord.requests.length > discordBefore;
       const unfinished = new Set(fake.messages.map((m) => m.chatId)).size < CHATS || channelsReached() < CHANNELS;
       if (sentSome && unfinished) killedMidDelivery += 1;
     }
 
-    const last = startBantin(env);
-    let output = "";
-    const polling = new Promise<void>((resolve) => {
-      const collect = (d: Buffer) => {
-        output += d.toString();
-        // Discord logs in after Telegram: both platforms are up.
-        if (output.includes("discord connected")) resolve();
-      };
-      last.stdout?.on("data", collect);
-      last.stderr?.on("data", collect);
-    });
-    await polling;
+    const last = spawnBantin(env);
+    // Discord logs in after Telegram: both platforms are up.
+    await last.said("discord connected");
     await fake
       .waitFor(
         () => new Set(fake.messages.map((m) => m.chatId)).size === CHATS && channelsReached() === CHANNELS,
@@ -143,9 +114,9 @@ describe("killed with SIGKILL at random moments, restarted each time", () => {
       });
     // Let the relay finish what the kills left pending, then stop it the graceful way.
     await new Promise((r) => setTimeout(r, 3_000));
-    last.kill("SIGTERM");
-    await exited(last);
-    expect({ code: last.exitCode, signal: last.signalCode, output: output.slice(-2000) }).toMatchObject({ code: 0 });
+    last.child.kill("SIGTERM");
+    const ended = await last.closed;
+    expect({ ...ended, output: last.output().slice(-2000) }).toMatchObject({ code: 0 });
 
     const db = new Database(dbPath, { readonly: true });
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");

@@ -1,16 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { spawnBantin } from "./support/bantin-process.js";
 import { type FakeDiscord, startFakeDiscord } from "./support/fake-discord.js";
 import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
 let fake: FakeDiscord | undefined;
-const children: ChildProcess[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
   await fake?.close();
 });
 
@@ -28,20 +26,6 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
-function startBantin(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "start"], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
-}
-
 describe("start with DISCORD_TOKEN", () => {
   it("logs in to DISCORD_API's gateway with the Guilds intent only, answers a slash command from the gateway, and exits 0 on SIGTERM", async () => {
     fake = await startFakeDiscord();
@@ -49,7 +33,7 @@ describe("start with DISCORD_TOKEN", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
     const dbPath = join(dir, "bantin.db");
-    const bot = startBantin({
+    const bot = spawnBantin({
       DISCORD_TOKEN: discord.token,
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_API: discord.api,
@@ -67,8 +51,8 @@ describe("start with DISCORD_TOKEN", () => {
     expect(String(answer?.data?.content)).toContain("Mỹ – Triều");
 
     bot.child.kill("SIGTERM");
-    expect(await bot.exited).toBe(0);
-    expect(bot.stderr()).not.toMatch(/at .+\.ts:\d+/);
+    expect((await bot.closed).code).toBe(0);
+    expect(bot.output()).not.toMatch(/at .+\.ts:\d+/);
     await until(() => discord.gateway.sessions() === 0, 5_000, "the gateway session to close");
     const db = new Database(dbPath, { readonly: true });
     const row = db.prepare("SELECT active, topics FROM subscriptions WHERE platform = 'discord' AND chat_id = ?");
@@ -81,16 +65,16 @@ describe("start with DISCORD_TOKEN", () => {
     fake = await startFakeDiscord();
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
-    const bot = startBantin({
+    const bot = spawnBantin({
       DISCORD_TOKEN: "not-the-token",
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API: fake.api,
       BANTIN_DB: join(dir, "bantin.db"),
       BANTIN_SOURCES: join(dir, "sources.yaml"),
     });
-    expect(await bot.exited).not.toBe(0);
-    expect(bot.stderr()).toMatch(/DISCORD_TOKEN/);
-    expect(bot.stderr()).not.toMatch(/at .+\.(ts|js):\d+/);
+    expect((await bot.closed).code).not.toBe(0);
+    expect(bot.output()).toMatch(/DISCORD_TOKEN/);
+    expect(bot.output()).not.toMatch(/at .+\.(ts|js):\d+/);
     expect(fake.gateway.identifies).toHaveLength(0);
   }, 60_000);
 });
@@ -99,13 +83,13 @@ describe("half a Discord configuration", () => {
   it("DISCORD_TOKEN without DISCORD_APPLICATION_ID is refused by name instead of starting without Discord", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
-    const bot = startBantin({
+    const bot = spawnBantin({
       DISCORD_TOKEN: "a-token",
       DISCORD_APPLICATION_ID: "",
       BANTIN_DB: join(dir, "bantin.db"),
       BANTIN_SOURCES: join(dir, "sources.yaml"),
     });
-    expect(await bot.exited).not.toBe(0);
-    expect(bot.stderr()).toMatch(/DISCORD_APPLICATION_ID: expected the application's id/);
+    expect((await bot.closed).code).not.toBe(0);
+    expect(bot.output()).toMatch(/DISCORD_APPLICATION_ID: expected the application's id/);
   }, 30_000);
 });

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { spawnBantin } from "./support/bantin-process.js";
 import { cli } from "./support/cli.js";
 import { type FakeBotApi, startFakeBotApi } from "./support/fake-bot-api.js";
 import { useTempDir } from "./support/temp-dir.js";
@@ -174,36 +175,14 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
 
 describe("start with a Telegram token or server that does not work", () => {
   /** Runs start; `stopAfterMs` after `stopWhen` first holds for what it has written, sends SIGTERM. */
-  const run = (env: Record<string, string>, stopWhen?: (stderr: string) => boolean, stopAfterMs = 0) => {
+  const run = async (env: Record<string, string>, stopWhen?: (output: string) => boolean, stopAfterMs = 0) => {
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "start"], {
-      env: {
-        ...process.env,
-        LOG_LEVEL: "warn",
-        BANTIN_DB: join(dir, "bantin.db"),
-        BANTIN_SOURCES: join(dir, "sources.yaml"),
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const bot = spawnBantin({ BANTIN_DB: join(dir, "bantin.db"), BANTIN_SOURCES: join(dir, "sources.yaml"), ...env });
+    if (stopWhen !== undefined) bot.stopWhen(stopWhen, stopAfterMs);
+    const { code } = await bot.closed;
     // Logs and the one-line errors, in the order written.
-    let stderr = "";
-    let stopSent = false;
-    const collect = (chunk: Buffer) => {
-      stderr += chunk.toString();
-      // One SIGTERM only: a second one means "stop now" to the bot.
-      if (!stopSent && stopWhen?.(stderr) === true) {
-        stopSent = true;
-        setTimeout(() => child.kill("SIGTERM"), stopAfterMs);
-      }
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    return new Promise<{ code: number | null; stderr: string }>((resolve) =>
-      // "close", not "exit": the output is all read by then.
-      child.on("close", (code) => resolve({ code, stderr })),
-    );
+    return { code, stderr: bot.output() };
   };
 
   it("Telegram going away while polling is said once through the log (no runner stack traces), and SIGTERM still exits 0", async () => {
