@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { confusion } from "../scripts/eval/relevance.eval.js";
 import { createRelevanceScorer } from "../src/analyze/relevance.js";
+import { createTermMatcher } from "../src/analyze/term-matcher.js";
 import { loadTopics } from "../src/config/topics.js";
 import { distractors, englishPositives, heldOutDistractors, seedLeads } from "./fixtures/labelled/labelled-sets.js";
 
 const scorer = createRelevanceScorer(loadTopics(), { threshold: 0.5 });
+const matcher = createTermMatcher(loadTopics().entities);
+const entityIds = (text: string) => matcher.match(text).map((h) => h.entity.id);
 const score = (title: string, lead = "", text = "") => scorer.score({ id: "x", title, lead, text });
 
 describe("relevance", () => {
@@ -17,12 +20,12 @@ describe("relevance", () => {
 
   it("matches without diacritics and bridges languages to one entity id", () => {
     expect(score("trieu tien va my noi lai dam phan").relevant).toBe(true);
-    expect(scorer.entityIds("Bình Nhưỡng")).toEqual(scorer.entityIds("Pyongyang"));
+    expect(entityIds("Bình Nhưỡng")).toEqual(entityIds("Pyongyang"));
   });
 
   it("respects syllable boundaries and folding ambiguity: Hàng and hạn are not Hàn", () => {
-    expect(scorer.entityIds("Hàng hóa xuất khẩu đến hạn thanh toán")).not.toContain("rok");
-    expect(scorer.entityIds("quan hệ Mỹ-Hàn")).toContain("rok");
+    expect(entityIds("Hàng hóa xuất khẩu đến hạn thanh toán")).not.toContain("rok");
+    expect(entityIds("quan hệ Mỹ-Hàn")).toContain("rok");
   });
 
   it("drops look-alikes that share vocabulary but not the peninsula", () => {

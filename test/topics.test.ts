@@ -31,4 +31,13 @@ describe("topics.yaml", () => {
     expect(() => loadTopics(path)).toThrow(ConfigError);
     expect(() => loadTopics(path)).toThrow(/topics\[0\] \(a\): unknown entity or group "nowhere"/);
   });
+
+  it("an entity's event role must be one of the four, named with the key", () => {
+    const path = join(tempDir(), "topics.yaml");
+    writeFileSync(
+      path,
+      "topics:\n  - {id: a, label: {vi: A, en: A}, description: {vi: A, en: A}, any: [x]}\nentities:\n  - {id: x, role: anchor, event: often, aliases: [X]}\n",
+    );
+    expect(() => loadTopics(path)).toThrow(/entities\[0\]\.event: expected specific, recurring, set or recurring-set/);
+  });
 });

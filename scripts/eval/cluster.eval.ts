@@ -1,7 +1,9 @@
 /** Pairwise event-clustering precision, recall and F1 on the seed leads and on ktlab-dev mixed together. */
+
+import { seededRandom } from "../../bench/seeded-random.js";
 import { clusterItems } from "../../src/analyze/cluster-items.js";
+import { createEventLexicon } from "../../src/analyze/event-lexicon.js";
 import { pairwiseF1 } from "../../src/analyze/pairwise-f1.js";
-import { createRelevanceScorer } from "../../src/analyze/relevance.js";
 import { loadTopics } from "../../src/config/topics.js";
 import {
   englishPositives,
@@ -12,11 +14,12 @@ import {
 } from "../../test/fixtures/labelled/labelled-sets.js";
 import type { EvalReport } from "../eval.js";
 
+const lexicon = createEventLexicon(loadTopics());
+
 export function clusterScore(items: readonly LabelledItem[], threshold?: number) {
-  const scorer = createRelevanceScorer(loadTopics(), { threshold: 0.5 });
   const result = clusterItems(
     items.map((i) => i.article),
-    { entityIds: (t) => scorer.entityIds(t), threshold },
+    { lexicon, threshold },
   );
   const truth = new Map(items.map((i) => [i.article.id, i.event ?? i.article.id]));
   return { score: pairwiseF1(result.eventOf, truth), events: result.events.length };
@@ -46,6 +49,25 @@ export function heldOutScore(items: readonly LabelledItem[]) {
   return { threshold: best, tuneF1: bestF1, score: clusterScore(test, best).score };
 }
 
+const ORDERS = 8;
+
+/**
+ * The clusterer is incremental, so the order it reads undated items in matters. Scored over
+ * ORDERS shuffles of the input with dates removed: mean, worst and best pairwise F1.
+ */
+export function orderScore(items: readonly LabelledItem[]) {
+  const f1s: number[] = [];
+  for (let k = 1; k <= ORDERS; k++) {
+    const random = seededRandom(k);
+    const shuffled = items
+      .map((i) => ({ key: random(), item: { ...i, article: { ...i.article, publishedAt: undefined } } }))
+      .sort((a, b) => a.key - b.key)
+      .map((x) => x.item);
+    f1s.push(clusterScore(shuffled).score.f1);
+  }
+  return { mean: f1s.reduce((a, b) => a + b, 0) / f1s.length, min: Math.min(...f1s), max: Math.max(...f1s) };
+}
+
 export async function evaluate(): Promise<EvalReport> {
   const seeds = clusterScore(seedLeads());
   const withEnglish = clusterScore([...seedLeads(), ...englishPositives()]);
@@ -53,7 +75,11 @@ export async function evaluate(): Promise<EvalReport> {
   const ktlab = docs === undefined ? undefined : clusterScore(docs);
   const held = (items: readonly LabelledItem[]) => {
     const h = heldOutScore(items);
-    return `  held out (threshold ${h.threshold.toFixed(2)} tuned on even events, F1 ${h.tuneF1.toFixed(3)}; odd events): ${fmt(h.score)}`;
+    const o = orderScore(items);
+    return [
+      `  held out (threshold ${h.threshold.toFixed(2)} tuned on even events, F1 ${h.tuneF1.toFixed(3)}; odd events): ${fmt(h.score)}`,
+      `  undated, input shuffled ${ORDERS} ways: F1 mean ${o.mean.toFixed(3)} (worst ${o.min.toFixed(3)}, best ${o.max.toFixed(3)})`,
+    ];
   };
   const fmt = (s: { precision: number; recall: number; f1: number }) =>
     `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`;
@@ -72,14 +98,14 @@ export async function evaluate(): Promise<EvalReport> {
     title: "Event clustering (pairwise)",
     lines: [
       `seed leads (${seedLeads().length} lines, ${seeds.events} events found): ${fmt(seeds.score)}`,
-      held(seedLeads()),
+      ...held(seedLeads()),
       `seed leads + English positives: ${fmt(withEnglish.score)}`,
-      held([...seedLeads(), ...englishPositives()]),
+      ...held([...seedLeads(), ...englishPositives()]),
       ...(ktlab === undefined
         ? [`ktlab-dev: skipped, ${KTLAB_PATH} not found`]
         : [
             `ktlab-dev (${docs!.length} docs, 60 clusters, ${ktlab.events} events found): ${fmt(ktlab.score)}`,
-            held(docs!),
+            ...held(docs!),
           ]),
     ],
     metrics,

@@ -1,5 +1,6 @@
 import type { ArticleInput, Lang } from "../domain/index.js";
 import { clusterItems } from "./cluster-items.js";
+import { createEventLexicon } from "./event-lexicon.js";
 import { summarizeExtractive } from "./extractive-summarizer.js";
 import { chooseHeadline } from "./headline.js";
 import type { Lexicon } from "./lexicon.js";
@@ -46,7 +47,7 @@ export function analyzeBatch(articles: readonly ArticleInput[], options: Analyze
   const scorer = createRelevanceScorer(options.lexicon, { threshold: options.relevanceThreshold });
   const clustering = clusterItems(articles, {
     windowHours: options.windowHours,
-    entityIds: (t) => scorer.entityIds(t),
+    lexicon: createEventLexicon(options.lexicon),
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
   const items = articles.map((a) => {

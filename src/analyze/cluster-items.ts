@@ -6,10 +6,11 @@ import {
   DEFAULT_CLUSTER_OPTIONS,
 } from "./event-clusterer.js";
 import { eventFeatures, type FeatureWeights, type TermCounts } from "./event-features.js";
+import type { EventLexicon } from "./event-lexicon.js";
 
 export interface ClusterItemsOptions extends Partial<ClusterOptions> {
-  /** Canonical lexicon ids in a text, so aliases in two languages count as one term. */
-  readonly entityIds?: ((text: string) => readonly string[]) | undefined;
+  /** The lexicon as clustering reads it (aliases in two languages as one term); none: words alone. */
+  readonly lexicon?: EventLexicon | undefined;
   /** Clusterer tunables; the defaults unless given (the eval sweeps them). */
   readonly tuning?: ClusterTuning | undefined;
   /** Feature weights; the defaults unless given (the eval sweeps them). */
@@ -41,15 +42,8 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
   let provisional = 0;
   const clusterer = createEventClusterer(settings, { newEventId: () => `p${++provisional}` }, options.tuning);
   const featuresOf = (item: ArticleInput) =>
-    eventFeatures(
-      {
-        title: item.title,
-        lead: item.lead,
-        text: item.text,
-        entityIds: options.entityIds?.(`${item.title}\n${item.lead}\n${item.text.slice(0, 1500)}`) ?? [],
-      },
-      options.features,
-    );
+    options.lexicon?.features(item, options.features) ??
+    eventFeatures({ title: item.title, lead: item.lead, text: item.text, entityIds: [] }, options.features);
   // Features live from when an item is counted until it is placed: memory (and the collector's
   // work) follow the two-window stretch being read, not the length of the batch.
   const features = new Map<number, TermCounts>();

@@ -216,14 +216,14 @@ export function createEventClusterer(
   };
 
   /**
-   * Kinds of term that can name one event: proper names other than countries, dates and figures.
-   * (Lexicon entities are topic vocabulary: they weigh in the similarity but anchor nothing.)
+   * Kinds of term that can name one event: dates, figures, specific lexicon entities, and proper
+   * names other than countries. (Recurring entities, r:, weigh in the similarity but anchor nothing.)
    */
   const anchorKind = (t: string, names: ReadonlySet<string> | undefined): boolean => {
     const kind = t.charCodeAt(0);
-    // d: dates, #: figures
-    if (kind === 100 || kind === 35) return true;
-    if (kind !== 101 && names?.has(t) !== true) return false;
+    // d: dates, #: figures, e: specific entities
+    if (kind === 100 || kind === 35 || kind === 101) return true;
+    if (names?.has(t) !== true) return false;
     return !t
       .slice(2)
       .split(/[ -]/)

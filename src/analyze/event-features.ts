@@ -13,8 +13,12 @@ export interface FeatureText {
   readonly title: string;
   readonly lead: string;
   readonly text: string;
-  /** Canonical lexicon ids found in the item (bridges Vietnamese and English). */
+  /** Canonical ids of specific lexicon entities in the item (bridges Vietnamese and English). */
   readonly entityIds: readonly string[];
+  /** Canonical ids of recurring lexicon entities (countries, capitals): they bridge languages but anchor nothing. */
+  readonly recurringIds?: readonly string[] | undefined;
+  /** Name terms that recur across stories (heads of state): weighed as names, but no evidence of which event. */
+  readonly recurringNames?: ReadonlySet<string> | undefined;
 }
 
 /** Tunable weights of the feature kinds (exported so the eval can sweep them). */
@@ -72,6 +76,7 @@ function pairWeight(t: string, next: EventToken | undefined, fw: FeatureWeights)
 function addText(
   counts: TermCounts,
   names: Set<string>,
+  recurring: ReadonlySet<string>,
   text: string,
   weight: number,
   limit: number,
@@ -84,13 +89,14 @@ function addText(
     const nextName = i + 1 < tokens.length && isName(tokens, i + 1);
     if (isContent(t)) {
       add(counts, `u:${t}`, weight * fw.unigram * (name ? fw.name : 1));
-      if (name) names.add(`u:${t}`);
+      if (name && !recurring.has(`u:${t}`)) names.add(`u:${t}`);
     }
     const next = tokens[i + 1];
     const pair = pairWeight(t, next, fw);
     if (pair !== undefined) {
-      add(counts, `b:${t} ${next!.folded}`, weight * pair * (name && nextName ? fw.name : 1));
-      if (name && nextName) names.add(`b:${t} ${next!.folded}`);
+      const term = `b:${t} ${next!.folded}`;
+      add(counts, term, weight * pair * (name && nextName ? fw.name : 1));
+      if (name && nextName && !recurring.has(term)) names.add(term);
     }
     name = nextName;
   }
@@ -100,13 +106,37 @@ function addText(
   for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
 }
 
-/** Term counts of an item: syllables and pairs, names, dates, figures and lexicon entity ids. */
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The name terms a phrase gives wherever it stands in a text (capitalised syllables and pairs of
+ * them), to recognise a lexicon alias among an item's names.
+ */
+export function nameTerms(phrase: string): string[] {
+  const tokens = eventTokens(phrase);
+  const terms: string[] = [];
+  tokens.forEach((t, i) => {
+    if (!t.capital) return;
+    if (isContent(t.folded)) terms.push(`u:${t.folded}`);
+    const next = tokens[i + 1];
+    if (next?.capital === true && pairWeight(t.folded, next, DEFAULT_FEATURE_WEIGHTS) !== undefined)
+      terms.push(`b:${t.folded} ${next.folded}`);
+  });
+  return terms;
+}
+
+/**
+ * Term counts of an item: syllables (u:) and pairs (b:), names among them, dates (d:), figures (#:),
+ * and lexicon ids, specific (e:) and recurring (r:).
+ */
 export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): TermCounts {
   const names = new Set<string>();
+  const recurring = input.recurringNames ?? NONE;
   const counts: TermCounts = Object.assign(new Map<string, number>(), { names });
-  addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw);
-  addText(counts, names, input.lead, fw.lead, Number.POSITIVE_INFINITY, fw);
-  addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw);
+  addText(counts, names, recurring, input.title, fw.title, Number.POSITIVE_INFINITY, fw);
+  addText(counts, names, recurring, input.lead, fw.lead, Number.POSITIVE_INFINITY, fw);
+  addText(counts, names, recurring, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw);
   for (const id of input.entityIds) add(counts, `e:${id}`, fw.entity);
+  for (const id of input.recurringIds ?? []) add(counts, `r:${id}`, fw.entity);
   return counts;
 }

@@ -18,8 +18,6 @@ export interface RelevanceOptions {
 /** A compiled lexicon: build once, score many items. */
 export interface RelevanceScorer {
   score(article: ArticleInput): Relevance;
-  /** Canonical entity ids found in a text (for clustering across languages). */
-  entityIds(text: string): string[];
 }
 
 interface Evidence {
@@ -100,9 +98,6 @@ export function createRelevanceScorer(lexicon: Lexicon, options: RelevanceOption
       const score = Math.round(scoreEvidence(evidence) * 1000) / 1000;
       const relevant = score >= options.threshold;
       return { score, relevant, topics: relevant ? topicsOf(lexicon.topics, evidence) : [], matches: evidence.matches };
-    },
-    entityIds(text) {
-      return [...new Set(matcher.match(text).map((h) => h.entity.id))];
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { toSummaryDoc } from "../analyze/analyze-batch.js";
 import { createEventClusterer, DEFAULT_CLUSTER_OPTIONS } from "../analyze/event-clusterer.js";
-import { eventFeatures } from "../analyze/event-features.js";
+import { createEventLexicon } from "../analyze/event-lexicon.js";
 import { summarizeExtractive } from "../analyze/extractive-summarizer.js";
 import { chooseHeadline } from "../analyze/headline.js";
 import type { Lexicon } from "../analyze/lexicon.js";
@@ -57,8 +57,8 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
     { windowHours: eventWindowHours, threshold: DEFAULT_CLUSTER_OPTIONS.threshold },
     { newEventId: (firstItemId) => `ev-${firstItemId}` },
   );
-  const features = (a: ArticleInput) =>
-    eventFeatures({ ...a, entityIds: scorer.entityIds(`${a.title}\n${a.lead}\n${a.text.slice(0, 1500)}`) });
+  const eventLexicon = createEventLexicon(deps.topics);
+  const features = (a: ArticleInput) => eventLexicon.features(a);
 
   const oldest = Math.min(...pending.map((p) => p.publishedAt));
   for (const stored of store.recentAnalyzed(oldest - eventWindowHours * 3_600_000)) {
