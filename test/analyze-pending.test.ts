@@ -1,9 +1,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { analyzeBatch } from "../src/analyze/analyze-batch.js";
 import { loadSettings } from "../src/config/index.js";
 import { loadTopics } from "../src/config/topics.js";
 import { analyzePending } from "../src/schedule/analyze-pending.js";
 import { openDatabase } from "../src/store/database.js";
+import { seedLeads } from "./fixtures/labelled/labelled-sets.js";
 import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -74,6 +76,41 @@ describe("analyzePending on a real SQLite file", () => {
     expect(summary.summary).toMatch(/Stockholm/);
     const unanalysed = db.prepare("SELECT COUNT(*) AS n FROM items WHERE analyzed_at IS NULL").get() as { n: number };
     expect(unanalysed.n).toBe(0);
+    db.close();
+  });
+
+  it("groups a batch into the same events as the analyze command does", async () => {
+    const { db, add } = seed(join(tempDir(), "bantin.db"));
+    const t0 = Date.UTC(2019, 9, 5);
+    const leads = seedLeads().map((l) => l.article.lead);
+    leads.forEach((lead, i) => add(i % 2 === 0 ? "vov" : "tg", "", lead, t0 + i * 60_000));
+    const settings = loadSettings("absent.yaml");
+    await analyzePending({ db, topics: loadTopics(), settings, now: t0 + 2 * H });
+
+    const stored = db
+      .prepare("SELECT i.id, i.lead, ei.event_id AS event FROM items i JOIN event_items ei ON ei.item_id = i.id")
+      .all() as { id: number; lead: string; event: string }[];
+    const batch = analyzeBatch(
+      leads.map((lead, i) => ({ id: String(i + 1), title: "", lead, text: "", publishedAt: t0 + i * 60_000 })),
+      {
+        lexicon: loadTopics(),
+        relevanceThreshold: settings.analysis.relevanceThreshold,
+        windowHours: settings.analysis.eventWindowHours,
+        lang: "vi",
+        maxSummaryChars: 300,
+      },
+    );
+    // Events as sets of leads, whatever their ids.
+    const groups = (pairs: readonly { id: string; event: string }[]) => {
+      const byEvent = new Map<string, string[]>();
+      for (const p of pairs) byEvent.set(p.event, [...(byEvent.get(p.event) ?? []), p.id]);
+      return [...byEvent.values()].map((ids) => ids.sort().join(",")).sort();
+    };
+    const botGroups = groups(stored.map((r) => ({ id: String(r.id), event: r.event })));
+    expect(stored).toHaveLength(leads.length);
+    expect(botGroups).toEqual(groups(batch.items));
+    // Not a trivial agreement: some events hold several reports.
+    expect(botGroups.some((g) => g.split(",").length >= 5)).toBe(true);
     db.close();
   });
 });
