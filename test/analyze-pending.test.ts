@@ -83,7 +83,9 @@ describe("analyzePending on a real SQLite file", () => {
     const { db, add } = seed(join(tempDir(), "bantin.db"));
     const t0 = Date.UTC(2019, 9, 5);
     const leads = seedLeads().map((l) => l.article.lead);
-    leads.forEach((lead, i) => add(i % 2 === 0 ? "vov" : "tg", "", lead, t0 + i * 60_000));
+    leads.forEach((lead, i) => {
+      add(i % 2 === 0 ? "vov" : "tg", "", lead, t0 + i * 60_000);
+    });
     const settings = loadSettings("absent.yaml");
     await analyzePending({ db, topics: loadTopics(), settings, now: t0 + 2 * H });
 
