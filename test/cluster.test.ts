@@ -90,6 +90,16 @@ describe("event clustering", () => {
     expect(undamped.get("s000-08")).toBe(undamped.get("s003-05"));
   });
 
+  it("weighs a lead's first sentence, where news states the event, above its background", () => {
+    const f = eventFeatures({
+      title: "",
+      lead: "Hai bên gặp nhau tại Stockholm ngày 5/10. Trước đó, hai bên từng gặp nhau tại Singapore.",
+      text: "",
+      entityIds: [],
+    });
+    expect(f.get("u:stockholm")).toBeGreaterThan(f.get("u:singapore")!);
+  });
+
   it("pairwise F1 counts pairs", () => {
     const truth = new Map([
       ["a", "x"],
@@ -109,9 +119,9 @@ describe("event clustering", () => {
     ).toBe(0);
   });
 
-  // Floors a little under `npm run eval` (seeds F1 0.794, seeds + English 0.849, ktlab-dev F1 0.899).
+  // Floors a little under `npm run eval` (seeds F1 0.861, seeds + English 0.849, ktlab-dev F1 0.899).
   it("holds pairwise F1 on the seed leads", () => {
-    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.78);
+    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.84);
   });
 
   it("holds pairwise F1 on the seed leads with the English positives", () => {

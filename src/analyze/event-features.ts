@@ -1,3 +1,4 @@
+import { splitSentences } from "../text/index.js";
 import { datesIn, figuresIn } from "./event-dates.js";
 import { type EventToken, eventTokens } from "./event-tokens.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -25,6 +26,11 @@ export interface FeatureText {
 export interface FeatureWeights {
   readonly title: number;
   readonly lead: number;
+  /**
+   * Lead sentences after the first, relative to the first: news states the event first and
+   * then the background (an earlier launch, the summit it may lead to), which other events share.
+   */
+  readonly leadRest: number;
   readonly body: number;
   /** Syllables of the body read: its start carries the event, the rest drifts into background. */
   readonly bodySyllables: number;
@@ -42,6 +48,7 @@ export interface FeatureWeights {
 export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   title: 2,
   lead: 1.5,
+  leadRest: 0.5,
   body: 1,
   bodySyllables: 1200,
   unigram: 0.5,
@@ -134,7 +141,9 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
   const recurring = input.recurringNames ?? NONE;
   const counts: TermCounts = Object.assign(new Map<string, number>(), { names });
   addText(counts, names, recurring, input.title, fw.title, Number.POSITIVE_INFINITY, fw);
-  addText(counts, names, recurring, input.lead, fw.lead, Number.POSITIVE_INFINITY, fw);
+  splitSentences(input.lead).forEach((sentence, k) => {
+    addText(counts, names, recurring, sentence, fw.lead * (k === 0 ? 1 : fw.leadRest), Number.POSITIVE_INFINITY, fw);
+  });
   addText(counts, names, recurring, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw);
   for (const id of input.entityIds) add(counts, `e:${id}`, fw.entity);
   for (const id of input.recurringIds ?? []) add(counts, `r:${id}`, fw.entity);
