@@ -3,6 +3,7 @@ import { type Subscription, silentLogger } from "../src/domain/index.js";
 import { alertDocument, type BuildAlert, runAlertPass } from "../src/schedule/alert-pass.js";
 import { isStrongSignal } from "../src/schedule/alert-threshold.js";
 import type { Db } from "../src/store/database.js";
+import { createSqliteEventStore } from "../src/store/events-repo.js";
 import { createSqliteAlertEventSource, createSqliteOutboxStore } from "../src/store/outbox-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { addEvent, addSubscription, openDeliveryDb } from "./support/seed-delivery-fixtures.js";
@@ -122,5 +123,39 @@ describe("strong signals in a headline", () => {
     ["Analysts debate the nuclear programme", false],
   ])("%s → %s", (headline, strong) => {
     expect(isStrongSignal(headline)).toBe(strong);
+  });
+
+  it("a story alerted under one event is not alerted again after clustering merges it into another", () => {
+    const db = openDeliveryDb(tempDir());
+    addSubscription(db, { chat: "100", alerts: true });
+    addEvent(db, {
+      id: "ev-a",
+      headline: "Triều Tiên phóng tên lửa đạn đạo",
+      reports: [
+        { source: "vne", at: now - 90 * 60_000 },
+        { source: "tt", at: now - 60 * 60_000 },
+        { source: "yna", at: now - 50 * 60_000 },
+      ],
+    });
+    const pass = alertPass(db);
+    expect(pass(now)).toBe(1);
+    addEvent(db, {
+      id: "ev-b",
+      headline: "Hàn Quốc: Triều Tiên phóng tên lửa ra biển Nhật Bản",
+      reports: [
+        { source: "vne", at: now - 30 * 60_000 },
+        { source: "tt", at: now - 20 * 60_000 },
+        { source: "yna", at: now - 10 * 60_000 },
+      ],
+    });
+    createSqliteEventStore(db).saveAnalyses([], [{ from: "ev-a", into: "ev-b" }]);
+
+    expect(db.prepare("SELECT id, item_count FROM events").all()).toEqual([{ id: "ev-b", item_count: 6 }]);
+    expect(pass(now + 60_000)).toBe(0);
+    expect(alertsSent(db)).toEqual([{ chat_id: "100", slot: "alert:ev-a" }]);
+    // What the chat was shown of the absorbed event now counts for the merged one.
+    expect(db.prepare("SELECT event_id, item_count FROM sent_events").all()).toEqual([
+      { event_id: "ev-b", item_count: 3 },
+    ]);
   });
 });

@@ -115,4 +115,40 @@ describe("analyzePending on a real SQLite file", () => {
     expect(botGroups.some((g) => g.split(",").length >= 5)).toBe(true);
     db.close();
   });
+
+  it("merges two stored events when a later report shows they are one story, across a restart", async () => {
+    const { db, add } = seed(join(tempDir(), "bantin.db"));
+    const t0 = Date.UTC(2019, 10, 6);
+    const deps = { db, topics: loadTopics(), settings: loadSettings("absent.yaml"), now: t0 + 2 * H };
+    add("vov", "Đặc phái viên Mark Lambert tới Moscow dự hội nghị", "", t0);
+    add("vov", "Giá vàng hôm nay giảm mạnh", "", t0 + H);
+    add("tg", "Ông Jo Chol-su rời Bình Nhưỡng", "", t0 + H);
+    await analyzePending(deps);
+    const eventOf = () =>
+      (db.prepare("SELECT item_id, event_id FROM event_items ORDER BY item_id").all() as { event_id: string }[]).map(
+        (r) => r.event_id,
+      );
+    const [lambert, gold, jo] = eventOf();
+    expect(new Set([lambert, gold, jo]).size).toBe(3);
+
+    add(
+      "tg",
+      "Mark Lambert gặp Jo Chol-su tại Moscow sau khi ông Jo Chol-su rời Bình Nhưỡng dự hội nghị",
+      "",
+      t0 + 5 * H,
+    );
+    await analyzePending({ ...deps, now: t0 + 6 * H });
+    const after = eventOf();
+    expect(after[0]).toBe(after[2]);
+    expect(after[3]).toBe(after[0]);
+    expect(after[1]).toBe(gold);
+    const absorbed = [lambert, jo].find((id) => id !== after[0])!;
+    expect(db.prepare("SELECT id FROM events WHERE id = ?").get(absorbed)).toBeUndefined();
+    expect(db.prepare("SELECT into_id FROM event_merges WHERE from_id = ?").get(absorbed)).toEqual({
+      into_id: after[0],
+    });
+    const merged = db.prepare("SELECT item_count, outlet_count FROM events WHERE id = ?").get(after[0]);
+    expect(merged).toEqual({ item_count: 3, outlet_count: 2 });
+    db.close();
+  });
 });

@@ -53,7 +53,6 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
   // yet the counts (and their cost) stay those of a bounded stretch of news however long the batch.
   const aheadMs = 2 * settings.windowHours * 3_600_000;
   let observed = 0;
-  const provisionalOf = new Map<number, string>();
   for (const i of order) {
     const at = items[i]!.publishedAt;
     while (observed < order.length) {
@@ -65,14 +64,15 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
       clusterer.observe(terms, next);
       observed++;
     }
-    provisionalOf.set(i, clusterer.add({ id: `#${i}`, publishedAt: at, terms: features.get(i)! }));
+    clusterer.add({ id: `#${i}`, publishedAt: at, terms: features.get(i)! });
     features.delete(i);
   }
   const finalId = new Map<string, string>();
   const eventOf = new Map<string, string>();
   const members = new Map<string, string[]>();
   items.forEach((item, i) => {
-    const p = provisionalOf.get(i)!;
+    // Where the item is now: a later item may have merged its first event into another.
+    const p = clusterer.eventOf(`#${i}`)!;
     let id = finalId.get(p);
     if (id === undefined) {
       id = `e${finalId.size + 1}`;

@@ -66,6 +66,12 @@ export interface ClusterTuning {
    * across stories (one president in four events) tells none of them apart, however rare it is overall.
    */
   readonly anchorEvents: number;
+  /**
+   * An item this many times the threshold close to two events shows they are one story that
+   * began as two (its first reports told it from different sides): the events merge. Incremental
+   * placement cannot take back an early split any other way.
+   */
+  readonly mergeShare: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { windowHours: 72, threshold: 0.18 };
@@ -87,6 +93,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   anchorMinDf: 3,
   unanchoredShare: 2,
   anchorEvents: 2,
+  mergeShare: 1.6,
 };
 
 /** An item as the clusterer sees it: its id, when, and its terms. */
@@ -105,17 +112,24 @@ export interface ClusterInput {
  * keeps chains of loosely related items apart while letting a paraphrase join through the
  * vocabulary of the whole story.
  */
+/** Where an item went: the event it joined or started, and any events it showed to be the same story, now merged into it. */
+export interface Placement {
+  readonly eventId: string;
+  /** Ids of events merged into `eventId`, their items now in it (the store must move them too). */
+  readonly absorbed: readonly string[];
+}
+
 export interface EventClusterer {
   /**
    * Count an item's terms for IDF without placing it (lets a batch weigh terms by the whole batch).
    * Counts of items older than two windows are dropped again, so IDF follows the recent news.
    */
   observe(terms: TermCounts, publishedAt?: number): void;
-  /** Place an item: the id of the event it joins, or of the new event it starts. */
-  add(item: ClusterInput): string;
+  /** Place an item: the event it joins or starts, and the events it merges into that one. */
+  add(item: ClusterInput): Placement;
   /** Put an item back in the event it was stored in (rebuilding the recent window after a restart). */
   restore(item: ClusterInput, eventId: string): void;
-  /** The event an item was placed in. */
+  /** The event an item is in now (after any merges). */
   eventOf(itemId: string): string | undefined;
 }
 
@@ -135,6 +149,8 @@ interface EventState {
   readonly indexed: Set<string>;
   /** Members carrying each anchor-kind term (names, dates, figures, entities). */
   readonly anchorCounts: Map<string, number>;
+  /** Item ids, so a merge can move them. */
+  readonly members: string[];
   pruned: boolean;
 }
 
@@ -303,17 +319,19 @@ export function createEventClusterer(
       .slice(0, tuning.candidates);
     let best: EventState | undefined;
     let bestScore = 0;
+    const close: EventState[] = [];
     for (const [e] of candidates) {
       const score = cosine(vector, e.sum) / e.norm;
       // Topic words alone make two reports one event only when they agree closely; otherwise they must share a specific anchor.
       if (score < threshold * tuning.unanchoredShare && !anchoredIn(e, anchors)) continue;
+      if (score >= threshold * tuning.mergeShare) close.push(e);
       // Equal scores go to the smaller id, so replays agree.
       if (score >= threshold && (best === undefined || score > bestScore || (score === bestScore && e.id < best.id))) {
         best = e;
         bestScore = score;
       }
     }
-    return best;
+    return { best, close: close.filter((e) => e !== best).sort((a, b) => (a.id < b.id ? -1 : 1)) };
   };
 
   const index = (e: EventState, keys: readonly string[]) => {
@@ -329,6 +347,16 @@ export function createEventClusterer(
       // Trimmed in batches so the cost per add stays constant.
       if (list.length > 2 * tuning.postingsCap) list.splice(0, list.length - tuning.postingsCap);
     }
+  };
+
+  const addToProfile = (e: EventState, vector: ReadonlyMap<string, number>) => {
+    for (const [t, w] of vector) e.sum.set(t, (e.sum.get(t) ?? 0) + w);
+    // Trimmed in batches (amortised constant cost); the profile keeps its strongest terms.
+    if (e.sum.size > 2 * tuning.profileTerms)
+      e.sum = new Map([...e.sum].sort(byWeightThenTerm).slice(0, tuning.profileTerms));
+    let norm = 0;
+    for (const w of e.sum.values()) norm += w * w;
+    e.norm = Math.sqrt(norm) || 1;
   };
 
   const place = (
@@ -348,15 +376,30 @@ export function createEventClusterer(
       e.first = Math.min(e.first ?? at, at);
       e.last = Math.max(e.last ?? at, at);
     }
-    for (const [t, w] of vector) e.sum.set(t, (e.sum.get(t) ?? 0) + w);
-    // Trimmed in batches (amortised constant cost); the profile keeps its strongest terms.
-    if (e.sum.size > 2 * tuning.profileTerms)
-      e.sum = new Map([...e.sum].sort(byWeightThenTerm).slice(0, tuning.profileTerms));
-    let norm = 0;
-    for (const w of e.sum.values()) norm += w * w;
-    e.norm = Math.sqrt(norm) || 1;
+    addToProfile(e, vector);
     index(e, keys);
+    e.members.push(itemId);
     eventOfItem.set(itemId, e.id);
+  };
+
+  /** Move everything of `from` into `into`: profile, anchors, time span, index entries and items. */
+  const merge = (into: EventState, from: EventState) => {
+    addToProfile(into, from.sum);
+    for (const [t, n] of from.anchorCounts) {
+      // The term's live-event count drops by one when both carried it.
+      if (into.anchorCounts.has(t)) eventsWith.set(t, (eventsWith.get(t) ?? 1) - 1);
+      into.anchorCounts.set(t, (into.anchorCounts.get(t) ?? 0) + n);
+    }
+    if (from.first !== undefined) into.first = Math.min(into.first ?? from.first, from.first);
+    if (from.last !== undefined) into.last = Math.max(into.last ?? from.last, from.last);
+    index(into, [...from.indexed]);
+    for (const item of from.members) {
+      into.members.push(item);
+      eventOfItem.set(item, into.id);
+    }
+    from.pruned = true;
+    from.sum = new Map();
+    events.delete(from.id);
   };
 
   const newEvent = (id: string): EventState => {
@@ -368,6 +411,7 @@ export function createEventClusterer(
       last: undefined,
       indexed: new Set(),
       anchorCounts: new Map(),
+      members: [],
       pruned: false,
     };
     events.set(id, e);
@@ -415,9 +459,11 @@ export function createEventClusterer(
       const keys = keyTerms(vector);
       const anchors = [...vector.keys()].filter((t) => anchorKind(t, item.terms.names));
       const threshold = options.threshold * (item.terms.size > tuning.longTerms ? tuning.longThreshold : 1);
-      const e = chooseEvent(vector, keys, item.publishedAt, anchors, threshold) ?? newEvent(deps.newEventId(item.id));
+      const { best, close } = chooseEvent(vector, keys, item.publishedAt, anchors, threshold);
+      const e = best ?? newEvent(deps.newEventId(item.id));
       place(item.id, e, vector, keys, anchors, item.publishedAt);
-      return e.id;
+      for (const other of close) merge(e, other);
+      return { eventId: e.id, absorbed: close.map((o) => o.id) };
     },
     restore(item, eventId) {
       tick(item.publishedAt);

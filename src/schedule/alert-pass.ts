@@ -37,7 +37,8 @@ export function runAlertPass(deps: AlertPassDeps, now: number): number {
     const before = enqueued;
     for (const sub of subscribers) {
       const matches = sub.topics.length === 0 || sub.topics.some((t) => event.topics.includes(t));
-      if (!matches || deps.outbox.hasSlot(sub.id, alertSlot(event.eventId))) continue;
+      const alerted = [event.eventId, ...event.formerIds].some((id) => deps.outbox.hasSlot(sub.id, alertSlot(id)));
+      if (!matches || alerted) continue;
       try {
         const built = deps.build(sub, event, now);
         const result = deps.outbox.enqueue({

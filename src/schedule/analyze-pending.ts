@@ -10,7 +10,12 @@ import type { Summary, SummaryRequest } from "../analyze/summarizer.js";
 import type { Settings } from "../config/index.js";
 import type { ArticleInput, Lang } from "../domain/index.js";
 import type { Db } from "../store/database.js";
-import { createSqliteEventStore, type ItemAnalysis, type StoredArticle } from "../store/events-repo.js";
+import {
+  createSqliteEventStore,
+  type EventMerge,
+  type ItemAnalysis,
+  type StoredArticle,
+} from "../store/events-repo.js";
 
 export interface AnalyzePendingDeps {
   readonly db: Db;
@@ -71,18 +76,27 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
   const terms = inputs.map(features);
   for (const t of terms) clusterer.observe(t);
   const analyses: ItemAnalysis[] = [];
+  const merges: EventMerge[] = [];
   let relevant = 0;
   inputs.forEach((input, i) => {
     const r = scorer.score(input);
     if (r.relevant) relevant++;
-    const eventId = clusterer.add({ id: input.id, publishedAt: input.publishedAt, terms: terms[i]! });
+    const { eventId, absorbed } = clusterer.add({ id: input.id, publishedAt: input.publishedAt, terms: terms[i]! });
+    for (const from of absorbed) merges.push({ from, into: eventId });
     analyses.push({ itemId: pending[i]!.id, relevance: r.score, topics: r.topics, eventId, analyzedAt: deps.now });
   });
-  store.saveAnalyses(analyses);
+  // A merge later in the batch may have moved an item placed earlier: store where each one is now.
+  store.saveAnalyses(
+    analyses.map((a, i) => ({ ...a, eventId: clusterer.eventOf(inputs[i]!.id) ?? a.eventId })),
+    merges,
+  );
 
   const summarize = deps.summarize ?? summarizeExtractive;
   const lang = deps.lang ?? "vi";
-  const touched = [...new Set(analyses.map((a) => a.eventId))].sort();
+  const absorbed = new Set(merges.map((m) => m.from));
+  const touched = [...new Set(analyses.map((a, i) => clusterer.eventOf(inputs[i]!.id) ?? a.eventId))]
+    .filter((id) => !absorbed.has(id))
+    .sort();
   for (const eventId of touched) {
     const docs = store.eventItems(eventId).map((a) => toSummaryDoc(toInput(a)));
     const summary = await summarize({ docs, lang, maxChars: 300 });

@@ -23,6 +23,12 @@ export interface ItemAnalysis {
   readonly analyzedAt: number;
 }
 
+/** Two events found to be one story: `from`'s items now belong to `into`. */
+export interface EventMerge {
+  readonly from: string;
+  readonly into: string;
+}
+
 export interface StoredSummary {
   readonly eventId: string;
   readonly lang: string;
@@ -38,8 +44,12 @@ export interface EventStore {
   unanalyzed(limit: number): StoredArticle[];
   /** Analysed items published at or after `since`, oldest first, with their events (to rebuild the clusterer). */
   recentAnalyzed(since: number): StoredArticle[];
-  /** Record analysis results and event membership, and refresh the touched events' aggregates, in one transaction. */
-  saveAnalyses(analyses: readonly ItemAnalysis[]): void;
+  /**
+   * Record analysis results and event membership, and refresh the touched events' aggregates, in
+   * one transaction. Merges are applied first, in order: the absorbed event's items, what each
+   * chat was shown of it and the alerts sent for it move to the event it is part of now.
+   */
+  saveAnalyses(analyses: readonly ItemAnalysis[], merges?: readonly EventMerge[]): void;
   /** The items of one event, oldest first. */
   eventItems(eventId: string): StoredArticle[];
   /** Store an event's headline and (replacing) its summary for one language and method. */
@@ -110,8 +120,31 @@ export function createSqliteEventStore(db: Db): EventStore {
     INSERT INTO summaries (event_id, lang, method, input_hash, summary, created_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT(event_id, lang, method) DO UPDATE SET input_hash = excluded.input_hash, summary = excluded.summary, created_at = excluded.created_at`);
 
-  const saveAnalyses = db.transaction((analyses: readonly ItemAnalysis[]) => {
+  const moveItems = db.prepare("UPDATE event_items SET event_id = ? WHERE event_id = ?");
+  const carrySent = db.prepare(
+    "INSERT OR IGNORE INTO sent_events (subscription_id, event_id, item_count, sent_at) SELECT subscription_id, ?, item_count, sent_at FROM sent_events WHERE event_id = ?",
+  );
+  const dropSent = db.prepare("DELETE FROM sent_events WHERE event_id = ?");
+  const repointMerges = db.prepare("UPDATE event_merges SET into_id = ? WHERE into_id = ?");
+  const recordMerge = db.prepare(
+    "INSERT INTO event_merges (from_id, into_id, merged_at) VALUES (?, ?, ?) ON CONFLICT(from_id) DO UPDATE SET into_id = excluded.into_id, merged_at = excluded.merged_at",
+  );
+  const dropEvent = db.prepare("DELETE FROM events WHERE id = ?");
+
+  const saveAnalyses = db.transaction((analyses: readonly ItemAnalysis[], merges: readonly EventMerge[]) => {
     const touched = new Set<string>();
+    const at = analyses[0]?.analyzedAt ?? 0;
+    for (const { from, into } of merges) {
+      ensureEvent.run(into, at, at);
+      moveItems.run(into, from);
+      carrySent.run(into, from);
+      dropSent.run(from);
+      repointMerges.run(into, from);
+      recordMerge.run(from, into, at);
+      dropEvent.run(from);
+      touched.delete(from);
+      touched.add(into);
+    }
     for (const a of analyses) {
       setItem.run(a.relevance, JSON.stringify(a.topics), a.analyzedAt, a.itemId);
       ensureEvent.run(a.eventId, a.analyzedAt, a.analyzedAt);
@@ -133,7 +166,7 @@ export function createSqliteEventStore(db: Db): EventStore {
   return {
     unanalyzed: (limit) => unanalyzed.all(limit).map(toArticle),
     recentAnalyzed: (since) => recent.all(since).map(toArticle),
-    saveAnalyses: (analyses) => saveAnalyses(analyses),
+    saveAnalyses: (analyses, merges = []) => saveAnalyses(analyses, merges),
     eventItems: (eventId) => ofEvent.all(eventId).map(toArticle),
     saveEventText: (eventId, headline, summary) => saveText(eventId, headline, summary),
   };

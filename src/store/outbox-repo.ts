@@ -199,6 +199,8 @@ export interface AlertEventView {
   readonly firstSeen: number;
   readonly topics: readonly string[];
   readonly itemCount: number;
+  /** Ids of events merged into this one (one story first seen as two): an alert sent under any of them counts. */
+  readonly formerIds: readonly EventId[];
   /** Oldest first. */
   readonly reports: readonly {
     readonly sourceId: string;
@@ -241,6 +243,7 @@ export function createSqliteAlertEventSource(db: Db): AlertEventSource {
      WHERE e.last_seen >= ?
      ORDER BY e.first_seen, e.id, i.published_at, i.id`,
   );
+  const formerIds = db.prepare<[string], { from_id: string }>("SELECT from_id FROM event_merges WHERE into_id = ?");
   return {
     recentEvents(since) {
       const byEvent = new Map<string, { view: AlertEventView; reports: AlertEventView["reports"][number][] }>();
@@ -254,6 +257,7 @@ export function createSqliteAlertEventSource(db: Db): AlertEventSource {
             firstSeen: r.first_seen,
             topics: JSON.parse(r.topics) as string[],
             itemCount: r.item_count,
+            formerIds: formerIds.all(r.event_id).map((m) => m.from_id as EventId),
             reports,
           };
           entry = { view, reports };
