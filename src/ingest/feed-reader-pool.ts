@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Logger, Source } from "../domain/index.js";
 import type { FeedReadJob, FeedReadReply } from "./feed-read-job.js";
-import { type FeedItemsOutcome, readFeedItems } from "./read-feed-items.js";
+import { type FeedItemsOutcome, readFeedItemsInTurn } from "./read-feed-items.js";
 
 /** Reads a fetched feed body into storable items (see readFeedItems), wherever it runs. */
 export interface FeedReader {
@@ -19,23 +19,9 @@ export interface FeedReader {
   close(): Promise<void>;
 }
 
-/**
- * Reads one feed after the other, as a parse worker does: reads started together would each
- * parse before any normalises, keeping every parsed document alive at once (far more garbage
- * collection than the reads themselves).
- */
-function oneAtATime(): FeedReader["read"] {
-  let previous: Promise<unknown> = Promise.resolve();
-  return (...args) => {
-    const outcome = previous.then(() => readFeedItems(...args));
-    previous = outcome.catch(() => undefined);
-    return outcome;
-  };
-}
-
 /** Reads on the calling thread: for one core, and the fallback when a worker cannot start. */
 export const inThreadFeedReader: FeedReader = {
-  read: oneAtATime(),
+  read: readFeedItemsInTurn(),
   started: async () => false,
   close: async () => {},
 };

@@ -33,3 +33,18 @@ export async function readFeedItems(
   }
   return { status: "ok", items };
 }
+
+/**
+ * A readFeedItems that reads one feed after the other, as both the parse worker and the
+ * in-thread reader do: reads started together would each parse before any normalises, keeping
+ * every parsed document alive at once (bench/ingest: 2–3× the garbage collection at 64 feeds
+ * in flight).
+ */
+export function readFeedItemsInTurn(): typeof readFeedItems {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (...args) => {
+    const outcome = previous.then(() => readFeedItems(...args));
+    previous = outcome.catch(() => undefined);
+    return outcome;
+  };
+}
