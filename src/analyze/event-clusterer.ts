@@ -104,14 +104,6 @@ export interface ClusterInput {
   readonly terms: TermCounts;
 }
 
-/**
- * Incremental, deterministic event clustering. A new item is compared with the pooled profiles
- * (summed term weights) of the recent events that share one of its rarest strong terms (an
- * inverted index from terms to events, bounded postings), so the cost per item stays flat
- * however large the store grows. Comparing with a profile rather than the closest single report
- * keeps chains of loosely related items apart while letting a paraphrase join through the
- * vocabulary of the whole story.
- */
 /** Where an item went: the event it joined or started, and any events it showed to be the same story, now merged into it. */
 export interface Placement {
   readonly eventId: string;
@@ -119,6 +111,14 @@ export interface Placement {
   readonly absorbed: readonly string[];
 }
 
+/**
+ * Incremental, deterministic event clustering. A new item is compared with the pooled profiles
+ * (summed term weights) of the recent events that share one of its rarest strong terms (an
+ * inverted index from terms to events, bounded postings), so the cost per item stays flat
+ * however large the store grows. Comparing with a profile rather than the closest single report
+ * keeps chains of loosely related items apart while letting a paraphrase join through the
+ * vocabulary of the whole story. An item very close to two events merges them (see mergeShare).
+ */
 export interface EventClusterer {
   /**
    * Count an item's terms for IDF without placing it (lets a batch weigh terms by the whole batch).
