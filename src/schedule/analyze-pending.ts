@@ -86,17 +86,12 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
     analyses.push({ itemId: pending[i]!.id, relevance: r.score, topics: r.topics, eventId, analyzedAt: deps.now });
   });
   // A merge later in the batch may have moved an item placed earlier: store where each one is now.
-  store.saveAnalyses(
-    analyses.map((a, i) => ({ ...a, eventId: clusterer.eventOf(inputs[i]!.id) ?? a.eventId })),
-    merges,
-  );
+  const placed = analyses.map((a, i) => ({ ...a, eventId: clusterer.eventOf(inputs[i]!.id) ?? a.eventId }));
+  store.saveAnalyses(placed, merges);
 
   const summarize = deps.summarize ?? summarizeExtractive;
   const lang = deps.lang ?? "vi";
-  const absorbed = new Set(merges.map((m) => m.from));
-  const touched = [...new Set(analyses.map((a, i) => clusterer.eventOf(inputs[i]!.id) ?? a.eventId))]
-    .filter((id) => !absorbed.has(id))
-    .sort();
+  const touched = [...new Set(placed.map((a) => a.eventId))].sort();
   for (const eventId of touched) {
     const docs = store.eventItems(eventId).map((a) => toSummaryDoc(toInput(a)));
     const summary = await summarize({ docs, lang, maxChars: 300 });
@@ -113,5 +108,5 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
       createdAt: deps.now,
     });
   }
-  return { analyzed: analyses.length, relevant, eventsTouched: touched.length };
+  return { analyzed: placed.length, relevant, eventsTouched: touched.length };
 }
