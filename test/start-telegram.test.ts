@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,28 +21,19 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
     const api = fake;
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
-    const child = spawn(join("node_modules", ".bin", "tsx"), ["src/cli/main.ts", "start"], {
-      env: {
-        ...process.env,
-        LOG_LEVEL: "warn",
-        TELEGRAM_BOT_TOKEN: api.token,
-        TELEGRAM_API_ROOT: api.apiRoot,
-        BANTIN_DB: join(dir, "bantin.db"),
-        BANTIN_SOURCES: join(dir, "sources.yaml"),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const bot = spawnBantin({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      BANTIN_DB: join(dir, "bantin.db"),
+      BANTIN_SOURCES: join(dir, "sources.yaml"),
     });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     await api.waitFor(() => api.isPolling(), 30_000);
     api.userSays({ chatId: 77, text: "/subscribe my trieu", languageCode: "vi" });
     await api.waitFor((messages) => messages.length === 1, 10_000);
     expect(api.messagesTo(77)[0]?.plainText).toBe("Đã đăng ký: Quan hệ Mỹ – Triều.");
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    bot.child.kill("SIGTERM");
+    expect((await bot.closed).code).toBe(0);
+    const stderr = bot.output();
     expect(stderr).not.toMatch(/at .+\.ts:\d+/);
   });
 
@@ -52,42 +42,21 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
     const api = fake;
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
-    const child = spawn(join("node_modules", ".bin", "tsx"), ["src/cli/main.ts", "start"], {
-      env: {
-        ...process.env,
-        LOG_LEVEL: "info",
-        TELEGRAM_BOT_TOKEN: api.token,
-        TELEGRAM_API_ROOT: api.apiRoot,
-        TELEGRAM_WEBHOOK_URL: "https://bantin.example/telegram",
-        TELEGRAM_WEBHOOK_SECRET: "s3cret-token",
-        TELEGRAM_WEBHOOK_PORT: "0",
-        BANTIN_DB: join(dir, "bantin.db"),
-        BANTIN_SOURCES: join(dir, "sources.yaml"),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const bot = spawnBantin({
+      LOG_LEVEL: "info",
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      TELEGRAM_WEBHOOK_URL: "https://bantin.example/telegram",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret-token",
+      TELEGRAM_WEBHOOK_PORT: "0",
+      BANTIN_DB: join(dir, "bantin.db"),
+      BANTIN_SOURCES: join(dir, "sources.yaml"),
     });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    // The bound port is in the structured log line on stderr.
-    const port = await new Promise<number>((resolve) => {
-      let log = "";
-      child.stderr.on("data", (chunk: Buffer) => {
-        log += chunk.toString();
-        const m = /"port":(\d+),"msg":"telegram webhook listening"/.exec(log);
-        if (m !== null) resolve(Number(m[1]));
-      });
-    });
+    // The bound port is in the structured log line.
+    await bot.said('"msg":"telegram webhook listening"');
+    const port = Number(/"port":(\d+),"msg":"telegram webhook listening"/.exec(bot.output())![1]);
     expect(api.calls.find((c) => c.method === "setWebhook")?.params).toMatchObject({ secret_token: "s3cret-token" });
-    const update = {
-      update_id: 5,
-      message: {
-        message_id: 5,
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: 78, type: "private", first_name: "A" },
-        from: { id: 78, is_bot: false, first_name: "A" },
-        text: "/topics",
-        entities: [{ type: "bot_command", offset: 0, length: 7 }],
-      },
-    };
+    const update = api.userUpdate({ chatId: 78, text: "/topics" });
     const post = (secret: string) =>
       fetch(`http://127.0.0.1:${port}/`, {
         method: "POST",
@@ -98,8 +67,8 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
     expect((await post("s3cret-token")).status).toBe(200);
     await api.waitFor((messages) => messages.length === 1, 10_000);
     expect(api.messagesTo(78)[0]?.plainText).toContain("(my-trieu)");
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    bot.child.kill("SIGTERM");
+    expect((await bot.closed).code).toBe(0);
   });
 
   it("refuses webhook mode without a secret, in one line", async () => {
@@ -137,25 +106,17 @@ describe("start with TELEGRAM_BOT_TOKEN", () => {
       const dir = tempDir();
       const feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/rss`;
       writeFileSync(join(dir, "sources.yaml"), `sources:\n  - id: cham\n    url: ${feedUrl}\n`);
-      const child = spawn(join("node_modules", ".bin", "tsx"), ["src/cli/main.ts", "start"], {
-        env: {
-          ...process.env,
-          LOG_LEVEL: "info",
-          TELEGRAM_BOT_TOKEN: api.token,
-          TELEGRAM_API_ROOT: api.apiRoot,
-          BANTIN_DB: join(dir, "bantin.db"),
-          BANTIN_SOURCES: join(dir, "sources.yaml"),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+      const bot = spawnBantin({
+        LOG_LEVEL: "info",
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        BANTIN_DB: join(dir, "bantin.db"),
+        BANTIN_SOURCES: join(dir, "sources.yaml"),
       });
-      let stderr = "";
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
       await asked;
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
+      bot.child.kill("SIGTERM");
+      expect((await bot.closed).code).toBe(0);
+      const stderr = bot.output();
       expect(stderr).toContain("stop requested during startup");
       expect(stderr).not.toMatch(/at .+\.ts:\d+/);
       // Stopped before the bot started: Telegram was never polled.

@@ -119,17 +119,7 @@ describe("the Telegram bot in webhook mode", () => {
       url: "https://bantin.example/hook",
       secret_token: "s3cret",
     });
-    const update = {
-      update_id: 1,
-      message: {
-        message_id: 1,
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: 88, type: "private", first_name: "A" },
-        from: { id: 88, is_bot: false, first_name: "A", language_code: "en" },
-        text: "/help",
-        entities: [{ type: "bot_command", offset: 0, length: 5 }],
-      },
-    };
+    const update = fake.userUpdate({ chatId: 88, text: "/help", languageCode: "en" });
     const post = (headers: Record<string, string>) =>
       fetch(`http://127.0.0.1:${port}/`, {
         method: "POST",

@@ -1,24 +1,17 @@
 import type Database from "better-sqlite3";
-import { buildDigest, DEFAULT_MAX_ENTRIES } from "../digest/index.js";
-import type { DigestDocument, Lang, TopicId } from "../domain/index.js";
+import { buildDigest, DEFAULT_MAX_ENTRIES, type DigestRequest } from "../digest/index.js";
+import type { DigestDocument } from "../domain/index.js";
 import { createSqliteDigestSource } from "../store/digest-repo.js";
 import type { OnDemandDigestRequest } from "./command-core.js";
 
-/** What a digest is for: one subscriber's topics, language and zone, over a window ending now. */
-export interface ComposeDigestRequest {
-  /** Empty means every topic. */
-  readonly topics: readonly TopicId[];
-  readonly lang: Lang;
-  readonly timezone: string;
-  /** Epoch ms: the start of the window (the last briefing, or now − 24h/3d/7d on demand). */
-  readonly since: number;
-  readonly maxEntries?: number | undefined;
-  /** When set, events this subscription was already sent are skipped unless they grew. */
+/**
+ * What a digest is for: one subscriber's topics, language and zone, over a window ending now
+ * (`since`: the last briefing, or now − 24h/3d/7d on demand). With a subscription id, events it
+ * was already sent are skipped unless they grew.
+ */
+export type ComposeDigestRequest = Omit<DigestRequest, "alreadySent"> & {
   readonly subscriptionId?: number | undefined;
-  /** Events below this relevance stay out (settings.analysis.relevanceThreshold). */
-  readonly minRelevance?: number | undefined;
-  readonly topicWeights?: ReadonlyMap<string, number> | undefined;
-}
+};
 
 /**
  * The digest document a subscriber gets now, straight from the store: candidates selected in

@@ -78,6 +78,8 @@ export interface FakeBotApi {
   readonly floodRefusals: () => number;
   /** A user writes in a chat; returns the update id. */
   userSays(message: UserMessage): number;
+  /** The update `userSays` would queue, for posting to a webhook instead (not queued). */
+  userUpdate(message: UserMessage): { readonly update_id: number; readonly message: Record<string, unknown> };
   /** A channel admin posts in a channel. */
   channelPost(chatId: number, text: string): number;
   /** A user taps an inline button under one of the bot's messages. */
@@ -160,6 +162,19 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     return id;
   };
   const now = () => Math.floor(Date.now() / 1000);
+  const userMessage = (m: UserMessage): Record<string, unknown> => {
+    const id = String(m.chatId);
+    if (m.chatType !== undefined) chatTypes.set(id, m.chatType);
+    const command = /^\/\S+/.exec(m.text);
+    return {
+      message_id: nextMessageId++,
+      date: now(),
+      chat: chatObject(id),
+      from: from(m.userId ?? m.chatId, m.languageCode),
+      text: m.text,
+      ...(command === null ? {} : { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] }),
+    };
+  };
 
   /** The flood limits, counted over sliding windows of the messages accepted so far. */
   const floodCheck = (chatId: string, at: number): number | undefined => {
@@ -316,22 +331,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     messages,
     calls,
     floodRefusals: () => refusals,
-    userSays(m) {
-      const id = String(m.chatId);
-      if (m.chatType !== undefined) chatTypes.set(id, m.chatType);
-      const text = m.text;
-      const command = /^\/\S+/.exec(text);
-      return push({
-        message: {
-          message_id: nextMessageId++,
-          date: now(),
-          chat: chatObject(id),
-          from: from(m.userId ?? m.chatId, m.languageCode),
-          text,
-          ...(command === null ? {} : { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] }),
-        },
-      });
-    },
+    userSays: (m) => push({ message: userMessage(m) }),
+    userUpdate: (m) => ({ update_id: nextUpdateId++, message: userMessage(m) }),
     channelPost(chatId, text) {
       chatTypes.set(String(chatId), "channel");
       const command = /^\/\S+/.exec(text);
