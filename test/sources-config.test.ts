@@ -42,6 +42,17 @@ describe("a --sources file", () => {
     ]);
   });
 
+  it("tz and headers: an IANA zone and one-line header values, each refused by key when wrong", () => {
+    const ok = sourcesFile(
+      "sources:\n  - id: zing\n    url: http://x.test/\n    tz: Asia/Ho_Chi_Minh\n    headers: {User-Agent: Mozilla/5.0}\n",
+    );
+    expect(loadSources(ok)[0]).toMatchObject({ tz: "Asia/Ho_Chi_Minh", headers: { "User-Agent": "Mozilla/5.0" } });
+    const badZone = sourcesFile("sources:\n  - id: zing\n    url: http://x.test/\n    tz: Asia/Hanoi\n");
+    expect(() => loadSources(badZone)).toThrow(`${badZone}: sources[0].tz: expected an IANA time zone`);
+    const badHeader = sourcesFile('sources:\n  - id: zing\n    url: http://x.test/\n    headers: {"User Agent": x}\n');
+    expect(() => loadSources(badHeader)).toThrow(`${badHeader}: sources[0].headers`);
+  });
+
   it("a bad URL names the file and the key", () => {
     const path = sourcesFile("sources:\n  - id: local\n    url: not a url\n");
     expect(() => loadSources(path)).toThrow(ConfigError);

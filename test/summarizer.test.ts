@@ -117,7 +117,7 @@ describe("cleanSentence", () => {
       ),
     ).toBe("Theo Hãng tin AFP, cuộc biểu tình sẽ kéo dài ba ngày.");
     expect(cleanSentence("Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh) diễn ra ôn hòa trong ngày đầu tiên.")).toBe(
-      "Biểu tình tại Campuchia diễn ra ôn hoà trong ngày đầu tiên.",
+      "Biểu tình tại Campuchia diễn ra ôn hòa trong ngày đầu tiên.",
     );
   });
 

@@ -17,10 +17,18 @@ describe("foldDiacritics", () => {
 });
 
 describe("normalizeText", () => {
-  it("one tone-mark style, invisible characters out, whitespace collapsed", () => {
-    expect(normalizeText(" Hòa\u200b  bình\n\tTHỦY ")).toBe("Hoà bình THUỶ");
-    expect(normalizeVietnamese("Ho\u0061\u0300")).toBe("Hoà");
+  it("NFC, invisible characters out, whitespace collapsed; the outlet's tone-mark style kept", () => {
+    expect(normalizeText(" Hòa\u200b  bình\n\tTHỦY ")).toBe("Hòa bình THỦY");
+    expect(normalizeText(" Hoà bình ")).toBe("Hoà bình");
+    expect(normalizeText("Ho\u0061\u0300 bi\u0300nh")).toBe("Hoà bình");
     expect(normalizeText("plain ASCII  text")).toBe("plain ASCII text");
-    expect(normalizeText("hoàn thủy")).toBe("hoàn thuỷ");
+  });
+});
+
+describe("normalizeVietnamese (the comparison form)", () => {
+  it("maps either tone-mark style, NFC or NFD, to one string", () => {
+    expect(normalizeVietnamese("Ho\u0061\u0300")).toBe("Hoà");
+    expect(normalizeVietnamese("Hòa bình THỦY")).toBe("Hoà bình THUỶ");
+    expect(normalizeVietnamese("hoàn thủy")).toBe("hoàn thuỷ");
   });
 });

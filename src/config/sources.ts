@@ -3,6 +3,7 @@ import { Document, isMap, isSeq, parseDocument } from "yaml";
 import { z } from "zod";
 import { type Source, sourceId } from "../domain/index.js";
 import { ConfigError, describeZodIssues } from "./config-error.js";
+import { isIanaTimeZone } from "./env.js";
 import { loadYamlFile } from "./yaml-file.js";
 
 const sourceEntrySchema = z.object({
@@ -16,11 +17,21 @@ const sourceEntrySchema = z.object({
   lang: z.enum(["vi", "en"], { message: "expected vi or en" }).default("vi"),
   fullText: z.boolean().default(false),
   weight: z.number().min(0).max(10).default(1),
+  tz: z
+    .string()
+    .refine(isIanaTimeZone, { message: "expected an IANA time zone such as Asia/Ho_Chi_Minh or UTC" })
+    .optional(),
+  headers: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9-]+$/, "expected a header name such as User-Agent"),
+      z.string().regex(/^[^\r\n]*$/, "expected a header value on one line"),
+    )
+    .optional(),
 });
 
 /**
  * The `--sources FILE` shape of CLI.md, which config/sources.yaml shares:
- * `{sources: [{id, url, name?, lang?, fullText?, weight?}]}`. More keys per source are allowed.
+ * `{sources: [{id, url, name?, lang?, fullText?, weight?, tz?, headers?}]}`. More keys per source are allowed.
  */
 export const sourcesFileSchema = z.object({
   sources: z.array(sourceEntrySchema),
@@ -43,6 +54,9 @@ function toSources(file: z.infer<typeof sourcesFileSchema>, where: string): Sour
       lang: s.lang,
       fullText: s.fullText,
       weight: s.weight,
+      // Left out when not given: sourceTimezone supplies the language's default where dates are read.
+      ...(s.tz === undefined ? {} : { tz: s.tz }),
+      ...(s.headers === undefined ? {} : { headers: s.headers }),
     };
   });
 }

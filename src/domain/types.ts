@@ -15,9 +15,21 @@ export interface Source {
   readonly fullText: boolean;
   /** Editorial weight in ranking; 1 is ordinary. */
   readonly weight: number;
+  /** IANA zone of dates the feed writes without one; see {@link sourceTimezone} for the default. */
+  readonly tz?: string | undefined;
+  /** Extra request headers for this source's feed and pages (a User-Agent an outlet accepts). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
-/** One news article as stored: normalised (NFC, one tone-mark style) text. */
+/**
+ * The zone a source's zone-less dates are in: its own `tz`, else Vietnam's for a Vietnamese
+ * outlet (Zing writes "2/18/2017 11:21:09 PM" in local time) and UTC for the rest.
+ */
+export function sourceTimezone(source: Pick<Source, "lang" | "tz">): string {
+  return source.tz ?? (source.lang === "vi" ? "Asia/Ho_Chi_Minh" : "UTC");
+}
+
+/** One news article as stored: NFC text, spelled as the outlet wrote it (tone-mark style included). */
 export interface Item {
   readonly id: ItemId;
   readonly sourceId: SourceId;

@@ -6,7 +6,7 @@ export interface FeedReadJob {
   readonly id: number;
   readonly body: Uint8Array;
   readonly contentType: string | undefined;
-  readonly source: Pick<Source, "id" | "lang">;
+  readonly source: Pick<Source, "id" | "lang" | "tz">;
   readonly feedUrl: string;
   readonly fetchedAt: number;
 }

@@ -9,7 +9,7 @@ export interface FeedReader {
   read(
     body: Uint8Array,
     contentType: string | undefined,
-    source: Pick<Source, "id" | "lang">,
+    source: Pick<Source, "id" | "lang" | "tz">,
     feedUrl: string,
     fetchedAt: number,
   ): Promise<FeedItemsOutcome>;
@@ -205,7 +205,13 @@ export function createFeedReaderPool(options: FeedReaderPoolOptions): FeedReader
           return;
         }
         const id = nextId++;
-        const message = { id, contentType, source: { id: source.id, lang: source.lang }, feedUrl, fetchedAt };
+        const message = {
+          id,
+          contentType,
+          source: { id: source.id, lang: source.lang, tz: source.tz },
+          feedUrl,
+          fetchedAt,
+        };
         queue.push({ id, message, body, resolve });
         fill();
         dispatch();

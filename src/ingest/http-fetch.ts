@@ -9,6 +9,8 @@ export interface HttpFetchOptions {
   readonly userAgent: string;
   /** What the caller accepts, e.g. feed types or HTML. */
   readonly accept: string;
+  /** A source's own headers (sources.yaml `headers`); they win over the defaults, a User-Agent among them. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Validators from the last successful fetch, sent back for a conditional GET. */
@@ -85,6 +87,7 @@ function requestHeaders(options: HttpFetchOptions, conditional: ConditionalHeade
     accept: options.accept,
     "accept-encoding": "gzip, deflate, br",
   };
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   if (conditional.etag) headers["if-none-match"] = conditional.etag;
   if (conditional.lastModified) headers["if-modified-since"] = conditional.lastModified;
   return headers;

@@ -62,7 +62,7 @@ export async function ingestSource(source: Source, ctx: SourceIngestContext): Pr
     return staged({ status: "error", seen: 0, error: next.lastError ?? error }, ctx.writer.stage(source.id, [], next));
   };
 
-  const fetched = await httpFetch(source.url, { ...ctx.http, accept: FEED_ACCEPT }, state);
+  const fetched = await httpFetch(source.url, { ...ctx.http, accept: FEED_ACCEPT, headers: source.headers }, state);
   if (fetched.status === "error") return fail(fetched.message, fetched.retryAfterMs);
   if (fetched.status === "not-modified") {
     const next = afterSuccess(state, "not-modified", started);
@@ -100,7 +100,13 @@ export async function stageFeed(
   if (read.status === "error") return read;
   const { items } = read;
   const toStore = source.fullText
-    ? await addFullText(ctx.itemStore.unknown(items), ctx.isRelevant, ctx.maxArticlesPerSource, ctx.http, ctx.logger)
+    ? await addFullText(
+        ctx.itemStore.unknown(items),
+        ctx.isRelevant,
+        ctx.maxArticlesPerSource,
+        { ...ctx.http, headers: source.headers },
+        ctx.logger,
+      )
     : items;
   const next = afterSuccess(previous, "ok", fetchedAt, fetched);
   return { status: "ok", seen: items.length, inserted: ctx.writer.stage(source.id, toStore, next) };

@@ -1,7 +1,8 @@
 import { hash } from "node:crypto";
-import type { Item } from "../domain/index.js";
+import { type Item, type Source, sourceTimezone } from "../domain/index.js";
 import { foldDiacritics, normalizeText } from "../text/index.js";
 import { canonicalUrl } from "./canonical-url.js";
+import { parseFeedDate } from "./feed-date.js";
 import { htmlToText } from "./html-to-text.js";
 import type { RawFeedItem } from "./parse-feed.js";
 
@@ -14,13 +15,20 @@ const MAX_TITLE = 500;
 /** Clocks disagree a little; a date later than this past the fetch is a feed's mistake. */
 const FUTURE_SKEW_MS = 10 * 60 * 1000;
 
+/** What normalising needs of the source: whose items these are, their language, the zone of zone-less dates. */
+export interface ItemSource {
+  readonly sourceId: Item["sourceId"];
+  readonly lang: Item["lang"];
+  readonly tz?: Source["tz"];
+}
+
 /**
  * One feed entry as a storable item, or why it cannot be one (no address to cite, or
  * nothing to show). Pure: the fetch time comes in as `fetchedAt`.
  */
 export function normalizeItem(
   raw: RawFeedItem,
-  source: Pick<Item, "sourceId" | "lang">,
+  source: ItemSource,
   feedUrl: string,
   fetchedAt: number,
 ): { readonly item: NewItem } | { readonly skipped: string } {
@@ -45,7 +53,8 @@ export function normalizeItem(
       lead,
       text: "",
       lang: source.lang,
-      publishedAt: publishedAt(stringOf(raw.isoDate) ?? stringOf(raw.pubDate), fetchedAt),
+      // The feed's own text, not rss-parser's isoDate: that one reads a zone-less date in the process's zone.
+      publishedAt: publishedAt(stringOf(raw.pubDate) ?? stringOf(raw.isoDate), sourceTimezone(source), fetchedAt),
       fetchedAt,
       contentHash: contentHash(title, lead),
     },
@@ -79,9 +88,10 @@ function hostOf(feedUrl: string): string {
   return lastFeed.host;
 }
 
-function publishedAt(value: string | undefined, fetchedAt: number): number {
-  const at = value === undefined ? Number.NaN : Date.parse(value);
-  if (Number.isNaN(at) || at > fetchedAt + FUTURE_SKEW_MS) return fetchedAt;
+/** Missing, unparsable or future dates become the fetch time: the item is dated when first seen. */
+function publishedAt(value: string | undefined, timezone: string, fetchedAt: number): number {
+  const at = value === undefined ? undefined : parseFeedDate(value, timezone);
+  if (at === undefined || at > fetchedAt + FUTURE_SKEW_MS) return fetchedAt;
   return at;
 }
 

@@ -15,7 +15,7 @@ export type FeedItemsOutcome =
 export async function readFeedItems(
   body: Uint8Array,
   contentType: string | undefined,
-  source: Pick<Source, "id" | "lang">,
+  source: Pick<Source, "id" | "lang" | "tz">,
   feedUrl: string,
   fetchedAt: number,
 ): Promise<FeedItemsOutcome> {
@@ -24,7 +24,7 @@ export async function readFeedItems(
   const keys = new Set<string>();
   const items: NewItem[] = [];
   for (const raw of parsed.feed.items) {
-    const result = normalizeItem(raw, { sourceId: source.id, lang: source.lang }, feedUrl, fetchedAt);
+    const result = normalizeItem(raw, { sourceId: source.id, lang: source.lang, tz: source.tz }, feedUrl, fetchedAt);
     if (!("item" in result)) continue;
     const mine = [`g:${result.item.guid}`, `u:${result.item.url}`, `h:${result.item.contentHash}`];
     if (mine.some((k) => keys.has(k))) continue;

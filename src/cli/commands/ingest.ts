@@ -1,10 +1,10 @@
 import type { Command } from "commander";
+import { createNewsPipeline } from "../../app/news-pipeline.js";
 import { DEFAULT_SOURCES_PATH } from "../../config/index.js";
 import { loadSources } from "../../config/sources.js";
-import { type IngestReport, runIngestPass } from "../../ingest/index.js";
+import { loadTopics } from "../../config/topics.js";
+import type { IngestReport } from "../../ingest/index.js";
 import { openDatabase } from "../../store/database.js";
-import { createSqliteItemStore } from "../../store/items-repo.js";
-import { createSqliteSourceStore } from "../../store/sources-repo.js";
 import { type CliContext, CommandError } from "../context.js";
 
 interface IngestOptions {
@@ -12,31 +12,45 @@ interface IngestOptions {
   readonly sources?: string;
   readonly db?: string;
   readonly json?: boolean;
+  /** commander's `--no-analyze`: true unless it is given. */
+  readonly analyze: boolean;
 }
 
 export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command("ingest")
-    .description("fetch the sources once and store new items")
+    .description("fetch the sources once, store new items and analyse them (events, summaries) for `digest`")
     .option("--once", "one pass over the sources, then exit")
     .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
     .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
     .option("--json", "print the result as JSON")
+    .option("--no-analyze", "store only: leave relevance, events and summaries to the next `start` or ingest")
     .action(async (opts: IngestOptions) => {
       if (!opts.once) {
         throw new CommandError("ingest needs --once (one pass, then exit); `start` runs ingest on a schedule.");
       }
-      const sources = loadSources(opts.sources ?? ctx.env().BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH);
-      const db = openDatabase(opts.db ?? ctx.env().BANTIN_DB);
+      const env = ctx.env();
+      const sources = loadSources(opts.sources ?? env.BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH);
+      const lexicon = loadTopics(env.BANTIN_TOPICS);
+      const db = openDatabase(opts.db ?? env.BANTIN_DB);
       let report: IngestReport;
       try {
-        report = await runIngestPass({
+        // The same pass as `start`'s, so `ingest --once` then `digest` shows what the bot would.
+        const pipeline = createNewsPipeline({
+          db,
+          env,
           sources,
-          sourceStore: createSqliteSourceStore(db),
-          itemStore: createSqliteItemStore(db),
-          settings: ctx.settings().ingest,
+          lexicon,
+          settings: ctx.settings(),
           logger: ctx.logger(),
         });
+        report = await pipeline.ingest();
+        // Analysis takes a bounded batch per call; a first pass over many feeds may need several.
+        while (opts.analyze) {
+          const analyzed = await pipeline.analyze();
+          if (analyzed.analyzed === 0) break;
+          ctx.logger().info({ job: "ingest", ...analyzed }, "stored items analysed");
+        }
       } finally {
         db.close();
       }

@@ -7,6 +7,7 @@ import { parseOpml, renderOpml } from "../../ingest/index.js";
 import { openDatabase } from "../../store/database.js";
 import { createSqliteSourceStore, type SourceHealth } from "../../store/sources-repo.js";
 import { type CliContext, CommandError } from "../context.js";
+import { registerSourcesCheck } from "./sources-check.js";
 
 interface FileOptions {
   readonly sources?: string;
@@ -107,6 +108,7 @@ export function registerSources(program: Command, ctx: CliContext): void {
       for (const s of fresh) addSourceToFile(file, s);
       ctx.out(`imported ${fresh.length} feeds into ${file} (${parsed.sources.length - fresh.length} already there)`);
     });
+  registerSourcesCheck(sources, ctx, (file) => sourcesFile({ sources: file }));
   sources
     .command("export")
     .description("print the sources as OPML 2.0")
