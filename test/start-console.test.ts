@@ -4,9 +4,11 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cli } from "./support/cli.js";
+import { expectNoStackTracesAfterAll } from "./support/process-output.js";
 import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
+expectNoStackTracesAfterAll();
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();

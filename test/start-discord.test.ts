@@ -4,9 +4,11 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { spawnBantin } from "./support/bantin-process.js";
 import { type FakeDiscord, startFakeDiscord } from "./support/fake-discord.js";
+import { expectNoStackTracesAfterAll } from "./support/process-output.js";
 import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
+expectNoStackTracesAfterAll();
 let fake: FakeDiscord | undefined;
 afterEach(async () => {
   await fake?.close();

@@ -7,9 +7,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { spawnBantin } from "./support/bantin-process.js";
 import { cli } from "./support/cli.js";
 import { type FakeBotApi, startFakeBotApi } from "./support/fake-bot-api.js";
+import { expectNoStackTracesAfterAll } from "./support/process-output.js";
 import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
+expectNoStackTracesAfterAll();
 let fake: FakeBotApi | undefined;
 afterEach(async () => {
   await fake?.close();

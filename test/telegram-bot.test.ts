@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTelegramBot, escapeHtml, type TelegramBot } from "../src/adapters/telegram/index.js";
+import { createTelegramBot, type TelegramBot } from "../src/adapters/telegram/index.js";
 import { startBriefings } from "../src/app/briefings.js";
 import { createNewsPipeline } from "../src/app/news-pipeline.js";
 import { createCommandCore, nextBriefingAt } from "../src/chat/index.js";
@@ -8,16 +8,18 @@ import { loadEnv, settingsSchema } from "../src/config/index.js";
 import { loadTopics } from "../src/config/topics.js";
 import { createTelegramLimiter, type TelegramPace } from "../src/delivery/platform-limiters.js";
 import { createTelegramDeliverySender } from "../src/delivery/telegram-delivery-sender.js";
-import { chatId, type DigestDocument, silentLogger } from "../src/domain/index.js";
+import { chatId, silentLogger } from "../src/domain/index.js";
 import { createSqliteChatStateRepo } from "../src/store/chat-state-repo.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteSearchRepo } from "../src/store/search-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
-import { seedNews, TOPICS } from "./support/chat-fixtures.js";
+import { TOPICS } from "./support/chat-fixtures.js";
 import { BLOCKED, CHAT_NOT_FOUND, type FakeBotApi, startFakeBotApi } from "./support/fake-bot-api.js";
+import { digestHtml, useTelegramBots } from "./support/telegram-bot-harness.js";
 import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
+const telegramBot = useTelegramBots(tempDir);
 const running: { fake: FakeBotApi; bot: TelegramBot }[] = [];
 afterEach(async () => {
   for (const { fake, bot } of running.splice(0)) {
@@ -26,62 +28,7 @@ afterEach(async () => {
   }
 });
 
-/** Stands in for the digest renderer: one valid HTML part naming the digest. */
-const digestHtml = (doc: DigestDocument) => [`<b>${escapeHtml(doc.title)}</b>\n${doc.entries.length} &amp; more`];
-
-async function startBot(
-  pace: Partial<TelegramPace> = { chatPerSecond: 40, groupPerMinute: 2400, globalPerSecond: 180 },
-) {
-  const fake = await startFakeBotApi({
-    limits: { perChatPerSecond: 50, perGroupPerMinute: 3000, globalPerSecond: 200 },
-  });
-  const db = openDatabase(join(tempDir(), "bantin.db"));
-  seedNews(db, Date.now());
-  const subscriptions = createSqliteSubscriptionStore(db, {
-    timezone: "Asia/Ho_Chi_Minh",
-    lang: "vi",
-    times: ["07:00"],
-  });
-  const core = createCommandCore({
-    subscriptions,
-    search: createSqliteSearchRepo(db),
-    chatState: createSqliteChatStateRepo(db),
-    topics: TOPICS,
-    composeDigest: (request) => ({
-      lang: request.lang,
-      title: `Bản tin <${request.topics.join(",") || "all"}>`,
-      entries: [],
-      totals: { articles: 0, outlets: 0 },
-    }),
-    defaults: { lang: "vi", since: "24h" },
-    now: Date.now,
-  });
-  const bot = createTelegramBot({
-    token: fake.token,
-    apiRoot: fake.apiRoot,
-    core,
-    chats: subscriptions,
-    renderDigestHtml: digestHtml,
-    defaultLang: "vi",
-    limiter: createTelegramLimiter(pace),
-    pollTimeoutSeconds: 1,
-  });
-  running.push({ fake, bot });
-  await bot.startPolling();
-  /** A user writes; resolves with the bot's new messages in that chat once `count` arrived. */
-  const say = async (
-    chat: number,
-    text: string,
-    extra: { userId?: number; chatType?: "private" | "group" | "supergroup" } = {},
-    count = 1,
-  ) => {
-    const before = fake.messagesTo(chat).length;
-    fake.userSays({ chatId: chat, text, ...extra });
-    await fake.waitFor(() => fake.messagesTo(chat).length >= before + count);
-    return fake.messagesTo(chat).slice(before);
-  };
-  return { fake, bot, db, subscriptions, say };
-}
+const startBot = (pace?: Partial<TelegramPace>) => telegramBot(pace === undefined ? {} : { pace });
 
 describe("the Telegram bot in webhook mode", () => {
   it("takes updates only with the secret token header, and answers through the Bot API", async () => {

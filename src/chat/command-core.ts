@@ -284,8 +284,13 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     return verdict.notify ? [error(langOf(ctx), "slow-down", { seconds: verdict.retryAfterSeconds })] : [];
   };
 
-  const mayChangeSettings = async (ctx: ChatContext) =>
-    (ctx.chatType !== "group" && ctx.chatType !== "supergroup") || (await ctx.isAdmin());
+  /** Undefined when the user may change this chat's settings, else the refusal to send. */
+  const settingsRefusal = async (ctx: ChatContext): Promise<Reply[] | undefined> => {
+    if (ctx.chatType !== "group" && ctx.chatType !== "supergroup") return undefined;
+    const admin = await ctx.isAdmin();
+    if (admin === true) return undefined;
+    return [error(langOf(ctx), admin === "unknown" ? "admin-check-unavailable" : "admins-only")];
+  };
 
   return {
     async handle(message, ctx) {
@@ -305,15 +310,16 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
           };
           return [error(langOf(ctx), "unknown-command", params)];
         }
-        if (SETTINGS_COMMANDS.has(name) && !(await mayChangeSettings(ctx))) return [error(langOf(ctx), "admins-only")];
-        return commands[name](parsed.args, ctx);
+        const refusal = SETTINGS_COMMANDS.has(name) ? await settingsRefusal(ctx) : undefined;
+        return refusal ?? commands[name](parsed.args, ctx);
       });
     },
     async toggleTopic(topic, ctx) {
       const refused = admitted(ctx);
       if (refused !== undefined) return refused;
       return run(ctx, async () => {
-        if (!(await mayChangeSettings(ctx))) return [error(langOf(ctx), "admins-only")];
+        const refusal = await settingsRefusal(ctx);
+        if (refusal !== undefined) return refusal;
         const parsed = resolveTopics([topic]);
         if (!parsed.ok) return [fromParsed(langOf(ctx), parsed)];
         const current = followed(subs.get(ctx.platform, ctx.chatId));

@@ -91,6 +91,10 @@ const errors = {
     vi: "Trong nhóm, chỉ quản trị viên được đổi cài đặt.",
     en: "In groups, only admins can change settings.",
   },
+  "admin-check-unavailable": {
+    vi: "Không kiểm tra được bạn có phải quản trị viên nhóm không (máy chủ không trả lời), nên cài đặt chưa đổi. Trong nhóm, chỉ quản trị viên được đổi cài đặt; thử lại sau ít phút.",
+    en: "Could not check whether you are an admin of this group (the server did not answer), so nothing was changed. In groups, only admins can change settings; try again in a few minutes.",
+  },
   "slow-down": {
     vi: "Chậm lại một chút nhé — thử lại sau {seconds} giây.",
     en: "Easy there — try again in {seconds} s.",

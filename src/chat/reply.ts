@@ -5,13 +5,19 @@ import type { ErrorKey, MessageKey } from "./i18n.js";
 export type { ChatType } from "../store/subscriptions-repo.js";
 
 /** Who sent a message, and where: everything a command needs to know about the platform. */
+/** Whether the user administers the chat, or that the platform could not tell. */
+export type AdminStatus = boolean | "unknown";
+
 export interface ChatContext {
   readonly platform: Platform;
   readonly chatId: ChatId;
   readonly userId: string;
   readonly chatType: ChatType;
-  /** Asked only when a group setting changes, so platforms can look it up lazily (and cache it). */
-  readonly isAdmin: () => Promise<boolean>;
+  /**
+   * Asked only when a group setting changes, so platforms can look it up lazily (and cache it).
+   * "unknown" when the platform could not say (its member lookup failed): treated as no admin.
+   */
+  readonly isAdmin: () => Promise<AdminStatus>;
   /** The user's interface language as the platform reports it (e.g. Telegram's language_code). */
   readonly language?: string | undefined;
 }

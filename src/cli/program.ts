@@ -33,10 +33,15 @@ export function buildProgram(ctx = createCliContext()): Command {
   return program;
 }
 
-/** Run the CLI; user mistakes and bad configuration print one clear message, never a stack trace. */
+/**
+ * Run the CLI; user mistakes and bad configuration print one clear message, never a stack
+ * trace. So does anything unexpected: one line naming what failed, the stack only at
+ * LOG_LEVEL=debug.
+ */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  const ctx = createCliContext();
   try {
-    await buildProgram().parseAsync([...argv], { from: "user" });
+    await buildProgram(ctx).parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
@@ -48,7 +53,25 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`bantin: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`bantin: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(`bantin: unexpected error: ${describeUnexpected(error)}\n`);
+    if (debugging(ctx)) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    else process.stderr.write("bantin: run again with LOG_LEVEL=debug to see where it happened\n");
     return 1;
+  }
+}
+
+/** "GrammyError: Call to 'setWebhook' failed! (400: bad webhook)", and the cause's message when there is one. */
+function describeUnexpected(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.message})` : "";
+  return `${error.name}: ${error.message.split("\n")[0]}${cause}`;
+}
+
+function debugging(ctx: ReturnType<typeof createCliContext>): boolean {
+  try {
+    const level = ctx.env().LOG_LEVEL;
+    return level === "debug" || level === "trace";
+  } catch {
+    return false;
   }
 }

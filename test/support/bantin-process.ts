@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach } from "vitest";
+import { recordOutput } from "./process-output.js";
 
 export interface BantinProcess {
   readonly child: ChildProcess;
@@ -25,6 +26,8 @@ export function spawnBantin(env: Record<string, string>, args: readonly string[]
   });
   running.push(child);
   let output = "";
+  // At the default level only: a test that asks for debug output may see stacks.
+  if ((env.LOG_LEVEL ?? "warn") !== "debug") recordOutput(args, () => output);
   const watchers: ((text: string) => void)[] = [];
   const collect = (chunk: Buffer) => {
     output += chunk.toString();

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { recordOutput } from "./process-output.js";
 
 const run = promisify(execFile);
 
@@ -21,11 +22,14 @@ export async function cli(
     maxBuffer: 64 * 1024 * 1024,
   });
   child.child.stdin?.end(input ?? "");
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const result = await child.then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
+  );
+  if ((env.LOG_LEVEL ?? "warn") !== "debug") recordOutput(args, () => result.stdout + result.stderr);
+  return result;
 }

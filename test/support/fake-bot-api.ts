@@ -55,6 +55,30 @@ export interface ScriptedError {
   readonly parameters?: Record<string, unknown>;
 }
 
+/**
+ * An odd answer to script for a method, as other Bot API servers and proxies give them: any
+ * status with any body (an error without `error_code` or `description`, an HTML 502, an empty
+ * body), a connection reset before any answer, or the normal answer after a delay.
+ */
+export type OddAnswer =
+  | { readonly status: number; readonly body: string; readonly contentType?: string }
+  | { readonly reset: true }
+  | { readonly delayMs: number };
+
+/** The odd answers real servers give, by name. */
+export const ODD_ANSWERS = {
+  noErrorFields: { status: 400, body: JSON.stringify({ ok: false }) },
+  noDescription: { status: 400, body: JSON.stringify({ ok: false, error_code: 400 }) },
+  noErrorCode: { status: 400, body: JSON.stringify({ ok: false, description: "Bad Request: not supported here" }) },
+  html502: {
+    status: 502,
+    contentType: "text/html",
+    body: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
+  },
+  empty: { status: 502, body: "" },
+  reset: { reset: true },
+} as const satisfies Record<string, OddAnswer>;
+
 /** The real answers for the permanent failures Bantin must handle. */
 export const BLOCKED: ScriptedError = { error_code: 403, description: "Forbidden: bot was blocked by the user" };
 export const CHAT_NOT_FOUND: ScriptedError = { error_code: 400, description: "Bad Request: chat not found" };
@@ -86,6 +110,10 @@ export interface FakeBotApi {
   pressButton(message: AcceptedMessage, data: string, userId?: number, chatType?: UserMessage["chatType"]): number;
   /** The service message Telegram sends when a group becomes a supergroup. */
   migrateGroup(fromChatId: number, toChatId: number): number;
+  /** Every call of `method` gets this answer until cleared (undefined); the call is still recorded. */
+  scriptMethod(method: string, answer: OddAnswer | undefined): void;
+  /** Queue an update of any shape (my_chat_member, edited_message, …); the update id is added. */
+  pushUpdate(update: Record<string, unknown>): number;
   /** Every sendMessage to this chat fails with this answer until cleared (undefined). */
   scriptChat(chatId: number | string, error: ScriptedError | undefined): void;
   setMemberStatus(chatId: number, userId: number, status: "creator" | "administrator" | "member" | "left"): void;
@@ -136,6 +164,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const messages: AcceptedMessage[] = [];
   const calls: ApiCall[] = [];
   const scripted = new Map<string, ScriptedError>();
+  const oddMethods = new Map<string, OddAnswer>();
   const members = new Map<string, string>();
   const chatTypes = new Map<string, string>();
   const sendLog = new Map<string, number[]>();
@@ -296,9 +325,27 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   };
 
   const server = createServer((req, res) => void handle(req, res));
+  /** Answers a scripted odd answer; true when the request is dealt with. */
+  const oddAnswer = async (method: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const odd = oddMethods.get(method);
+    if (odd === undefined) return false;
+    if ("delayMs" in odd) {
+      await new Promise((resolve) => setTimeout(resolve, odd.delayMs));
+      return false;
+    }
+    calls.push({ method, params: await readBody(req), status: "reset" in odd ? 0 : odd.status });
+    for (const w of [...watchers]) w();
+    if ("reset" in odd) req.socket.destroy();
+    else {
+      res.writeHead(odd.status, odd.contentType === undefined ? {} : { "content-type": odd.contentType });
+      res.end(odd.body);
+    }
+    return true;
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (match?.[1] === token && (await oddAnswer(match[2] ?? "", req, res))) return;
     let answer: Answer;
     let params: Record<string, unknown> = {};
     if (match === null) answer = fail(404, "Not Found");
@@ -381,6 +428,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         },
       });
     },
+    scriptMethod(method, answer) {
+      if (answer === undefined) oddMethods.delete(method);
+      else oddMethods.set(method, answer);
+    },
+    pushUpdate: (update) => push(update),
     scriptChat(chatId, error) {
       if (error === undefined) scripted.delete(String(chatId));
       else scripted.set(String(chatId), error);

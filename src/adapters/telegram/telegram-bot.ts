@@ -10,6 +10,7 @@ import type { ChatId, DigestDocument, Lang, Logger } from "../../domain/index.js
 import { chatId, silentLogger } from "../../domain/index.js";
 import { createAdminCheck } from "./admin-check.js";
 import { registerBotCommands } from "./bot-commands.js";
+import { optionalCall } from "./optional-call.js";
 import { TOPIC_BUTTON_PREFIX, topicKeyboard, toTelegramReply } from "./reply-html.js";
 import { createTelegramSender, type TelegramSender } from "./telegram-sender.js";
 
@@ -36,6 +37,8 @@ export interface TelegramBotOptions {
   readonly now?: () => number;
   /** Long-poll timeout of getUpdates, in seconds. */
   readonly pollTimeoutSeconds?: number;
+  /** First retry of a command menu the server refused, in ms (doubling to 6 hours); default 10 minutes. */
+  readonly menuRetryMs?: number;
   /** Skips getMe at start (tests, or a known bot). */
   readonly botInfo?: UserFromGetMe;
 }
@@ -69,9 +72,15 @@ const chatTypeOf = (type: string): ChatType =>
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
+  const pollTimeoutSeconds = options.pollTimeoutSeconds ?? 30;
   const bot = new Bot(options.token, {
     ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
-    client: options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot },
+    client: {
+      ...(options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot }),
+      // grammY waits 500 s by default: a server that hangs would hold a send (and the relay) that long.
+      // A long poll needs its own timeout and some slack.
+      timeoutSeconds: pollTimeoutSeconds + 30,
+    },
   });
   const senderIn = (lane: "reply" | "bulk") =>
     createTelegramSender({
@@ -86,7 +95,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     });
   const replySender = senderIn("reply");
   const bulkSender = senderIn("bulk");
-  const isAdmin = createAdminCheck(bot.api);
+  const isAdmin = createAdminCheck(bot.api, logger);
 
   const contextOf = (ctx: Context): ChatContext | undefined => {
     const chat = ctx.chat;
@@ -129,30 +138,35 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   bot.on(["message:text", "channel_post:text"], async (ctx) => {
     const text = ctx.msg.text;
     // "/digest@OtherBot" in a group is not for us.
-    const addressee = /^\/[^\s@]+@(\S+)/.exec(text)?.[1];
+    const addressee = /^\/[^\s@]+@(\S+)/.exec(text.trimStart())?.[1];
     if (addressee !== undefined && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return;
     const chat = contextOf(ctx);
     if (chat === undefined) return;
     await deliver(chat.chatId, await options.core.handle(text, chat));
   });
 
+  // Answering the button and editing the keyboard are optional: the toggle is stored either way.
   bot.on("callback_query:data", async (ctx) => {
     const data = ctx.callbackQuery.data;
     const chat = contextOf(ctx);
     const message = ctx.callbackQuery.message;
+    const answer = (extra?: Parameters<Context["answerCallbackQuery"]>[0]) =>
+      optionalCall(logger, "answerCallbackQuery", () => ctx.answerCallbackQuery(extra));
     if (!data.startsWith(TOPIC_BUTTON_PREFIX) || chat === undefined || message === undefined) {
-      await ctx.answerCallbackQuery();
+      await answer();
       return;
     }
     const [reply] = await options.core.toggleTopic(data.slice(TOPIC_BUTTON_PREFIX.length), chat);
     if (reply?.kind === "topics") {
-      await ctx.answerCallbackQuery();
-      await ctx.api.editMessageReplyMarkup(message.chat.id, message.message_id, {
-        reply_markup: topicKeyboard(reply.topics),
-      });
+      await answer();
+      await optionalCall(logger, "editMessageReplyMarkup", () =>
+        ctx.api.editMessageReplyMarkup(message.chat.id, message.message_id, {
+          reply_markup: topicKeyboard(reply.topics),
+        }),
+      );
     } else if (reply?.kind === "error") {
-      await ctx.answerCallbackQuery({ text: errorMessage(reply.lang, reply.key, reply.params), show_alert: true });
-    } else await ctx.answerCallbackQuery();
+      await answer({ text: errorMessage(reply.lang, reply.key, reply.params), show_alert: true });
+    } else await answer();
   });
 
   // The runner retries getUpdates by itself; an outage is said through our logger, once, with the
@@ -180,6 +194,11 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
+  const menu = retryingCommandMenu(
+    () => registerBotCommands(bot.api, options.defaultLang, logger),
+    options.menuRetryMs ?? MENU_RETRY_FIRST_MS,
+    logger,
+  );
 
   const prepare = async (stopSignal: AbortSignal | undefined) => {
     // grammY types its signal with the abort-controller shim's AbortSignal; Node's is the same at run time.
@@ -193,7 +212,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       logger.warn({ reason: error.message }, "cannot reach Telegram yet; retrying until it answers");
       await bot.init(signal);
     }
-    await registerBotCommands(bot.api, options.defaultLang);
+    await menu.start();
   };
 
   return {
@@ -201,12 +220,14 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     bulkSender,
     async startPolling(signal) {
       await prepare(signal);
-      await bot.api.deleteWebhook();
+      // Optional: with no webhook set there is nothing to delete, and a server may not offer it.
+      // If a webhook is set and stays set, getUpdates says so, and polling retries with backoff.
+      await optionalCall(logger, "deleteWebhook", () => bot.api.deleteWebhook());
       runner = run(bot, {
         runner: {
           silent: true,
           fetch: {
-            timeout: options.pollTimeoutSeconds ?? 30,
+            timeout: pollTimeoutSeconds,
             allowed_updates: ["message", "channel_post", "callback_query"],
           },
         },
@@ -224,11 +245,46 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       return (server.address() as AddressInfo).port;
     },
     async stop() {
+      menu.stop();
       if (runner?.isRunning()) await runner.stop();
       if (server !== undefined) {
         const s = server;
         await new Promise<void>((resolve) => s.close(() => resolve()));
       }
+    },
+  };
+}
+
+/** How long start-up waits for the command menu before going on without it (it keeps trying). */
+const MENU_WAIT_MS = 5_000;
+const MENU_RETRY_FIRST_MS = 10 * 60_000;
+const MENU_RETRY_MAX_MS = 6 * 3_600_000;
+
+/**
+ * The command menu, set at start and, when the server refuses it, again later (10 minutes,
+ * doubling to 6 hours) until it takes. Start-up waits for the first attempt only briefly: a
+ * server that answers slowly must not delay the bot's first answers.
+ */
+function retryingCommandMenu(register: () => Promise<boolean>, firstRetryMs: number, logger: Logger) {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const attempt = (delayMs: number): Promise<void> =>
+    register().then((done) => {
+      if (done || stopped) return;
+      logger.info({ retryInSeconds: delayMs / 1000 }, "telegram command menu not set; trying again later");
+      timer = setTimeout(() => void attempt(Math.min(delayMs * 2, MENU_RETRY_MAX_MS)), delayMs);
+      timer.unref();
+    });
+  return {
+    async start() {
+      const first = attempt(firstRetryMs);
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([first, new Promise<void>((resolve) => (wait = setTimeout(resolve, MENU_WAIT_MS)))]);
+      clearTimeout(wait);
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
     },
   };
 }

@@ -2,6 +2,7 @@ import { type Api, GrammyError, HttpError } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { ChatId, Logger } from "../../domain/index.js";
 import { silentLogger, chatId as toChatId } from "../../domain/index.js";
+import { describeBotApiError } from "./optional-call.js";
 
 /**
  * What happened to a send. `sentParts` always says how many parts reached the chat, so a caller
@@ -80,7 +81,8 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       });
       return { kind: "sent", messageId: message.message_id };
     } catch (error) {
-      if (error instanceof HttpError) return { kind: "failed", outcome: "unknown", description: error.message };
+      if (error instanceof HttpError)
+        return { kind: "failed", outcome: "unknown", description: describeBotApiError(error) };
       if (error instanceof GrammyError) return classify(error);
       throw error;
     }
@@ -138,7 +140,10 @@ function classify(error: GrammyError): Attempt {
   if (migratedTo !== undefined) return { kind: "migrated", to: toChatId(migratedTo) };
   const gone = goneReason(error);
   if (gone !== undefined) return { kind: "gone", reason: gone, description: error.description };
-  return { kind: "failed", outcome: error.error_code >= 500 ? "unknown" : "rejected", description: error.description };
+  // An answer without Telegram's error_code (another server's, a proxy's) proves nothing either way.
+  const code = error.error_code as number | undefined;
+  const outcome = code === undefined || code >= 500 ? "unknown" : "rejected";
+  return { kind: "failed", outcome, description: describeBotApiError(error) };
 }
 
 /** 403 (blocked, kicked, deactivated user) and 400 "chat not found" mean the chat is gone for us. */
