@@ -24,10 +24,13 @@ const INLINE_HEADINGS = ["tin liên quan", "bài liên quan", "xem thêm:"];
 
 const FOLLOW_US = /^theo dõi\s.{1,60}\strên(\s.{0,40})?$/iu;
 const BREADCRUMB = /^trang chủ\s*\S/iu;
-const SOURCE_LINE = /^\(?\s*(theo|nguồn)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N}.&\- ]{1,40}\)?\.?$/iu;
+/** "Theo vov.vn", "Theo Reuters, KCNA", "(Nguồn: Yonhap/TTXVN)". */
+const SOURCE_LINE = /^\(?\s*(theo|nguồn)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N}.,/&\- ]{1,40}\)?\.?$/iu;
+/** An agency credit alone on its line, as VietnamPlus closes its stories: "(TTXVN/Vietnam+)". */
+const CREDIT_LINE = /^\([\p{L}\p{N}][\p{L}\p{N}.,/&+\- ]{1,40}\)\.?$/u;
 const SOURCE_URL = /^nguồn\s*:\s*https?:\/\/\S+$/iu;
-/** A caption's credit: "… (Nguồn: Dreamstime)", "… . Ảnh: CNN", "– Ảnh: TTXVN". */
-const PHOTO_CREDIT = /(\((nguồn|ảnh)\s*:[^)]{1,60}\)|[.–—-]\s*ảnh\s*:\s*[^.]{1,60})\s*$/iu;
+/** A caption's credit: "… (Nguồn: Dreamstime)", "… (Ảnh: KCNA).", "… . Ảnh: CNN", "– Ảnh: TTXVN". */
+const PHOTO_CREDIT = /(\((nguồn|ảnh)\s*:[^)]{1,60}\)\.?|[.–—-]\s*ảnh\s*:\s*[^.]{1,60})\s*$/iu;
 /** "- Headline 15.06.2025 | 21:52 PM": a dated list entry. */
 const DATED_ENTRY = /^[-•·]?\s*.{5,200}\s\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*\|\s*\d{1,2}:\d{2}/u;
 /** A teaser cut short by the site: ends in "..." or "…" after a space or word. */
@@ -36,7 +39,7 @@ const SENTENCE_END = /[.!?…"”’»)\]:;]$/u;
 
 /**
  * Remove what Vietnamese news sites wrap around an article: navigation, "Theo dõi … trên",
- * photo captions with credits, "Theo vov.vn" lines, author lines, related-article boxes
+ * photo captions with credits, "Theo vov.vn" lines and agency credits, author lines, related-article boxes
  * ("Tin liên quan") and everything after the tail headings ("Cùng chuyên mục", "Đọc thêm",
  * "Bài đọc nhiều", "Mới nhất", "Phiên bản di động"…). Input may use single or blank-line
  * breaks; output is normalised paragraphs joined by "\n\n".
@@ -87,6 +90,7 @@ function isWrapper(line: string, next: string | undefined): boolean {
     BREADCRUMB.test(line) ||
     SOURCE_URL.test(line) ||
     (line.length <= 50 && SOURCE_LINE.test(line)) ||
+    CREDIT_LINE.test(line) ||
     PHOTO_CREDIT.test(line) ||
     DATED_ENTRY.test(line) ||
     (TEASER.test(line) && line.length < 400) ||
@@ -100,9 +104,16 @@ function isDoubledHeadline(line: string): boolean {
   return Number.isInteger(half) && half >= 10 && line.slice(0, half) === line.slice(half + 1);
 }
 
-/** "Hạnh Lê", "Minh Anh (TTXVN)": two to five capitalised words, nothing else. */
+/** What may follow an author's name: a desk ("/VOV.VN", "/TTXVN"), then sources ("(Theo Yonhap, AFP)"). */
+const AUTHOR_SUFFIX = /(\/[\p{L}\p{N}.-]{2,20})?(\s*\([^()]{1,60}\))?$/u;
+
+/**
+ * "Hạnh Lê", "Minh Anh (TTXVN)", "Như Tâm (Theo Yonhap, AFP)", "Thu Hằng/VOV.VN (Theo Yonhap)":
+ * two to five capitalised words, then at most a desk and sources.
+ */
 function isAuthorLine(line: string): boolean {
-  if (line.length > 40 || /[\d.!?,:;"“”]/.test(line)) return false;
-  const words = line.replace(/\s*\([^)]*\)$/u, "").split(" ");
+  const name = line.replace(AUTHOR_SUFFIX, "");
+  if (name.length > 40 || /[\d.!?,:;"“”]/.test(name)) return false;
+  const words = name.split(" ");
   return words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
 }
