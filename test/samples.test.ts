@@ -4,6 +4,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import Parser from "rss-parser";
 import { afterEach, describe, expect, it } from "vitest";
+import { extractArticle } from "../src/ingest/index.js";
 import { type SampleServer, startSampleServer } from "../src/samples/index.js";
 import { useTempDir } from "./support/temp-dir.js";
 
@@ -107,6 +108,19 @@ describe("the bundled sample sources", () => {
         expect(page.text).toContain(item.title!);
         expect(page.text).toMatch(/Tin liên quan|Tin cùng chuyên mục/);
         expect(page.text).not.toMatch(/\{\{/);
+      }
+    }
+  });
+
+  it("every page's 'not real news' disclaimer is a note in the markup, so extraction never takes it for article text", async () => {
+    const server = await start();
+    const parser = new Parser();
+    for (const source of server.sources.filter((s) => s.fullText)) {
+      const feed = await parser.parseString((await fetchText(source.url)).text);
+      for (const item of feed.items) {
+        const page = await fetchText(item.link!);
+        expect(page.text).toMatch(/<aside class="sample-notice" role="note">Dữ liệu mẫu của Bantin/);
+        expect(extractArticle(page.text, item.link!)?.text ?? "", item.link).not.toContain("Dữ liệu mẫu");
       }
     }
   });

@@ -103,6 +103,28 @@ describe("summarizeExtractive", () => {
     expect(text).not.toMatch(/Read more|Photo/);
   });
 
+  it("never says one thing twice: two outlets' sentences with the same content are not both chosen", () => {
+    // The bundled samples' Security Council event, as two outlets tell it.
+    const docs: SummaryDoc[] = [
+      {
+        id: "a",
+        title: "Hội đồng Bảo an Liên hợp quốc họp khẩn về vụ phóng tên lửa của Triều Tiên",
+        // The feed's lead, then the page's text, which opens with the same lead.
+        text: "Theo đề nghị của Mỹ, Nhật Bản và Hàn Quốc, Hội đồng Bảo an Liên hợp quốc đã tổ chức phiên họp khẩn để thảo luận về vụ phóng tên lửa đạn đạo mới nhất của Triều Tiên.\n\nTheo đề nghị của Mỹ, Nhật Bản và Hàn Quốc, Hội đồng Bảo an Liên hợp quốc đã tổ chức phiên họp khẩn để thảo luận về vụ phóng tên lửa đạn đạo mới nhất của Triều Tiên.\n\nTại phiên họp, đại diện Mỹ kêu gọi các thành viên Hội đồng Bảo an thực thi đầy đủ các nghị quyết trừng phạt hiện hành đối với Triều Tiên.\n\nTrong khi đó, đại diện Trung Quốc và Nga cho rằng các bên cần kiềm chế, tránh những hành động làm gia tăng căng thẳng, và ủng hộ nối lại đối thoại.",
+      },
+      {
+        id: "b",
+        title: "Liên hợp quốc: Mỹ đề nghị họp Hội đồng Bảo an về Triều Tiên",
+        text: "Phái đoàn Mỹ tại Liên hợp quốc đã đề nghị Hội đồng Bảo an nhóm họp để thảo luận về vụ phóng tên lửa đạn đạo mới nhất của Triều Tiên.",
+      },
+    ];
+    const { text } = summarizeExtractive({ docs, lang: "vi", maxChars: 300 });
+    const told = ["đề nghị Hội đồng Bảo an nhóm họp", "tổ chức phiên họp khẩn để thảo luận"].filter((s) =>
+      text.includes(s),
+    );
+    expect(told).toHaveLength(1);
+  });
+
   it("is available behind the Summarizer interface", async () => {
     const summary = await createExtractiveSummarizer().summarize({ docs: stockholm, lang: "vi", maxChars: 300 });
     expect(summary).toEqual(summarizeExtractive({ docs: stockholm, lang: "vi", maxChars: 300 }));

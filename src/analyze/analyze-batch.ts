@@ -35,7 +35,9 @@ export interface BatchAnalysis {
 
 /** What summarizers read from an item: lead and body as one text. */
 export function toSummaryDoc(a: ArticleInput): SummaryDoc {
-  const text = [a.lead, a.text].filter((t) => t.length > 0).join("\n\n");
+  // A page's text often opens with the feed's lead: counted twice, it would outweigh what other outlets say.
+  const lead = a.lead.length > 0 && a.text.startsWith(a.lead) ? "" : a.lead;
+  const text = [lead, a.text].filter((t) => t.length > 0).join("\n\n");
   return { id: a.id, title: a.title, text, source: a.source, publishedAt: a.publishedAt };
 }
 

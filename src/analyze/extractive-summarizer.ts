@@ -107,6 +107,21 @@ function coverage(chosen: readonly Candidate[], weights: ReadonlyMap<string, num
   return total;
 }
 
+/**
+ * Two sentences with the same content (one outlet's "the US asked the Council to meet on the
+ * launch", another's "at the US's request the Council met on the launch") make a summary that
+ * says one thing twice: past this share of the shorter one's syllable pairs, the pair is refused.
+ */
+const SAME_CONTENT_SHARE = 0.5;
+
+function sameContent(a: Candidate, b: Candidate): boolean {
+  const pairs = (c: Candidate) => c.terms.filter((t) => !t.startsWith("#"));
+  const [small, large] = [pairs(a), pairs(b)].sort((x, y) => x.length - y.length) as [string[], string[]];
+  if (small.length === 0) return false;
+  const other = new Set(large);
+  return small.filter((t) => other.has(t)).length / small.length >= SAME_CONTENT_SHARE;
+}
+
 function truncate(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   const cut = text.slice(0, maxChars - 1);
@@ -117,7 +132,8 @@ function truncate(text: string, maxChars: number): string {
 /**
  * One or two sentences (at most `maxChars`) that best cover what the articles share: each
  * syllable pair weighs as many articles as use it, lead sentences get a bonus, and a pair of
- * sentences counts shared pairs once (so a second sentence must add something new). Captions,
+ * sentences counts shared pairs once (so a second sentence must add something new) and is never
+ * two sentences with the same content (see SAME_CONTENT_SHARE). Captions,
  * credits, bylines and page furniture never qualify. Deterministic: same input, same output.
  */
 export function summarizeExtractive(req: SummaryRequest): Summary {
@@ -139,7 +155,7 @@ export function summarizeExtractive(req: SummaryRequest): Summary {
     for (let j = i + 1; j < fitting.length; j++) {
       const a = fitting[i]!;
       const b = fitting[j]!;
-      if (a.text.length + b.text.length + 1 > req.maxChars) continue;
+      if (a.text.length + b.text.length + 1 > req.maxChars || sameContent(a, b)) continue;
       const score = coverage([a, b], weights);
       if (score > bestScore) {
         best = [a, b];

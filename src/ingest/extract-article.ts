@@ -29,6 +29,8 @@ const MAX_HEADER_CHARS = 300;
  * ("… (Ảnh: Yonhap).") are left to stripBoilerplate.
  */
 const CAPTION_SELECTOR = "figcaption, .PhotoCMS_Caption, .VideoCMS_Caption, p.Image, .caption";
+/** Notes beside the story (an aside, a notice such as the samples' "not real news"): never article text. */
+const NOTE_SELECTOR = "aside, [role=note]";
 
 type Doc = ReturnType<typeof parseHTML>["document"];
 
@@ -46,7 +48,7 @@ export function extractArticle(html: string, url: string): { title: string; text
   // Read before Readability, which rewrites the document as it goes.
   const lead = findLead(document);
   const headline = normalizeText(document.querySelector("h1")?.textContent ?? "");
-  for (const caption of document.querySelectorAll(CAPTION_SELECTOR)) caption.remove();
+  for (const node of document.querySelectorAll(`${CAPTION_SELECTOR}, ${NOTE_SELECTOR}`)) node.remove();
   let article: ReturnType<Readability<string>["parse"]>;
   try {
     article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {

@@ -31,6 +31,8 @@ const CREDIT_LINE = /^\([\p{L}\p{N}][\p{L}\p{N}.,/&+\- ]{1,40}\)\.?$/u;
 const SOURCE_URL = /^nguồn\s*:\s*https?:\/\/\S+$/iu;
 /** A caption's credit: "… (Nguồn: Dreamstime)", "… (Ảnh: KCNA).", "… . Ảnh: CNN", "– Ảnh: TTXVN". */
 const PHOTO_CREDIT = /(\((nguồn|ảnh)\s*:[^)]{1,60}\)\.?|[.–—-]\s*ảnh\s*:\s*[^.]{1,60})\s*$/iu;
+/** A credit alone on its line, below a picture: "Ảnh minh họa: Kyodo", "Ảnh: TTXVN". */
+const CREDIT_ONLY = /^(ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*:\s*.{1,60}$/iu;
 /** "- Headline 15.06.2025 | 21:52 PM": a dated list entry. */
 const DATED_ENTRY = /^[-•·]?\s*.{5,200}\s\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*\|\s*\d{1,2}:\d{2}/u;
 /** A teaser cut short by the site: ends in "..." or "…" after a space or word. */
@@ -91,6 +93,7 @@ function isWrapper(line: string, next: string | undefined): boolean {
     SOURCE_URL.test(line) ||
     (line.length <= 50 && SOURCE_LINE.test(line)) ||
     CREDIT_LINE.test(line) ||
+    CREDIT_ONLY.test(line) ||
     PHOTO_CREDIT.test(line) ||
     DATED_ENTRY.test(line) ||
     (TEASER.test(line) && line.length < 400) ||
