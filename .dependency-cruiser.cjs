@@ -8,7 +8,7 @@ const layers = {
   digest: ["domain", "text"],
   store: ["domain"],
   delivery: ["domain", "store"],
-  config: ["domain"],
+  config: ["domain", "text"],
   llm: ["domain", "analyze", "text"],
   chat: ["domain", "store", "digest", "text"],
   "adapters/telegram": ["chat", "delivery", "digest", "domain", "text"],

@@ -1,3 +1,4 @@
+export * from "./concepts.js";
 export * from "./digest-candidate.js";
 export * from "./ids.js";
 export * from "./logger.js";
