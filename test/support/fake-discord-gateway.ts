@@ -6,7 +6,9 @@ import { type WebSocket, WebSocketServer } from "ws";
  * discord.js to log in and stay connected: HELLO, heartbeat ACKs, IDENTIFY checked against the
  * bot token and answered with READY, RESUME refused with INVALID_SESSION so the client identifies
  * afresh. Dispatches (INTERACTION_CREATE …) are pushed to every identified session, with a
- * sequence number as Discord sends them.
+ * sequence number as Discord sends them; `interact` builds the interaction itself, of any type
+ * a member can send (slash command, autocomplete, button, select menu, modal, Apps command, and
+ * a PING or a type Discord may add), as the developer docs shape it.
  */
 
 const Op = {
@@ -39,7 +41,206 @@ export interface FakeGateway {
   sessions(): number;
   /** Send a dispatch event to every identified session. */
   dispatch(event: string, data: unknown): void;
+  /**
+   * A member does something: INTERACTION_CREATE with the interaction as Discord shapes it, a
+   * fresh id and token each time. Resolves to them, to find the bot's answer.
+   */
+  interact(spec: InteractionSpec, where?: InteractionPlace): SentInteraction;
   close(): Promise<void>;
+}
+
+/** What a member did, as Discord reports it. Option values are strings, the only type Bantin declares. */
+export type InteractionSpec =
+  | { readonly kind: "slash"; readonly name: string; readonly options?: Readonly<Record<string, string>> }
+  | { readonly kind: "autocomplete"; readonly name: string; readonly option: string; readonly typed: string }
+  /** A press on a button of an earlier message (Bantin's messages on Discord carry none). */
+  | { readonly kind: "button"; readonly customId: string }
+  | { readonly kind: "select"; readonly customId: string; readonly values: readonly string[] }
+  | { readonly kind: "modal"; readonly customId: string; readonly fields: Readonly<Record<string, string>> }
+  /** Apps → <name> on a member's profile, or on a message. */
+  | { readonly kind: "user-command"; readonly name: string }
+  | { readonly kind: "message-command"; readonly name: string }
+  /** Discord's PING, which only HTTP interactions receive. */
+  | { readonly kind: "ping" }
+  /** A type number Discord may add later, with whatever data. */
+  | { readonly kind: "other"; readonly type: number; readonly data?: unknown };
+
+/** Where it happened: a server channel (the member's channel permissions as Discord computed them) or a DM. */
+export interface InteractionPlace {
+  readonly guild: boolean;
+  /** Discord's locale of the member, e.g. "vi" or "en-US". */
+  readonly locale?: string;
+  readonly permissions?: bigint;
+}
+
+export interface SentInteraction {
+  readonly id: string;
+  readonly token: string;
+}
+
+export const FAKE_GUILD = "1100000000000000000";
+export const FAKE_GUILD_CHANNEL = "1110000000000000000";
+export const FAKE_DM_CHANNEL = "1500000000000000002";
+/** View Channel, Send Messages, Read History, Use Application Commands. */
+export const MEMBER_PERMISSIONS = 2147551232n;
+
+const member = {
+  id: "1400000000000000001",
+  username: "lan.nguyen",
+  global_name: "Lan",
+  discriminator: "0",
+  avatar: null,
+};
+
+/** One of the bot's earlier messages, with a button and a select menu (what a component belongs to). */
+const earlierMessage = (channelId: string) => ({
+  id: "1299999999999999999",
+  type: 0,
+  channel_id: channelId,
+  author: { id: "1000", username: "bantin", discriminator: "0", global_name: null, avatar: null, bot: true },
+  content: "Bản tin",
+  embeds: [],
+  attachments: [],
+  mentions: [],
+  mention_roles: [],
+  mention_everyone: false,
+  pinned: false,
+  tts: false,
+  flags: 0,
+  timestamp: "2026-11-21T00:00:00.000000+00:00",
+  edited_timestamp: null,
+  components: [
+    {
+      type: 1,
+      components: [
+        { type: 2, style: 1, label: "Mỹ – Triều", custom_id: "t:my-trieu" },
+        { type: 3, custom_id: "topics", options: [{ label: "Liên Triều", value: "lien-trieu" }] },
+      ],
+    },
+  ],
+});
+
+/** The `type` and `data` (and `message`, for components) of each kind, as the developer docs show them. */
+function interactionBody(spec: InteractionSpec, channelId: string): Record<string, unknown> {
+  const command = { id: "1250000000000000001" };
+  switch (spec.kind) {
+    case "slash":
+      return {
+        type: 2,
+        data: {
+          ...command,
+          name: spec.name,
+          type: 1,
+          options: Object.entries(spec.options ?? {}).map(([name, value]) => ({ name, type: 3, value })),
+        },
+      };
+    case "autocomplete":
+      return {
+        type: 4,
+        data: {
+          ...command,
+          name: spec.name,
+          type: 1,
+          options: [{ name: spec.option, type: 3, value: spec.typed, focused: true }],
+        },
+      };
+    case "button":
+      return { type: 3, data: { custom_id: spec.customId, component_type: 2 }, message: earlierMessage(channelId) };
+    case "select":
+      return {
+        type: 3,
+        data: { custom_id: spec.customId, component_type: 3, values: spec.values },
+        message: earlierMessage(channelId),
+      };
+    case "modal":
+      return {
+        type: 5,
+        data: {
+          custom_id: spec.customId,
+          components: Object.entries(spec.fields).map(([id, value]) => ({
+            type: 1,
+            components: [{ type: 4, custom_id: id, value }],
+          })),
+        },
+      };
+    case "user-command":
+      return {
+        type: 2,
+        data: {
+          ...command,
+          name: spec.name,
+          type: 2,
+          target_id: member.id,
+          resolved: { users: { [member.id]: member } },
+        },
+      };
+    case "message-command": {
+      const target = earlierMessage(channelId);
+      return {
+        type: 2,
+        data: {
+          ...command,
+          name: spec.name,
+          type: 3,
+          target_id: target.id,
+          resolved: { messages: { [target.id]: target } },
+        },
+      };
+    }
+    case "ping":
+      return { type: 1 };
+    case "other":
+      return { type: spec.type, ...(spec.data === undefined ? {} : { data: spec.data }) };
+  }
+}
+
+/**
+ * An interaction as Discord sends it (INTERACTION_CREATE, or the body of an HTTP interaction):
+ * in a server channel with the member and their permissions, or in a DM with the user.
+ */
+export function fakeInteraction(
+  spec: InteractionSpec,
+  where: InteractionPlace,
+  ids: SentInteraction & { readonly applicationId: string },
+): Record<string, unknown> {
+  const base = { id: ids.id, token: ids.token, application_id: ids.applicationId, version: 1 };
+  if (spec.kind === "ping") return { ...base, type: 1 };
+  const channelId = where.guild ? FAKE_GUILD_CHANNEL : FAKE_DM_CHANNEL;
+  const place = where.guild
+    ? {
+        guild_id: FAKE_GUILD,
+        guild: { id: FAKE_GUILD, locale: "vi", features: [] },
+        guild_locale: "vi",
+        channel: { id: channelId, guild_id: FAKE_GUILD, type: 0, name: "tin-tuc", flags: 0, permissions: "2147551232" },
+        member: {
+          user: member,
+          roles: [],
+          joined_at: "2026-01-15T08:00:00.000000+00:00",
+          deaf: false,
+          mute: false,
+          flags: 0,
+          pending: false,
+          permissions: String(where.permissions ?? MEMBER_PERMISSIONS),
+        },
+        context: 0,
+        authorizing_integration_owners: { "0": FAKE_GUILD },
+      }
+    : {
+        channel: { id: channelId, type: 1, flags: 0, recipients: [member] },
+        user: member,
+        context: 1,
+        authorizing_integration_owners: { "1": member.id },
+      };
+  return {
+    ...base,
+    ...place,
+    channel_id: channelId,
+    locale: where.locale ?? "vi",
+    app_permissions: "2248473465835073",
+    entitlements: [],
+    entitlement_sku_ids: [],
+    ...interactionBody(spec, channelId),
+  };
 }
 
 interface Session {
@@ -57,6 +258,7 @@ export function attachFakeGateway(
   const identifies: IdentifyRecord[] = [];
   const url = `${options.baseUrl.replace(/^http/, "ws")}/gateway`;
   let sessionNumber = 0;
+  let interactionNumber = 0;
 
   server.on("upgrade", (req, socket, head) => {
     if (!(req.url ?? "").startsWith("/gateway")) {
@@ -117,12 +319,23 @@ export function attachFakeGateway(
     send(session, { op: Op.Hello, d: { heartbeat_interval: 41_250 } });
   });
 
+  const dispatch = (event: string, data: unknown) => {
+    for (const session of sessions) if (session.identified) send(session, { op: Op.Dispatch, t: event, d: data });
+  };
+
   return {
     url,
     identifies,
     sessions: () => [...sessions].filter((s) => s.identified).length,
-    dispatch: (event, data) => {
-      for (const session of sessions) if (session.identified) send(session, { op: Op.Dispatch, t: event, d: data });
+    dispatch,
+    interact: (spec, where = { guild: true }) => {
+      interactionNumber += 1;
+      const ids = {
+        id: String(1_310_000_000_000_000_000n + BigInt(interactionNumber)),
+        token: `fake-interaction-token-${interactionNumber}`,
+      };
+      dispatch("INTERACTION_CREATE", fakeInteraction(spec, where, { ...ids, applicationId: options.applicationId }));
+      return ids;
     },
     close: async () => {
       for (const session of sessions) session.socket.terminate();

@@ -7,7 +7,8 @@ import { attachFakeGateway, type FakeGateway } from "./fake-discord-gateway.js";
  * (`rest.api` = `fake.api`). It enforces what Discord enforces on the routes Bantin uses:
  * message limits (400, code 50035), `nonce` + `enforce_nonce` (a repeated nonce returns the
  * existing message), per-channel rate-limit buckets with the real X-RateLimit-* headers and
- * 429 bodies; it fails, hangs or refuses on script, and records everything it accepted.
+ * 429 bodies; it fails, hangs or refuses on script, answers any route oddly on script (ODD_ANSWERS,
+ * as the fake Bot API's), and records everything it accepted.
  */
 
 /** A message the fake accepted: what a user in the channel would see. */
@@ -36,6 +37,46 @@ export type ScriptedFailure =
   | { readonly kind: "hang"; readonly accept?: boolean };
 
 export type ChannelError = 50001 | 50013 | 10003;
+
+/**
+ * An odd answer to script for a route, as proxies and other servers in front of Discord give
+ * them: any status with any raw body and content type (an HTML 502, an empty body, JSON that is
+ * not Discord's error shape), a connection reset before any answer, or the normal answer late.
+ */
+export type OddAnswer =
+  | { readonly status: number; readonly body: string; readonly contentType?: string }
+  | { readonly reset: true }
+  | { readonly delayMs: number };
+
+const page = (title: string) =>
+  `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+
+/** The odd answers real proxies and servers give, by name. */
+export const ODD_ANSWERS = {
+  /** A proxy's error page instead of Discord's answer. */
+  html502: { status: 502, contentType: "text/html", body: page("502 Bad Gateway") },
+  /** A gateway that gives up with nothing to say. */
+  empty: { status: 502, body: "" },
+  /** Discord's own 5xx: JSON, with its message and code 0. */
+  discord500: {
+    status: 500,
+    contentType: "application/json",
+    body: JSON.stringify({ message: "500: Internal Server Error", code: 0 }),
+  },
+  /** A proxy or firewall refusing the request: a 4xx that is not Discord's verdict. */
+  html403: { status: 403, contentType: "text/html", body: page("403 Forbidden") },
+  /** A firewall's rate limit: a page, and no Retry-After (Discord's own 429 always has one). */
+  html429: { status: 429, contentType: "text/html", body: page("429 Too Many Requests") },
+  /** A 4xx with no body at all. */
+  empty400: { status: 400, body: "" },
+  /** JSON, but not Discord's error shape (no `code`, no `message`). */
+  notDiscordJson: { status: 400, contentType: "application/json", body: JSON.stringify({ error: "bad request" }) },
+  /** Labelled JSON, but a page. */
+  htmlAsJson: { status: 400, contentType: "application/json", body: page("400 Bad Request") },
+  /** A success status with a page instead of the created object (a captive portal, a misrouted proxy). */
+  okHtml: { status: 200, contentType: "text/html", body: page("Welcome") },
+  reset: { reset: true },
+} as const satisfies Record<string, OddAnswer>;
 
 export interface InteractionCallback {
   readonly interactionId: string;
@@ -81,6 +122,12 @@ export interface FakeDiscord {
   readonly followUps: readonly FollowUp[];
   /** Queue a failure for the next post to `channelId` (or any channel when omitted). */
   script(failure: ScriptedFailure, channelId?: string): void;
+  /**
+   * Every `method` request to `route` gets this answer until cleared (undefined); the request is
+   * still recorded. `route` is the path after `/api/v10`, where `:name` matches any one segment:
+   * `/channels/:id/messages`, `/interactions/:id/:token/callback`, `/applications/:app/commands`.
+   */
+  scriptRoute(method: string, route: string, answer: OddAnswer | undefined): void;
   /** Every post to this channel is refused with the given Discord error code. */
   setChannelError(channelId: string, code: ChannelError): void;
   close(): Promise<void>;
@@ -117,6 +164,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const followUps: FollowUp[] = [];
   const scripted: { failure: ScriptedFailure; channelId: string | undefined }[] = [];
   const refused = new Map<string, ChannelError>();
+  const oddRoutes = new Map<string, { readonly pattern: RegExp; readonly answer: OddAnswer }>();
   const windows = new Map<string, { resetAt: number; used: number }>();
   let nextId = 1_300_000_000_000_000_000n;
   const snowflake = () => String(nextId++);
@@ -270,13 +318,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return 404;
   };
 
+  /** Answers a scripted odd answer; the status recorded (0: reset), or undefined when the route answers normally. */
+  const oddAnswer = async (method: string, path: string, res: ServerResponse, req: IncomingMessage) => {
+    const odd = [...oddRoutes.values()].find((o) => o.pattern.test(`${method} ${path}`))?.answer;
+    if (odd === undefined) return undefined;
+    if ("delayMs" in odd) {
+      await new Promise((resolve) => setTimeout(resolve, odd.delayMs));
+      return undefined;
+    }
+    if ("reset" in odd) {
+      req.socket.destroy();
+      return 0;
+    }
+    // An explicit length, as proxies send: an empty body is then visibly empty, not a chunked nothing.
+    const headers: Record<string, string> = { "content-length": String(Buffer.byteLength(odd.body)) };
+    if (odd.contentType !== undefined) headers["content-type"] = odd.contentType;
+    res.writeHead(odd.status, headers).end(odd.body);
+    return odd.status;
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
     const path = url.pathname.replace(/^\/api\/v10/, "");
     readBody(req)
       .then(async (body) => {
-        const status = await route(method, path, body, req, res);
+        const status = (await oddAnswer(method, path, res, req)) ?? (await route(method, path, body, req, res));
         requests.push({ method, path, body, status: status === "hang" ? 0 : status });
       })
       .catch((error: unknown) => sendJson(res, 500, { message: String(error), code: 0 }));
@@ -300,6 +367,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     script: (failure, channelId) => {
       scripted.push({ failure, channelId });
     },
+    scriptRoute: (method, route, answer) => {
+      const key = `${method.toUpperCase()} ${route}`;
+      if (answer === undefined) oddRoutes.delete(key);
+      else oddRoutes.set(key, { pattern: routePattern(method, route), answer });
+    },
     setChannelError: (channelId, code) => {
       refused.set(channelId, code);
     },
@@ -311,6 +383,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       });
     },
   };
+}
+
+/** "POST /channels/:id/messages" as a pattern for "POST /channels/123/messages". */
+function routePattern(method: string, route: string): RegExp {
+  const segments = route
+    .split("/")
+    .map((s) => (s.startsWith(":") ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  return new RegExp(`^${method.toUpperCase()} ${segments.join("/")}$`);
 }
 
 interface FieldErrors {

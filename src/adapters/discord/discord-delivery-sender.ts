@@ -16,7 +16,8 @@ const deactivation: Readonly<Record<DiscordPermanentReason, Deactivation | undef
  * The outbox relay's sender for Discord rows: the row's payload is the JSON body the digest
  * renderer produced for one message, and the nonce comes from the row id, so every attempt
  * at the same row carries the same nonce and Discord creates the message at most once.
- * After discord.js's own retries a 5xx or timeout is still safe to retry: `transient`.
+ * After discord.js's own retries a 5xx, a timeout or an answer that is not Discord's (a proxy's
+ * page, an empty body) is still safe to retry: `transient`, with the answer in words.
  */
 export function createDiscordDeliverySender(sender: DiscordSender): DeliverySender {
   return {
@@ -33,7 +34,8 @@ export function createDiscordDeliverySender(sender: DiscordSender): DeliverySend
           return { kind: "sent", messageId: result.messageIds[0] ?? "" };
         case "permanent": {
           const cause = deactivation[result.reason];
-          const reason = `discord ${result.code} ${result.reason}: ${result.detail}`;
+          // The detail names the status and Discord's code already: "HTTP 403, code 50013: Missing Permissions".
+          const reason = `discord ${result.reason}: ${result.detail}`;
           return cause === undefined ? { kind: "permanent", reason } : { kind: "permanent", reason, deactivate: cause };
         }
         case "transient":

@@ -1,5 +1,6 @@
-import { DiscordAPIError, type REST, Routes } from "discord.js";
+import { type REST, Routes } from "discord.js";
 import type { Logger } from "../../domain/index.js";
+import { type DiscordFailure, discordFailureDescriber } from "./discord-answer.js";
 import { discordNonce } from "./discord-nonce.js";
 import { type DiscordMessageBody, discordLimitViolations } from "./discord-payload.js";
 
@@ -38,11 +39,15 @@ const channelRefusals: Readonly<Record<number, DiscordPermanentReason>> = {
   10003: "unknown-channel",
 };
 
+/** How warnings name the call, without the channel (a field of its own). */
+const ROUTE = "POST /channels/:id/messages";
+
 /**
  * A sender on discord.js's REST client: 429s wait in its queue; 5xx and timeouts are retried
  * by it with the same body, and the nonce turns a retry of a post that did land into a no-op.
  */
 export function createDiscordSender(rest: REST, logger: Logger): DiscordSender {
+  const describe = discordFailureDescriber(rest);
   return {
     async send(channelId, payloads, nonceBase) {
       const sent: string[] = [];
@@ -62,35 +67,47 @@ export function createDiscordSender(rest: REST, logger: Logger): DiscordSender {
           };
         }
         const body = { ...payload, nonce: discordNonce(nonceBase, part), enforce_nonce: true };
+        const path = Routes.channelMessages(channelId);
+        let message: unknown;
         try {
-          const message = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
-          sent.push(message.id);
+          message = await rest.post(path, { body });
         } catch (error) {
-          return failure(error, channelId, part, sent, logger);
+          return failure(describe(error, { method: "POST", path }), channelId, part, sent, logger);
         }
+        const id = (message as { id?: unknown } | null)?.id;
+        if (typeof id !== "string") {
+          // A success status with something else (a proxy's page): the post may or may not have
+          // landed, and only a retry with the same nonce finds out without posting twice.
+          const answer = "an answer that is not a Discord message";
+          return failure({ status: undefined, code: undefined, answer }, channelId, part, sent, logger);
+        }
+        sent.push(id);
       }
       return { kind: "ok", messageIds: sent };
     },
   };
 }
 
-function failure(error: unknown, channelId: string, part: number, sent: string[], logger: Logger): DiscordSendResult {
-  if (error instanceof DiscordAPIError && error.status >= 400 && error.status < 500 && error.status !== 401) {
-    const code = typeof error.code === "number" ? error.code : 0;
+/**
+ * Discord's own refusal of a 4xx (its JSON error, with a code) is final for this message; 401 is
+ * our token, not the message. Everything else may pass on a later attempt: a 5xx or timeout
+ * after discord.js's retries, no answer at all, or an answer that is not Discord's (a proxy's
+ * page, an empty body), which says nothing about the message.
+ */
+function failure(
+  failed: DiscordFailure,
+  channelId: string,
+  part: number,
+  sent: string[],
+  logger: Logger,
+): DiscordSendResult {
+  const { status, code, answer } = failed;
+  if (code !== undefined && status !== undefined && status >= 400 && status < 500 && status !== 401) {
     const refusal = channelRefusals[code];
     const reason = refusal ?? "rejected-payload";
-    logger.warn({ channelId, part, code, status: error.status, reason }, "discord refused the message");
-    return {
-      kind: "permanent",
-      reason,
-      deactivate: refusal !== undefined,
-      code,
-      detail: error.message,
-      sentMessageIds: sent,
-    };
+    logger.warn({ route: ROUTE, channelId, part, code, status, reason, answer }, "discord refused the message");
+    return { kind: "permanent", reason, deactivate: refusal !== undefined, code, detail: answer, sentMessageIds: sent };
   }
-  // 5xx and timeouts after discord.js's own retries, network errors, a bad token: the next attempt may succeed.
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  logger.warn({ channelId, part, detail }, "discord send failed, will retry");
-  return { kind: "transient", detail, sentMessageIds: sent };
+  logger.warn({ route: ROUTE, channelId, part, answer }, "discord send failed, will retry");
+  return { kind: "transient", detail: answer, sentMessageIds: sent };
 }

@@ -1,3 +1,9 @@
+export {
+  type DescribeDiscordFailure,
+  type DiscordFailure,
+  discordFailureDescriber,
+  UnexpectedDiscordAnswer,
+} from "./discord-answer.js";
 export { createDiscordDeliverySender } from "./discord-delivery-sender.js";
 export { discordNonce } from "./discord-nonce.js";
 export {

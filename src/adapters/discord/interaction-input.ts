@@ -6,9 +6,9 @@ import {
   InteractionType,
   PermissionFlagsBits,
 } from "discord.js";
-import type { ChatContext, CommandName } from "../../chat/index.js";
+import type { ChatContext } from "../../chat/index.js";
 import { chatId } from "../../domain/index.js";
-import { SLASH_OPTIONS } from "./slash-commands.js";
+import { slashOptionsOf } from "./slash-commands.js";
 
 /** Commands whose answer the whole channel should see; every other answer is ephemeral. */
 const PUBLIC_COMMANDS: ReadonlySet<string> = new Set(["digest", "search"]);
@@ -35,7 +35,16 @@ export type InteractionInput =
       readonly typed: string;
       readonly locale: string | undefined;
     }
+  /** Something Bantin offers no answer for: answered politely, in private. */
+  | { readonly kind: "unsupported"; readonly what: UnsupportedInteraction; readonly locale: string | undefined }
   | { readonly kind: "ignored"; readonly why: string };
+
+/**
+ * What members can send although Bantin asks for none of it: a press on a button or a menu
+ * (of an earlier version's message, or another app's copy), a modal's submit, an Apps command
+ * on a member or a message (registered by hand, or left over).
+ */
+export type UnsupportedInteraction = "component" | "modal" | "app-command";
 
 type StringOption = { readonly name: string; readonly value: unknown; readonly focused?: boolean };
 
@@ -53,14 +62,22 @@ export function canManageChannel(permissions: string | undefined): boolean {
 
 /** Translate Discord's interaction JSON (gateway or HTTP, same shape) into the chat core's input. */
 export function readInteraction(interaction: APIInteraction): InteractionInput {
+  if (interaction.type === InteractionType.MessageComponent || interaction.type === InteractionType.ModalSubmit) {
+    const what = interaction.type === InteractionType.ModalSubmit ? "modal" : "component";
+    return { kind: "unsupported", what, locale: interaction.locale };
+  }
   if (
     interaction.type !== InteractionType.ApplicationCommand &&
     interaction.type !== InteractionType.ApplicationCommandAutocomplete
   ) {
+    // A PING (HTTP interactions only) or a type Discord adds later: no answer we could be sure fits.
     return { kind: "ignored", why: `interaction type ${interaction.type}` };
   }
   const data = interaction.data;
-  if (data.type !== ApplicationCommandType.ChatInput) return { kind: "ignored", why: "not a chat-input command" };
+  if (data.type === ApplicationCommandType.User || data.type === ApplicationCommandType.Message) {
+    return { kind: "unsupported", what: "app-command", locale: interaction.locale };
+  }
+  if (data.type !== ApplicationCommandType.ChatInput) return { kind: "ignored", why: `command type ${data.type}` };
   const options = stringOptions(data.options);
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
     const focused = options.find((o) => o.focused === true);
@@ -76,7 +93,7 @@ export function readInteraction(interaction: APIInteraction): InteractionInput {
   const inGuild = interaction.guild_id !== undefined;
   const permissions = interaction.member?.permissions;
   // Values in the declared option order, so the text reads as the chat core's usage line.
-  const declared = SLASH_OPTIONS[data.name as CommandName] ?? [];
+  const declared = slashOptionsOf(data.name);
   const values = declared.flatMap((spec) => {
     const value = options.find((o) => o.name === spec.name)?.value;
     return typeof value === "string" && value.trim() !== "" ? [value.trim()] : [];

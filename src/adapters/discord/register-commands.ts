@@ -1,4 +1,5 @@
 import { type REST, Routes } from "discord.js";
+import { UnexpectedDiscordAnswer } from "./discord-answer.js";
 import { discordSlashCommands } from "./slash-commands.js";
 
 /** Where the commands went and how many. */
@@ -10,6 +11,7 @@ export interface RegisteredCommands {
 /**
  * Replace the application's slash commands with Bantin's (a bulk overwrite, so renamed or
  * removed commands disappear). In one guild they apply at once; globally within about an hour.
+ * Rejects with discord.js's error, or UnexpectedDiscordAnswer when a success is not the list.
  */
 export async function registerDiscordCommands(
   rest: REST,
@@ -21,6 +23,12 @@ export async function registerDiscordCommands(
     guildId === undefined
       ? Routes.applicationCommands(applicationId)
       : Routes.applicationGuildCommands(applicationId, guildId);
-  const registered = (await rest.put(route, { body })) as readonly { name: string }[];
-  return { scope: guildId === undefined ? "global" : { guildId }, names: registered.map((c) => c.name) };
+  const registered = (await rest.put(route, { body })) as unknown;
+  if (!Array.isArray(registered)) {
+    throw new UnexpectedDiscordAnswer("an answer that is not the list of commands", { method: "PUT", path: route });
+  }
+  return {
+    scope: guildId === undefined ? "global" : { guildId },
+    names: registered.map((c: { name?: unknown }) => String(c.name)),
+  };
 }

@@ -91,6 +91,16 @@ export const SLASH_OPTIONS: Readonly<Partial<Record<CommandName, readonly Option
   ],
 };
 
+/** The options a command declares; none for a name Bantin does not have (`constructor` included). */
+export function slashOptionsOf(command: string): readonly OptionSpec[] {
+  return Object.hasOwn(SLASH_OPTIONS, command) ? (SLASH_OPTIONS[command as CommandName] ?? []) : [];
+}
+
+/** True when Bantin's `command` declares `option` as a topic it completes; any other autocomplete gets no choices. */
+export function completesTopics(command: string, option: string): boolean {
+  return slashOptionsOf(command).some((o) => o.name === option && o.autocomplete === true);
+}
+
 /** /start is Telegram's entry point; on Discord the slash menu itself is the introduction. */
 const DISCORD_COMMANDS = COMMANDS.filter((c) => c.name !== "start");
 

@@ -3,7 +3,7 @@ import type { CommandCore } from "../../chat/index.js";
 import type { DeliverySender } from "../../delivery/outbox-relay.js";
 import type { Logger, Topic } from "../../domain/index.js";
 import { createDiscordDeliverySender } from "./discord-delivery-sender.js";
-import { DefaultDiscordRestOptions } from "./discord-rest.js";
+import { DefaultDiscordRestOptions, rejectUnexplainedRateLimit } from "./discord-rest.js";
 import { createDiscordSender, type DiscordSender } from "./discord-sender.js";
 import { createInteractionHandler } from "./interaction-handler.js";
 import type { RenderDiscordDigest } from "./reply-messages.js";
@@ -45,6 +45,7 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningDisco
     rest: {
       timeout: DefaultDiscordRestOptions.timeoutMs,
       retries: DefaultDiscordRestOptions.retries,
+      rejectOnRateLimit: rejectUnexplainedRateLimit,
       ...(deps.api === undefined ? {} : { api: deps.api.replace(/\/+$/, "") }),
     },
   });
