@@ -2,10 +2,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeBatch } from "../src/analyze/analyze-batch.js";
 import { loadSettings } from "../src/config/index.js";
+import { loadLexicon } from "../src/config/lexicon.js";
 import { loadTopics } from "../src/config/topics.js";
+import { sourceId } from "../src/domain/index.js";
+import { contentHash } from "../src/ingest/index.js";
 import { analyzePending } from "../src/schedule/analyze-pending.js";
 import { openDatabase } from "../src/store/database.js";
-import { seedLeads } from "./fixtures/labelled/labelled-sets.js";
+import { createSqliteItemStore } from "../src/store/items-repo.js";
+import { createSqliteSourceStore } from "../src/store/sources-repo.js";
+import { asOneDay, realDay, seedLeads } from "./fixtures/labelled/labelled-sets.js";
 import { useTempDir } from "./support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -44,7 +49,13 @@ describe("analyzePending on a real SQLite file", () => {
       t0,
     );
     add("vov", "Giá vàng hôm nay tăng mạnh", "Giá vàng SJC tăng 500.000 đồng mỗi lượng.", t0 + H);
-    const deps = { db, topics: loadTopics(), settings: loadSettings("absent.yaml"), now: t0 + 2 * H };
+    const deps = {
+      db,
+      topics: loadTopics(),
+      concepts: loadLexicon(),
+      settings: loadSettings("absent.yaml"),
+      now: t0 + 2 * H,
+    };
     expect(await analyzePending(deps)).toEqual({ analyzed: 2, relevant: 1, eventsTouched: 2 });
 
     // A later run, after a restart: the new report joins the stored event.
@@ -87,7 +98,7 @@ describe("analyzePending on a real SQLite file", () => {
       add(i % 2 === 0 ? "vov" : "tg", "", lead, t0 + i * 60_000);
     });
     const settings = loadSettings("absent.yaml");
-    await analyzePending({ db, topics: loadTopics(), settings, now: t0 + 2 * H });
+    await analyzePending({ db, topics: loadTopics(), concepts: loadLexicon(), settings, now: t0 + 2 * H });
 
     const stored = db
       .prepare("SELECT i.id, i.lead, ei.event_id AS event FROM items i JOIN event_items ei ON ei.item_id = i.id")
@@ -96,6 +107,7 @@ describe("analyzePending on a real SQLite file", () => {
       leads.map((lead, i) => ({ id: String(i + 1), title: "", lead, text: "", publishedAt: t0 + i * 60_000 })),
       {
         lexicon: loadTopics(),
+        concepts: loadLexicon(),
         relevanceThreshold: settings.analysis.relevanceThreshold,
         windowHours: settings.analysis.eventWindowHours,
         lang: "vi",
@@ -116,10 +128,69 @@ describe("analyzePending on a real SQLite file", () => {
     db.close();
   });
 
+  it("groups a busy day in two languages into the same events as the analyze command does", async () => {
+    // The real-day set re-dated into one day: dozens of stories sharing leaders and words.
+    const day = asOneDay(realDay("tune"), 1).map((i) => i.article);
+    const db = openDatabase(join(tempDir(), "bantin.db"));
+    createSqliteSourceStore(db).upsert([
+      { id: sourceId("vi-outlet"), url: "http://127.0.0.1/vi", name: "VI", lang: "vi", fullText: false, weight: 1 },
+      { id: sourceId("en-outlet"), url: "http://127.0.0.1/en", name: "EN", lang: "en", fullText: false, weight: 1 },
+    ]);
+    createSqliteItemStore(db).insertBatch(
+      day.map((a) => ({
+        sourceId: sourceId(a.lang === "en" ? "en-outlet" : "vi-outlet"),
+        guid: a.id,
+        url: `http://127.0.0.1/${a.id}`,
+        title: a.title,
+        lead: a.lead,
+        text: "",
+        lang: a.lang ?? "vi",
+        publishedAt: a.publishedAt!,
+        fetchedAt: a.publishedAt!,
+        contentHash: contentHash(a.title, a.lead),
+      })),
+    );
+    const settings = loadSettings("absent.yaml");
+    const last = Math.max(...day.map((a) => a.publishedAt!));
+    await analyzePending({ db, topics: loadTopics(), concepts: loadLexicon(), settings, now: last + H });
+    const stored = db
+      .prepare("SELECT i.guid AS id, ei.event_id AS event FROM items i JOIN event_items ei ON ei.item_id = i.id")
+      .all() as { id: string; event: string }[];
+    // The store hands items to analysis oldest first; the command gets them in that order too.
+    const batch = analyzeBatch(
+      [...day].sort((a, b) => a.publishedAt! - b.publishedAt!),
+      {
+        lexicon: loadTopics(),
+        concepts: loadLexicon(),
+        relevanceThreshold: settings.analysis.relevanceThreshold,
+        windowHours: settings.analysis.eventWindowHours,
+        lang: "vi",
+        maxSummaryChars: 300,
+      },
+    );
+    const groups = (pairs: readonly { id: string; event: string }[]) => {
+      const byEvent = new Map<string, string[]>();
+      for (const p of pairs) byEvent.set(p.event, [...(byEvent.get(p.event) ?? []), p.id]);
+      return [...byEvent.values()].map((ids) => ids.sort().join(",")).sort();
+    };
+    expect(stored).toHaveLength(day.length);
+    expect(groups(stored)).toEqual(groups(batch.items));
+    // Some events join reports in both languages.
+    const lang = new Map(day.map((a) => [a.id, a.lang]));
+    expect(groups(stored).some((g) => new Set(g.split(",").map((id) => lang.get(id))).size === 2)).toBe(true);
+    db.close();
+  });
+
   it("merges two stored events when a later report shows they are one story, across a restart", async () => {
     const { db, add } = seed(join(tempDir(), "bantin.db"));
     const t0 = Date.UTC(2019, 10, 6);
-    const deps = { db, topics: loadTopics(), settings: loadSettings("absent.yaml"), now: t0 + 2 * H };
+    const deps = {
+      db,
+      topics: loadTopics(),
+      concepts: loadLexicon(),
+      settings: loadSettings("absent.yaml"),
+      now: t0 + 2 * H,
+    };
     add("vov", "Đặc phái viên Mark Lambert tới Moscow dự hội nghị", "", t0);
     add("vov", "Giá vàng hôm nay giảm mạnh", "", t0 + H);
     add("tg", "Ông Jo Chol-su rời Bình Nhưỡng", "", t0 + H);

@@ -4,7 +4,7 @@ import { seededRandom } from "../../bench/seeded-random.js";
 import { clusterItems } from "../../src/analyze/cluster-items.js";
 import { createEventLexicon } from "../../src/analyze/event-lexicon.js";
 import { pairwiseF1 } from "../../src/analyze/pairwise-f1.js";
-import { loadTopics } from "../../src/config/topics.js";
+import { loadLexicon } from "../../src/config/lexicon.js";
 import {
   englishPositives,
   KTLAB_PATH,
@@ -14,7 +14,9 @@ import {
 } from "../../test/fixtures/labelled/labelled-sets.js";
 import type { EvalReport } from "../eval.js";
 
-const lexicon = createEventLexicon(loadTopics());
+/** The lexicon as clustering reads it, compiled once for every eval module. */
+export const clusterLexicon = createEventLexicon(loadLexicon());
+const lexicon = clusterLexicon;
 
 export function clusterScore(items: readonly LabelledItem[], threshold?: number) {
   const result = clusterItems(

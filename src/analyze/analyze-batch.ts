@@ -1,4 +1,4 @@
-import type { ArticleInput, Lang } from "../domain/index.js";
+import type { ArticleInput, Concept, Lang } from "../domain/index.js";
 import { clusterItems } from "./cluster-items.js";
 import { createEventLexicon } from "./event-lexicon.js";
 import { summarizeExtractive } from "./extractive-summarizer.js";
@@ -8,7 +8,10 @@ import { createRelevanceScorer } from "./relevance.js";
 import type { SummaryDoc } from "./summarizer.js";
 
 export interface AnalyzeBatchOptions {
+  /** Topics and their lexicon (config/topics.yaml): relevance and topic tags. */
   readonly lexicon: Lexicon;
+  /** The bilingual lexicon (config/lexicon.yaml): what clustering reads both languages through. */
+  readonly concepts: readonly Concept[];
   readonly relevanceThreshold: number;
   readonly windowHours: number;
   readonly lang: Lang;
@@ -49,7 +52,7 @@ export function analyzeBatch(articles: readonly ArticleInput[], options: Analyze
   const scorer = createRelevanceScorer(options.lexicon, { threshold: options.relevanceThreshold });
   const clustering = clusterItems(articles, {
     windowHours: options.windowHours,
-    lexicon: createEventLexicon(options.lexicon),
+    lexicon: createEventLexicon(options.concepts),
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
   const items = articles.map((a) => {

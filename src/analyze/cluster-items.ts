@@ -43,7 +43,7 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
   const clusterer = createEventClusterer(settings, { newEventId: () => `p${++provisional}` }, options.tuning);
   const featuresOf = (item: ArticleInput) =>
     options.lexicon?.features(item, options.features) ??
-    eventFeatures({ title: item.title, lead: item.lead, text: item.text, entityIds: [] }, options.features);
+    eventFeatures({ title: item.title, lead: item.lead, text: item.text }, options.features);
   // Features live from when an item is counted until it is placed: memory (and the collector's
   // work) follow the two-window stretch being read, not the length of the batch.
   const features = new Map<number, TermCounts>();
@@ -64,9 +64,10 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
       clusterer.observe(terms, next);
       observed++;
     }
-    clusterer.add({ id: `#${i}`, publishedAt: at, terms: features.get(i)! });
+    clusterer.add({ id: `#${i}`, publishedAt: at, lang: items[i]!.lang, terms: features.get(i)! });
     features.delete(i);
   }
+  clusterer.settle();
   const finalId = new Map<string, string>();
   const eventOf = new Map<string, string>();
   const members = new Map<string, string[]>();

@@ -1,106 +1,36 @@
-import type { TermCounts } from "./event-features.js";
+import { isAnchorKind, isLanguageFree, namesSomething } from "./cluster-terms.js";
+import { type ClusterOptions, type ClusterTuning, DEFAULT_CLUSTER_TUNING } from "./cluster-tuning.js";
+import { addFacts, contradicts, type EventFacts, emptyFacts } from "./event-contradiction.js";
+import type { CoreFacts, TermCounts } from "./event-features.js";
+import {
+  addProfile,
+  addReport,
+  type EventProfile,
+  type ItemVector,
+  profileSimilarity,
+  reportSimilarity,
+  strongestTerms,
+  termSimilarity,
+  termWeights,
+  unitTop,
+} from "./event-profile.js";
 import { COUNTRY_SYLLABLES } from "./stopwords.js";
+import { createTermStatistics } from "./term-statistics.js";
 
-export interface ClusterOptions {
-  /** An item joins an event only within this many hours of the event's first or last item; settings.analysis.eventWindowHours. */
-  readonly windowHours: number;
-  /** Cosine similarity an item needs with an event's pooled profile to join it. */
-  readonly threshold: number;
-}
+export {
+  type ClusterOptions,
+  type ClusterTuning,
+  DEFAULT_CLUSTER_OPTIONS,
+  DEFAULT_CLUSTER_TUNING,
+} from "./cluster-tuning.js";
 
-/** Tunables of the clusterer beyond the options (exported so the eval can sweep them). */
-export interface ClusterTuning {
-  /** Terms of an item kept for comparison: the strongest carry the event. */
-  readonly itemTerms: number;
-  /** Terms of an event's pooled profile: bounded so a long story costs no more than a short one. */
-  readonly profileTerms: number;
-  /** Rarest strong terms of an item looked up in the index (and indexed for its event). */
-  readonly keyTerms: number;
-  /** Share of the threshold an event must reach on the key terms alone to be a candidate. */
-  readonly keyShare: number;
-  /** Events whose full similarity is computed, best partial scores first. */
-  readonly candidates: number;
-  /** Recent events kept per index term. */
-  readonly postingsCap: number;
-  /** IDF prior: a term counts as seen in this many extra documents, so a small batch does not call everything rare. */
-  readonly priorDocs: number;
-  /** IDF of terms seen once is lowered to that of terms seen this many times: one-off noise must not dominate. */
-  readonly minDf: number;
-  /** IDF raised to this power: above 1, what a handful of reports share outweighs the topic's common vocabulary. */
-  readonly idfPower: number;
-  /**
-   * Weight of a term no other item has (yet) relative to its IDF: it cannot match anything, so at
-   * full weight it only dilutes a text's similarity with everything.
-   */
-  readonly unsharedWeight: number;
-  /**
-   * An item with more distinct terms than this is a long article: its own unshared terms are
-   * mostly background (quotes, asides), so they are left out rather than damped.
-   */
-  readonly longTerms: number;
-  /**
-   * Threshold scale for a long article: many background terms lower its cosine with any event, so
-   * the bar sits lower (a short lead's few terms are all on the event, or not).
-   */
-  readonly longThreshold: number;
-  /**
-   * Terms of a long article kept for comparison: past its strongest hundred or so, an article's
-   * terms are its background (context, quotes, asides), shared with neighbouring stories as much
-   * as with its own.
-   */
-  readonly longItemTerms: number;
-  /**
-   * A term is specific evidence (an anchor) only while at most this share of the documents seen
-   * has it: a name every report of the topic carries ("Mỹ", "Seoul") says nothing about which event.
-   */
-  readonly anchorShare: number;
-  /** However few documents were seen, a term in this many of them can still be an anchor. */
-  readonly anchorMinDf: number;
-  /**
-   * Without a shared anchor an item still joins when its similarity reaches this multiple of the
-   * threshold: text that names nobody (no capitals, dates or figures) must not be unable to join.
-   */
-  readonly unanchoredShare: number;
-  /**
-   * A name carried by this many other live events is no anchor: a leader or capital that recurs
-   * across stories (one president in four events) tells none of them apart, however rare it is overall.
-   */
-  readonly anchorEvents: number;
-  /**
-   * An item this many times the threshold close to two events shows they are one story that
-   * began as two (its first reports told it from different sides): the events merge. Incremental
-   * placement cannot take back an early split any other way.
-   */
-  readonly mergeShare: number;
-}
-
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { windowHours: 72, threshold: 0.18 };
-export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
-  itemTerms: 160,
-  profileTerms: 200,
-  keyTerms: 12,
-  keyShare: 0.05,
-  candidates: 16,
-  postingsCap: 64,
-  priorDocs: 10,
-  minDf: 2,
-  idfPower: 1.5,
-  unsharedWeight: 0.5,
-  longTerms: 150,
-  longThreshold: 0.9,
-  longItemTerms: 100,
-  anchorShare: 0.15,
-  anchorMinDf: 3,
-  unanchoredShare: 2,
-  anchorEvents: 2,
-  mergeShare: 1.6,
-};
-
-/** An item as the clusterer sees it: its id, when, and its terms. */
+/** An item as the clusterer sees it: its id, when, its language, and its terms. */
 export interface ClusterInput {
   readonly id: string;
   /** Epoch milliseconds, when known; an item without time is taken to be within any window. */
   readonly publishedAt?: number | undefined;
+  /** The report's language; reports in another are compared on their language-free terms. */
+  readonly lang?: string | undefined;
   readonly terms: TermCounts;
 }
 
@@ -111,13 +41,23 @@ export interface Placement {
   readonly absorbed: readonly string[];
 }
 
+/** One event merged into another. */
+export interface EventMerge {
+  readonly from: string;
+  readonly into: string;
+}
+
 /**
- * Incremental, deterministic event clustering. A new item is compared with the pooled profiles
- * (summed term weights) of the recent events that share one of its rarest strong terms (an
- * inverted index from terms to events, bounded postings), so the cost per item stays flat
- * however large the store grows. Comparing with a profile rather than the closest single report
- * keeps chains of loosely related items apart while letting a paraphrase join through the
- * vocabulary of the whole story. An item very close to two events merges them (see mergeShare).
+ * Incremental, deterministic event clustering, average linkage in one pass. A new item is
+ * compared with the recent events that share one of its rarest strong terms (an inverted index
+ * from terms to events, bounded postings), so the cost per item stays flat however large the
+ * store grows. Its score with an event is its average cosine with the event's reports: with the
+ * reports in its own language on all terms, with the others on the terms both languages share
+ * (see event-profile). Chains of loosely related items stay apart, and a big story is no easier
+ * to join than a small one. A report that states a different date, weapon, place or named
+ * treaty than an event's reports never joins it. An item very close to two events merges them
+ * (see mergeShare), and `settle` merges young events that turn out as close as one event's
+ * reports are.
  */
 export interface EventClusterer {
   /**
@@ -131,6 +71,13 @@ export interface EventClusterer {
   restore(item: ClusterInput, eventId: string): void;
   /** The event an item is in now (after any merges). */
   eventOf(itemId: string): string | undefined;
+  /**
+   * Merge the events placed into since the last settle with the events they are as close to as
+   * the reports of one event are to each other (average similarity of their reports), closest
+   * pair first: placing reports one at a time cannot see that two young events are one. Returns
+   * the merges in order; the surviving event is the older one.
+   */
+  settle(): readonly EventMerge[];
 }
 
 export interface ClustererDeps {
@@ -140,43 +87,32 @@ export interface ClustererDeps {
 
 interface EventState {
   readonly id: string;
-  /** Summed member vectors (the pooled profile), trimmed to the strongest terms when it outgrows its bound. */
-  sum: Map<string, number>;
-  /** Euclidean length of `sum`, so similarity needs no normalised copy. */
-  norm: number;
+  /** Its reports' vectors, summed per language. */
+  profile: EventProfile;
+  members: number;
   first: number | undefined;
   last: number | undefined;
   readonly indexed: Set<string>;
-  /** Members carrying each anchor-kind term (names, dates, figures, entities). */
+  /** Members carrying each anchor-kind term (names, dates, figures, specific concepts). */
   readonly anchorCounts: Map<string, number>;
   /** Item ids, so a merge can move them. */
-  readonly members: string[];
+  readonly items: string[];
+  /** What its members' titles and first sentences state. */
+  readonly facts: EventFacts;
   pruned: boolean;
 }
 
 /** Every this many items, events older than two windows leave the index, so memory follows the window. */
 const PRUNE_EVERY = 2000;
+/** Reports whose language is not known form a language of their own. */
+const UNKNOWN_LANG = "?";
+const HOUR = 3_600_000;
 
-const byWeightThenTerm = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
-
-function unitTop(entries: [string, number][], n: number): Map<string, number> {
-  entries.sort(byWeightThenTerm);
-  const top = entries.length > n ? entries.slice(0, n) : entries;
-  let norm = 0;
-  for (const [, w] of top) norm += w * w;
-  norm = Math.sqrt(norm) || 1;
-  return new Map(top.map(([t, w]) => [t, w / norm]));
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [t, w] of small) {
-    const o = large.get(t);
-    if (o !== undefined) sum += w * o;
-  }
-  return sum;
-}
+const isCountryName = (t: string) =>
+  t
+    .slice(2)
+    .split(/[ -]/)
+    .every((s) => COUNTRY_SYLLABLES.has(s));
 
 /** Create an empty clusterer; rebuild one after a restart by restoring the recent window's items in time order. */
 export function createEventClusterer(
@@ -184,103 +120,81 @@ export function createEventClusterer(
   deps: ClustererDeps,
   tuning: ClusterTuning = DEFAULT_CLUSTER_TUNING,
 ): EventClusterer {
-  const df = new Map<string, number>();
-  let docs = 0;
-  /** Counted items with their time (set when placed, if not known when observed), oldest leave at pruning. */
-  const counted: { readonly terms: readonly string[]; at: number | undefined }[] = [];
-  const observed = new WeakMap<TermCounts, { readonly terms: readonly string[]; at: number | undefined }>();
+  const stats = createTermStatistics(tuning);
   const events = new Map<string, EventState>();
   /** Live events carrying each anchor-kind term. */
   const eventsWith = new Map<string, number>();
   const postings = new Map<string, EventState[]>();
   const eventOfItem = new Map<string, string>();
-  const windowMs = options.windowHours * 3_600_000;
+  /** Events placed into since the last settle. */
+  const touched = new Set<EventState>();
+  const windowMs = options.windowHours * HOUR;
+  const cross = tuning.crossLanguage;
 
-  const observe = (terms: TermCounts, at?: number) => {
-    const seen = observed.get(terms);
-    if (seen !== undefined) {
-      seen.at ??= at;
-      return;
-    }
-    const entry = { terms: [...terms.keys()], at };
-    observed.set(terms, entry);
-    counted.push(entry);
-    docs++;
-    for (const t of entry.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  };
-  /** Forget the counts of items published before `cutoff` (items without time stay counted). */
-  const forgetCounts = (cutoff: number) => {
-    let kept = 0;
-    for (const entry of counted) {
-      if (entry.at !== undefined && entry.at < cutoff) {
-        docs--;
-        for (const t of entry.terms) {
-          const n = (df.get(t) ?? 1) - 1;
-          if (n <= 0) df.delete(t);
-          else df.set(t, n);
-        }
-      } else counted[kept++] = entry;
-    }
-    counted.length = kept;
-  };
-
-  const idf = (t: string, unshared: number) => {
-    const n = df.get(t) ?? 1;
-    if (n <= 1 && unshared === 0) return 0;
-    const w = Math.log(1 + (docs + tuning.priorDocs) / Math.max(n, tuning.minDf)) ** tuning.idfPower;
-    return n > 1 ? w : w * unshared;
-  };
-
-  /**
-   * Kinds of term that can name one event: dates, figures, specific lexicon entities, and proper
-   * names other than countries. (Recurring entities, r:, weigh in the similarity but anchor nothing.)
-   */
-  const anchorKind = (t: string, names: ReadonlySet<string> | undefined): boolean => {
-    const kind = t.charCodeAt(0);
-    // d: dates, #: figures, e: specific entities
-    if (kind === 100 || kind === 35 || kind === 101) return true;
-    if (names?.has(t) !== true) return false;
-    return !t
-      .slice(2)
-      .split(/[ -]/)
-      .every((s) => COUNTRY_SYLLABLES.has(s));
-  };
   /**
    * A shared anchor-kind term is evidence for this event only if few documents and few other
    * events carry it: a name found all over the topic ("Mỹ", "Seoul") or in story after story
-   * (a president) says nothing about which event.
+   * (a president) says nothing about which event. `namesOnly`: dates and figures do not count.
    */
-  const anchoredIn = (e: EventState, anchors: readonly string[]): boolean => {
-    const allowance = Math.max(tuning.anchorMinDf, tuning.anchorShare * docs);
+  const anchoredIn = (e: EventState, anchors: readonly string[], namesOnly: boolean): boolean => {
+    const allowance = Math.max(tuning.anchorMinDf, tuning.anchorShare * stats.docs());
     for (const t of anchors) {
+      if (namesOnly && !namesSomething(t)) continue;
       const inside = e.anchorCounts.get(t);
-      if (inside === undefined || (df.get(t) ?? 0) - inside > allowance) continue;
+      if (inside === undefined || stats.df(t) - inside > allowance) continue;
       if ((eventsWith.get(t) ?? 1) - 1 < tuning.anchorEvents) return true;
     }
     return false;
   };
+  /** Whether two events share an anchor few other documents and events carry. */
+  const shareAnchor = (a: EventState, b: EventState): boolean => {
+    const allowance = Math.max(tuning.anchorMinDf, tuning.anchorShare * stats.docs());
+    const [small, large] = a.anchorCounts.size <= b.anchorCounts.size ? [a, b] : [b, a];
+    for (const [t, n] of small.anchorCounts) {
+      const m = large.anchorCounts.get(t);
+      if (m === undefined || stats.df(t) - n - m > allowance) continue;
+      if ((eventsWith.get(t) ?? 2) - 2 < tuning.anchorEvents) return true;
+    }
+    return false;
+  };
 
-  const vectorOf = (terms: TermCounts): Map<string, number> => {
+  const vectorOf = (item: ClusterInput): ItemVector => {
+    const terms = item.terms;
+    const long = terms.size > tuning.longTerms;
+    const unshared = long ? 0 : tuning.unsharedWeight;
     const weighted: [string, number][] = [];
-    const unshared = terms.size > tuning.longTerms ? 0 : tuning.unsharedWeight;
     for (const [t, c] of terms) {
-      const w = idf(t, unshared);
+      const w = stats.idf(t, unshared);
       if (w > 0) weighted.push([t, (1 + Math.log(1 + c)) * w]);
     }
-    return unitTop(weighted, terms.size > tuning.longTerms ? tuning.longItemTerms : tuning.itemTerms);
+    const n = long ? tuning.longItemTerms : tuning.itemTerms;
+    const full = unitTop(weighted, n);
+    // Only terms strong enough for the full vector are compared across languages too.
+    const shared: [string, number][] = [];
+    for (const [t, w] of full) if (isLanguageFree(t, terms.names)) shared.push([t, w]);
+    return { lang: item.lang ?? UNKNOWN_LANG, full, shared: unitTop(shared, n) };
   };
 
   /** Strongest terms another item also has (a term seen once can find nothing), rarest breaking ties. */
-  const keyTerms = (vector: ReadonlyMap<string, number>): string[] => {
+  const keyTermsOf = (vector: ReadonlyMap<string, number>, n: number): string[] => {
     const keys: string[] = [];
     for (const t of vector.keys()) {
-      if ((df.get(t) ?? 0) > 1) keys.push(t);
-      if (keys.length >= tuning.keyTerms) return keys;
+      if (stats.df(t) > 1) keys.push(t);
+      if (keys.length >= n) return keys;
     }
     for (const t of vector.keys()) {
-      if ((df.get(t) ?? 0) <= 1) keys.push(t);
-      if (keys.length >= tuning.keyTerms) break;
+      if (stats.df(t) <= 1) keys.push(t);
+      if (keys.length >= n) break;
     }
+    return keys;
+  };
+  /**
+   * The report's own key terms and its strongest language-free ones, which find its events in
+   * other languages (half as many: most are among its own keys already).
+   */
+  const keysOf = (v: ItemVector): string[] => {
+    const keys = keyTermsOf(v.full, tuning.keyTerms);
+    for (const t of keyTermsOf(v.shared, Math.ceil(tuning.keyTerms / 2))) if (!keys.includes(t)) keys.push(t);
     return keys;
   };
 
@@ -289,27 +203,51 @@ export function createEventClusterer(
     return at >= e.first - windowMs && at <= e.last + windowMs;
   };
 
-  /** Recent events sharing a key term, with the similarity the key terms alone give them. */
-  const partialScores = (vector: ReadonlyMap<string, number>, keys: readonly string[], at: number | undefined) => {
+  /** Recent events sharing a key term, with the average similarity the key terms alone give them. */
+  const partialScores = (vector: ItemVector, keys: readonly string[], at: number | undefined) => {
     const partial = new Map<EventState, number>();
     for (const t of keys) {
-      const list = postings.get(t) ?? [];
-      const w = vector.get(t)!;
+      const list = postings.get(t);
+      if (list === undefined) continue;
+      const weights = termWeights(vector, t, cross);
       for (let k = list.length - 1; k >= Math.max(0, list.length - tuning.postingsCap); k--) {
         const e = list[k]!;
         if (e.pruned || !inWindow(e, at)) continue;
-        partial.set(e, (partial.get(e) ?? 0) + (w * (e.sum.get(t) ?? 0)) / e.norm);
+        partial.set(e, (partial.get(e) ?? 0) + termSimilarity(weights, t, e.profile) / e.members);
       }
     }
     return partial;
   };
 
+  /** The report's average similarity with the event, if the event may take it; else undefined. */
+  const admitted = (
+    e: EventState,
+    vector: ItemVector,
+    at: number | undefined,
+    anchors: readonly string[],
+    threshold: number,
+    facts: CoreFacts | undefined,
+  ): number | undefined => {
+    if (contradicts(facts, e.facts, tuning.dateSlackDays)) return undefined;
+    const score = reportSimilarity(vector, e.profile, cross) / e.members;
+    // A day after an event began, what comes is its follow-up (a Council meeting after a launch):
+    // it joins only on a name or thing the event's reports name, not on a date or the topic.
+    const late = at !== undefined && e.first !== undefined && at - e.first > tuning.lateHours * HOUR;
+    const anchored = anchoredIn(e, anchors, late);
+    if (late && !anchored) return undefined;
+    // Topic words alone make two reports one event only when they agree closely; otherwise they
+    // must share a specific anchor, and with one the bar is lower.
+    if (!anchored && score < threshold * tuning.unanchoredShare) return undefined;
+    return score >= (anchored ? threshold * tuning.anchoredShare : threshold) ? score : undefined;
+  };
+
   const chooseEvent = (
-    vector: ReadonlyMap<string, number>,
+    vector: ItemVector,
     keys: readonly string[],
     at: number | undefined,
     anchors: readonly string[],
     threshold: number,
+    facts: CoreFacts | undefined,
   ) => {
     // Key terms carry much of an item's weight: an event far below the threshold on them cannot reach it.
     const floor = threshold * tuning.keyShare;
@@ -321,12 +259,11 @@ export function createEventClusterer(
     let bestScore = 0;
     const close: EventState[] = [];
     for (const [e] of candidates) {
-      const score = cosine(vector, e.sum) / e.norm;
-      // Topic words alone make two reports one event only when they agree closely; otherwise they must share a specific anchor.
-      if (score < threshold * tuning.unanchoredShare && !anchoredIn(e, anchors)) continue;
+      const score = admitted(e, vector, at, anchors, threshold, facts);
+      if (score === undefined) continue;
       if (score >= threshold * tuning.mergeShare) close.push(e);
       // Equal scores go to the smaller id, so replays agree.
-      if (score >= threshold && (best === undefined || score > bestScore || (score === bestScore && e.id < best.id))) {
+      if (best === undefined || score > bestScore || (score === bestScore && e.id < best.id)) {
         best = e;
         bestScore = score;
       }
@@ -334,7 +271,7 @@ export function createEventClusterer(
     return { best, close: close.filter((e) => e !== best).sort((a, b) => (a.id < b.id ? -1 : 1)) };
   };
 
-  const index = (e: EventState, keys: readonly string[]) => {
+  const index = (e: EventState, keys: Iterable<string>) => {
     for (const t of keys) {
       if (e.indexed.has(t)) continue;
       e.indexed.add(t);
@@ -349,24 +286,16 @@ export function createEventClusterer(
     }
   };
 
-  const addToProfile = (e: EventState, vector: ReadonlyMap<string, number>) => {
-    for (const [t, w] of vector) e.sum.set(t, (e.sum.get(t) ?? 0) + w);
-    // Trimmed in batches (amortised constant cost); the profile keeps its strongest terms.
-    if (e.sum.size > 2 * tuning.profileTerms)
-      e.sum = new Map([...e.sum].sort(byWeightThenTerm).slice(0, tuning.profileTerms));
-    let norm = 0;
-    for (const w of e.sum.values()) norm += w * w;
-    e.norm = Math.sqrt(norm) || 1;
-  };
-
   const place = (
     itemId: string,
     e: EventState,
-    vector: ReadonlyMap<string, number>,
+    vector: ItemVector,
     keys: readonly string[],
     anchors: readonly string[],
-    at?: number,
+    at: number | undefined,
+    facts: CoreFacts | undefined,
   ) => {
+    addFacts(e.facts, facts);
     for (const t of anchors) {
       const n = e.anchorCounts.get(t);
       if (n === undefined) eventsWith.set(t, (eventsWith.get(t) ?? 0) + 1);
@@ -376,15 +305,17 @@ export function createEventClusterer(
       e.first = Math.min(e.first ?? at, at);
       e.last = Math.max(e.last ?? at, at);
     }
-    addToProfile(e, vector);
+    addReport(e.profile, vector, tuning.profileTerms);
+    e.members++;
     index(e, keys);
-    e.members.push(itemId);
+    e.items.push(itemId);
     eventOfItem.set(itemId, e.id);
   };
 
-  /** Move everything of `from` into `into`: profile, anchors, time span, index entries and items. */
+  /** Move everything of `from` into `into`: reports, anchors, facts, time span, index entries and items. */
   const merge = (into: EventState, from: EventState) => {
-    addToProfile(into, from.sum);
+    addProfile(into.profile, from.profile, tuning.profileTerms);
+    into.members += from.members;
     for (const [t, n] of from.anchorCounts) {
       // The term's live-event count drops by one when both carried it.
       if (into.anchorCounts.has(t)) eventsWith.set(t, (eventsWith.get(t) ?? 1) - 1);
@@ -392,30 +323,77 @@ export function createEventClusterer(
     }
     if (from.first !== undefined) into.first = Math.min(into.first ?? from.first, from.first);
     if (from.last !== undefined) into.last = Math.max(into.last ?? from.last, from.last);
-    index(into, [...from.indexed]);
-    for (const item of from.members) {
-      into.members.push(item);
+    addFacts(into.facts, from.facts);
+    index(into, from.indexed);
+    for (const item of from.items) {
+      into.items.push(item);
       eventOfItem.set(item, into.id);
     }
     from.pruned = true;
-    from.sum = new Map();
+    from.profile = new Map();
     events.delete(from.id);
   };
 
   const newEvent = (id: string): EventState => {
     const e: EventState = {
       id,
-      sum: new Map(),
-      norm: 1,
+      profile: new Map(),
+      members: 0,
       first: undefined,
       last: undefined,
       indexed: new Set(),
       anchorCounts: new Map(),
-      members: [],
+      items: [],
+      facts: emptyFacts(),
       pruned: false,
     };
     events.set(id, e);
     return e;
+  };
+
+  const spansMeet = (a: EventState, b: EventState): boolean =>
+    a.first === undefined || b.first === undefined || a.last === undefined || b.last === undefined
+      ? true
+      : a.first <= b.last + windowMs && b.first <= a.last + windowMs;
+  const older = (a: EventState, b: EventState): boolean =>
+    (a.first ?? 0) < (b.first ?? 0) || ((a.first ?? 0) === (b.first ?? 0) && a.id < b.id);
+  /** The events close enough to merge with `a`, found through its strongest terms' postings. */
+  const settleCandidates = (a: EventState): { other: EventState; score: number }[] => {
+    const found = new Set<EventState>();
+    for (const t of strongestTerms(a.profile, tuning.keyTerms)) {
+      for (const e of postings.get(t) ?? []) if (e !== a && !e.pruned) found.add(e);
+    }
+    const out: { other: EventState; score: number }[] = [];
+    for (const b of found) {
+      if (!spansMeet(a, b) || contradicts(a.facts, b.facts, tuning.dateSlackDays)) continue;
+      const score = profileSimilarity(a.profile, b.profile, cross) / (a.members * b.members);
+      if (score < options.threshold * tuning.settleShare) continue;
+      if (score < options.threshold * tuning.unanchoredShare && !shareAnchor(a, b)) continue;
+      out.push({ other: b, score });
+    }
+    return out;
+  };
+  const settle = (): EventMerge[] => {
+    const merges: EventMerge[] = [];
+    type Pair = { readonly a: EventState; readonly b: EventState; readonly score: number };
+    let pairs: Pair[] = [];
+    for (const a of touched) {
+      if (!a.pruned) for (const { other, score } of settleCandidates(a)) pairs.push({ a, b: other, score });
+    }
+    touched.clear();
+    const byScore = (x: Pair, y: Pair) => y.score - x.score || (x.a.id + x.b.id < y.a.id + y.b.id ? -1 : 1);
+    while (pairs.length > 0) {
+      pairs.sort(byScore);
+      const next = pairs.find((p) => !p.a.pruned && !p.b.pruned);
+      if (next === undefined) break;
+      const [into, from] = older(next.a, next.b) ? [next.a, next.b] : [next.b, next.a];
+      merge(into, from);
+      merges.push({ from: from.id, into: into.id });
+      // The merged event's neighbours are scored again; pairs with the absorbed one are stale.
+      pairs = pairs.filter((p) => !p.a.pruned && !p.b.pruned && p.a !== into && p.b !== into);
+      for (const { other, score } of settleCandidates(into)) pairs.push({ a: into, b: other, score });
+    }
+    return merges;
   };
 
   let latest: number | undefined;
@@ -423,7 +401,7 @@ export function createEventClusterer(
   const prune = () => {
     if (latest === undefined) return;
     const cutoff = latest - 2 * windowMs;
-    forgetCounts(cutoff);
+    stats.forget(cutoff);
     for (const [id, e] of events) {
       if (e.last !== undefined && e.last < cutoff) {
         for (const t of e.anchorCounts.keys()) {
@@ -432,7 +410,7 @@ export function createEventClusterer(
           else eventsWith.set(t, n);
         }
         e.pruned = true;
-        e.sum = new Map();
+        e.profile = new Map();
         events.delete(id);
       }
     }
@@ -449,29 +427,36 @@ export function createEventClusterer(
       prune();
     }
   };
+  const anchorsOf = (vector: ItemVector, names: ReadonlySet<string> | undefined) =>
+    [...vector.full.keys()].filter((t) => isAnchorKind(t, names, isCountryName));
 
   return {
-    observe,
+    observe: (terms, at) => stats.observe(terms, at),
     add(item) {
       tick(item.publishedAt);
-      observe(item.terms, item.publishedAt);
-      const vector = vectorOf(item.terms);
-      const keys = keyTerms(vector);
-      const anchors = [...vector.keys()].filter((t) => anchorKind(t, item.terms.names));
+      stats.observe(item.terms, item.publishedAt);
+      const vector = vectorOf(item);
+      const keys = keysOf(vector);
+      const anchors = anchorsOf(vector, item.terms.names);
       const threshold = options.threshold * (item.terms.size > tuning.longTerms ? tuning.longThreshold : 1);
-      const { best, close } = chooseEvent(vector, keys, item.publishedAt, anchors, threshold);
+      const facts = item.terms.core;
+      const { best, close } = chooseEvent(vector, keys, item.publishedAt, anchors, threshold, facts);
       const e = best ?? newEvent(deps.newEventId(item.id));
-      place(item.id, e, vector, keys, anchors, item.publishedAt);
-      for (const other of close) merge(e, other);
-      return { eventId: e.id, absorbed: close.map((o) => o.id) };
+      place(item.id, e, vector, keys, anchors, item.publishedAt, facts);
+      touched.add(e);
+      // Two events the report is close to merge only when neither states what the other cannot be.
+      const merged = close.filter((other) => !contradicts(other.facts, e.facts, tuning.dateSlackDays));
+      for (const other of merged) merge(e, other);
+      return { eventId: e.id, absorbed: merged.map((o) => o.id) };
     },
     restore(item, eventId) {
       tick(item.publishedAt);
-      observe(item.terms, item.publishedAt);
-      const vector = vectorOf(item.terms);
-      const anchors = [...vector.keys()].filter((t) => anchorKind(t, item.terms.names));
-      place(item.id, events.get(eventId) ?? newEvent(eventId), vector, keyTerms(vector), anchors, item.publishedAt);
+      stats.observe(item.terms, item.publishedAt);
+      const vector = vectorOf(item);
+      const e = events.get(eventId) ?? newEvent(eventId);
+      place(item.id, e, vector, keysOf(vector), anchorsOf(vector, item.terms.names), item.publishedAt, item.terms.core);
     },
     eventOf: (itemId) => eventOfItem.get(itemId),
+    settle,
   };
 }

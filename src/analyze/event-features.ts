@@ -1,4 +1,6 @@
+import type { ConceptRole, Lang } from "../domain/index.js";
 import { splitSentences } from "../text/index.js";
+import type { ConceptHit, ConceptMatcher } from "./concept-matcher.js";
 import { datesIn, figuresIn } from "./event-dates.js";
 import { type EventToken, eventTokens } from "./event-tokens.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -7,19 +9,43 @@ import { STOPWORDS } from "./stopwords.js";
  * What clustering compares: a text's terms with their field-weighted counts, and which of them
  * were written as proper names (specific evidence of who and where, unlike topic words).
  */
-export type TermCounts = Map<string, number> & { readonly names?: ReadonlySet<string> };
+export type TermCounts = Map<string, number> & {
+  readonly names?: ReadonlySet<string>;
+  /** What the title and the lead's first sentence state: two reports stating different ones are two events. */
+  readonly core?: CoreFacts;
+};
+
+/**
+ * Facts of the kind one event has one of, as the title and the lead's first sentence state them
+ * (the rest of a lead is background that other events share): the day it happened (d: terms), and
+ * the specific weapons, places and named treaties, drills or meetings, by kind (e: terms).
+ */
+export interface CoreFacts {
+  readonly dates: ReadonlySet<string>;
+  readonly exclusive: ReadonlyMap<ExclusiveKind, ReadonlySet<string>>;
+}
+
+/** Kinds of specific concept of which an event has its own: a launch is of one missile, a summit in one place. */
+export type ExclusiveKind = "weapon" | "place" | "named";
+const EXCLUSIVE_KINDS: ReadonlySet<string> = new Set<ExclusiveKind>(["weapon", "place", "named"]);
+
+interface MutableCore {
+  readonly dates: Set<string>;
+  readonly exclusive: Map<ExclusiveKind, Set<string>>;
+}
 
 /** The parts of an item clustering reads, each with how much it says about the event. */
 export interface FeatureText {
   readonly title: string;
   readonly lead: string;
   readonly text: string;
-  /** Canonical ids of specific lexicon entities in the item (bridges Vietnamese and English). */
-  readonly entityIds: readonly string[];
-  /** Canonical ids of recurring lexicon entities (countries, capitals): they bridge languages but anchor nothing. */
-  readonly recurringIds?: readonly string[] | undefined;
-  /** Name terms that recur across stories (heads of state): weighed as names, but no evidence of which event. */
-  readonly recurringNames?: ReadonlySet<string> | undefined;
+  /** The report's language: its spellings are the ones the concept matcher reads it with. */
+  readonly lang?: Lang | undefined;
+  /**
+   * The bilingual lexicon: a concept's spellings in either language become one term (e:, r:
+   * or g: by its role) in place of their words, so "Bình Nhưỡng" and "Pyongyang" are one term.
+   */
+  readonly concepts?: ConceptMatcher | undefined;
 }
 
 /** Tunable weights of the feature kinds (exported so the eval can sweep them). */
@@ -42,7 +68,14 @@ export interface FeatureWeights {
   readonly name: number;
   readonly date: number;
   readonly figure: number;
+  /** A specific concept (Jo Chol-su, Hwasong-19, Stockholm): evidence of the event. */
   readonly entity: number;
+  /** A recurring concept (a country, a head of state): bridges languages, tells no event apart. */
+  readonly recurring: number;
+  /** A generic concept (launch, summit, foreign minister): bridges languages, weighs like a word. */
+  readonly generic: number;
+  /** A concept inside a longer one's spelling ("Moscow" in the Moscow conference), relative to its own weight. */
+  readonly innerConcept: number;
 }
 
 export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
@@ -51,13 +84,19 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   leadRest: 0.5,
   body: 1,
   bodySyllables: 1200,
-  unigram: 0.5,
+  unigram: 0.1,
   functionPair: 0.5,
   name: 2,
   date: 3,
   figure: 1,
-  entity: 1.5,
+  entity: 3,
+  recurring: 1,
+  generic: 1,
+  innerConcept: 0.5,
 };
+
+/** The term a concept gives, by its role: only specific ones (e:) can anchor an event. */
+const CONCEPT_PREFIX: Readonly<Record<ConceptRole, string>> = { specific: "e:", recurring: "r:", generic: "g:" };
 
 const add = (counts: TermCounts, term: string, w: number) => counts.set(term, (counts.get(term) ?? 0) + w);
 
@@ -80,72 +119,118 @@ function pairWeight(t: string, next: EventToken | undefined, fw: FeatureWeights)
   return content[0] && content[1] ? 1 : fw.functionPair;
 }
 
-function addText(
+/**
+ * The lexicon's concepts in a text, as terms by role; returns which tokens they spell, which
+ * are then read as the concept alone: its term is the same in both languages.
+ */
+function readConcepts(
+  tokens: readonly EventToken[],
+  counts: TermCounts,
+  weight: number,
+  fw: FeatureWeights,
+  source: Pick<FeatureText, "lang" | "concepts">,
+  core: MutableCore | undefined,
+): Uint8Array {
+  const covered = new Uint8Array(tokens.length);
+  const matcher = source.concepts;
+  if (matcher === undefined) return covered;
+  const addConcept = (hit: ConceptHit, w: number) => {
+    const role = hit.concept.role;
+    const term = `${CONCEPT_PREFIX[role]}${hit.concept.id}`;
+    add(counts, term, w * (role === "specific" ? fw.entity : role === "recurring" ? fw.recurring : fw.generic));
+    if (core === undefined || role !== "specific" || !EXCLUSIVE_KINDS.has(hit.concept.kind)) return;
+    const kind = hit.concept.kind as ExclusiveKind;
+    const set = core.exclusive.get(kind) ?? new Set<string>();
+    set.add(term);
+    core.exclusive.set(kind, set);
+  };
+  for (const hit of matcher.match(tokens, source.lang)) {
+    covered.fill(1, hit.start, hit.end);
+    addConcept(hit, weight);
+    // The concepts inside a longer one ("Moscow" and "non-proliferation" inside the Moscow
+    // Non-Proliferation Conference) still count, lighter: a report naming the conference another
+    // way shares them.
+    if (hit.end - hit.start < 2) continue;
+    const inside = tokens.slice(hit.start, hit.end);
+    for (const inner of matcher.match(inside, source.lang, hit.end - hit.start - 1)) {
+      if (inner.concept !== hit.concept) addConcept(inner, weight * fw.innerConcept);
+    }
+  }
+  return covered;
+}
+
+/** Syllables and pairs of the tokens no concept spells, names among them. */
+function readWords(
+  tokens: readonly EventToken[],
+  covered: Uint8Array,
   counts: TermCounts,
   names: Set<string>,
-  recurring: ReadonlySet<string>,
-  text: string,
   weight: number,
-  limit: number,
   fw: FeatureWeights,
 ): void {
-  const tokens = eventTokens(text, limit);
   let name = tokens.length > 0 && isName(tokens, 0);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.folded;
     const nextName = i + 1 < tokens.length && isName(tokens, i + 1);
-    if (isContent(t)) {
+    if (covered[i] === 0 && isContent(t)) {
       add(counts, `u:${t}`, weight * fw.unigram * (name ? fw.name : 1));
-      if (name && !recurring.has(`u:${t}`)) names.add(`u:${t}`);
+      if (name) names.add(`u:${t}`);
     }
     const next = tokens[i + 1];
-    const pair = pairWeight(t, next, fw);
+    const pair = covered[i] === 0 && covered[i + 1] === 0 ? pairWeight(t, next, fw) : undefined;
     if (pair !== undefined) {
       const term = `b:${t} ${next!.folded}`;
       add(counts, term, weight * pair * (name && nextName ? fw.name : 1));
-      if (name && nextName && !recurring.has(term)) names.add(term);
+      if (name && nextName) names.add(term);
     }
     name = nextName;
   }
+}
+
+function addText(
+  counts: TermCounts,
+  names: Set<string>,
+  text: string,
+  weight: number,
+  limit: number,
+  fw: FeatureWeights,
+  source: Pick<FeatureText, "lang" | "concepts">,
+  core?: MutableCore,
+): void {
+  const tokens = eventTokens(text, limit);
+  const covered = readConcepts(tokens, counts, weight, fw, source, core);
+  readWords(tokens, covered, counts, names, weight, fw);
   // Dates and figures only from the part of the text that was read.
   const end = tokens.length < limit ? text : text.slice(0, limit * 7);
-  for (const d of datesIn(end)) add(counts, d, weight * fw.date);
+  for (const d of datesIn(end)) {
+    add(counts, d, weight * fw.date);
+    core?.dates.add(d);
+  }
   for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
 }
 
-const NONE: ReadonlySet<string> = new Set();
-
 /**
- * The name terms a phrase gives wherever it stands in a text (capitalised syllables and pairs of
- * them), to recognise a lexicon alias among an item's names.
- */
-export function nameTerms(phrase: string): string[] {
-  const tokens = eventTokens(phrase);
-  const terms: string[] = [];
-  tokens.forEach((t, i) => {
-    if (!t.capital) return;
-    if (isContent(t.folded)) terms.push(`u:${t.folded}`);
-    const next = tokens[i + 1];
-    if (next?.capital === true && pairWeight(t.folded, next, DEFAULT_FEATURE_WEIGHTS) !== undefined)
-      terms.push(`b:${t.folded} ${next.folded}`);
-  });
-  return terms;
-}
-
-/**
- * Term counts of an item: syllables (u:) and pairs (b:), names among them, dates (d:), figures (#:),
- * and lexicon ids, specific (e:) and recurring (r:).
+ * Term counts of an item: syllables (u:) and pairs (b:), names among them, dates (d:), figures
+ * (#:), and concepts of the bilingual lexicon, specific (e:), recurring (r:) and generic (g:).
  */
 export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): TermCounts {
   const names = new Set<string>();
-  const recurring = input.recurringNames ?? NONE;
-  const counts: TermCounts = Object.assign(new Map<string, number>(), { names });
-  addText(counts, names, recurring, input.title, fw.title, Number.POSITIVE_INFINITY, fw);
+  const core: MutableCore = { dates: new Set(), exclusive: new Map() };
+  const counts: TermCounts = Object.assign(new Map<string, number>(), { names, core });
+  addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
   splitSentences(input.lead).forEach((sentence, k) => {
-    addText(counts, names, recurring, sentence, fw.lead * (k === 0 ? 1 : fw.leadRest), Number.POSITIVE_INFINITY, fw);
+    const first = k === 0;
+    addText(
+      counts,
+      names,
+      sentence,
+      fw.lead * (first ? 1 : fw.leadRest),
+      Number.POSITIVE_INFINITY,
+      fw,
+      input,
+      first ? core : undefined,
+    );
   });
-  addText(counts, names, recurring, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw);
-  for (const id of input.entityIds) add(counts, `e:${id}`, fw.entity);
-  for (const id of input.recurringIds ?? []) add(counts, `r:${id}`, fw.entity);
+  addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);
   return counts;
 }

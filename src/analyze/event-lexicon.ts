@@ -1,50 +1,24 @@
-import type { ArticleInput } from "../domain/index.js";
-import { eventFeatures, type FeatureWeights, nameTerms, type TermCounts } from "./event-features.js";
-import type { Lexicon } from "./lexicon.js";
-import { createTermMatcher } from "./term-matcher.js";
-
-/** How much of an item entity matching reads: the start of the body carries the event. */
-const MATCHED_BODY_CHARS = 1500;
+import type { ArticleInput, Concept } from "../domain/index.js";
+import { createConceptMatcher } from "./concept-matcher.js";
+import { eventFeatures, type FeatureWeights, type TermCounts } from "./event-features.js";
 
 /**
- * What event clustering takes from the lexicon: one id per referent, so "Bình Nhưỡng" and
- * "Pyongyang" are one term, and the names of who recurs in story after story (a president), which
- * must not tell events apart. Topic vocabulary and sets of people give no id: two reports naming
- * "missiles", or two different US envoys, are not thereby one event.
+ * What event clustering takes from the bilingual lexicon (config/lexicon.yaml): one term per
+ * concept whichever language or spelling names it, so an English report and a Vietnamese one of
+ * the same event share their names, places, weapons and actions. A concept's role decides what
+ * its term may do: a specific one (Jo Chol-su, Hwasong-19) is evidence of the event, a recurring
+ * one (a country, a president) and a generic one (missile, summit) weigh but anchor nothing.
  */
 export interface EventLexicon {
-  /** An item's clustering terms. */
-  features(article: Pick<ArticleInput, "title" | "lead" | "text">, weights?: FeatureWeights): TermCounts;
+  /** An item's clustering terms, read with the spellings of its language. */
+  features(article: Pick<ArticleInput, "title" | "lead" | "text" | "lang">, weights?: FeatureWeights): TermCounts;
 }
 
 /** Compile the lexicon once for clustering. */
-export function createEventLexicon(lexicon: Lexicon): EventLexicon {
-  const matcher = createTermMatcher(lexicon.entities);
-  const recurringNames = new Set<string>();
-  for (const e of lexicon.entities) {
-    if (e.event !== "recurring" && e.event !== "recurring-set") continue;
-    for (const alias of e.aliases) for (const t of nameTerms(alias)) recurringNames.add(t);
-  }
-  const idsIn = (text: string) => {
-    const specific = new Set<string>();
-    const recurring = new Set<string>();
-    for (const { entity } of matcher.match(text)) {
-      if (entity.event === "specific") specific.add(entity.id);
-      else if (entity.event === "recurring") recurring.add(entity.id);
-    }
-    return { entityIds: [...specific], recurringIds: [...recurring] };
-  };
+export function createEventLexicon(concepts: readonly Concept[]): EventLexicon {
+  const matcher = createConceptMatcher(concepts);
   return {
     features: (a, weights) =>
-      eventFeatures(
-        {
-          title: a.title,
-          lead: a.lead,
-          text: a.text,
-          ...idsIn(`${a.title}\n${a.lead}\n${a.text.slice(0, MATCHED_BODY_CHARS)}`),
-          recurringNames,
-        },
-        weights,
-      ),
+      eventFeatures({ title: a.title, lead: a.lead, text: a.text, lang: a.lang, concepts: matcher }, weights),
   };
 }

@@ -4,6 +4,10 @@ import { foldDiacritics, normalizeVietnamese } from "../text/index.js";
 export interface EventToken {
   /** Folded: no diacritics, đ→d, lower case. */
   readonly folded: string;
+  /** As written, in the comparison form (NFC, one tone-mark style): the concept matcher reads it. */
+  readonly raw: string;
+  /** `raw` in lower case. */
+  readonly lower: string;
   /** Written with a capital first letter (a proper-name syllable unless it opens a sentence). */
   readonly capital: boolean;
   /** Only spaces or one hyphen separate it from the previous token (no punctuation between). */
@@ -45,6 +49,8 @@ export function eventTokens(text: string, limit = Number.POSITIVE_INFINITY): Eve
     const first = word[0]!;
     out.push({
       folded: fold(word),
+      raw: word,
+      lower: word.toLowerCase(),
       capital: first !== first.toLowerCase(),
       joined: out.length > 0 && (/^\s+$/u.test(gap) || gap === "-"),
       opensSentence: out.length === 0 || SENTENCE_END.test(gap),

@@ -10,13 +10,17 @@ const VI =
   "ong ba anh chi em ho minh chung toi ta ai gi nao dau sao the vay nguoi " +
   "cho biet noi cho hay tuyen bo cho rang them ngoai khac tung moi nhieu hien cung cua " +
   "viec su cuoc nhung cac nhan vien ben phia phan lai van con tiep tiec khong chua phai " +
-  "ngay tin bao duoc dua dua ra ky";
+  "ngay tin bao duoc dua dua ra ky " +
+  // Weekdays ("thứ Bảy") and the agencies' datelines are dates and credits, not the event.
+  "bay ttxvn vna";
 const EN =
   "the a an and or of to in on at for from by with as is are was were be been being it its this that these those " +
   "he she they we you i his her their our has have had do does did not no but if than then so such can could will would " +
   "shall should may might must said says say told also after before over about into out up down more most new " +
   "who whom which what when where why how all any some one two three there here just very week day monday tuesday " +
-  "wednesday thursday friday saturday sunday year years";
+  "wednesday thursday friday saturday sunday year years " +
+  // "North Korea's", and the wires' markers and datelines: "(LEAD)", "(2nd LD)", "(URGENT)", "(Yonhap) --".
+  "s lead ld urgent update yonhap reuters afp xinhua tass kyodo ap focus interview";
 
 /** Folded stopwords of both languages. */
 export const STOPWORDS: ReadonlySet<string> = new Set(`${VI} ${EN}`.split(/\s+/).filter((w) => w.length > 0));

@@ -1,7 +1,8 @@
 import type { Lexicon } from "../analyze/lexicon.js";
 import { createRelevanceScorer } from "../analyze/relevance.js";
 import type { Env, Settings } from "../config/index.js";
-import type { Logger, Source } from "../domain/index.js";
+import { loadLexicon } from "../config/lexicon.js";
+import type { Concept, Logger, Source } from "../domain/index.js";
 import { createFeedReaderPool, type IngestReport } from "../ingest/index.js";
 import { runIngestPass } from "../ingest/run-ingest-pass.js";
 import { createConfiguredSummarizer } from "../llm/configured-summarizer.js";
@@ -15,6 +16,8 @@ export interface NewsPipelineDeps {
   readonly env: Env;
   readonly sources: readonly Source[];
   readonly lexicon: Lexicon;
+  /** The bilingual lexicon for clustering; config/lexicon.yaml unless given. */
+  readonly concepts?: readonly Concept[];
   readonly settings: Settings;
   readonly logger: Logger;
   readonly now?: () => number;
@@ -33,6 +36,7 @@ export interface NewsPipeline {
  */
 export function createNewsPipeline(deps: NewsPipelineDeps): NewsPipeline {
   const { db, env, settings, lexicon, logger } = deps;
+  const concepts = deps.concepts ?? loadLexicon();
   const now = deps.now ?? Date.now;
   // A looser bar than the digest's: an article page is fetched when the feed's title and lead
   // merely look relevant, since the full text is what settles it.
@@ -66,6 +70,7 @@ export function createNewsPipeline(deps: NewsPipelineDeps): NewsPipeline {
       analyzePending({
         db,
         topics: lexicon,
+        concepts,
         settings,
         now: now(),
         summarize: (request) => summarizer.summarize(request),

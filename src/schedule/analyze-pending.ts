@@ -8,7 +8,7 @@ import type { Lexicon } from "../analyze/lexicon.js";
 import { createRelevanceScorer } from "../analyze/relevance.js";
 import type { Summary, SummaryRequest } from "../analyze/summarizer.js";
 import type { Settings } from "../config/index.js";
-import type { ArticleInput, Lang } from "../domain/index.js";
+import type { ArticleInput, Concept, Lang } from "../domain/index.js";
 import type { Db } from "../store/database.js";
 import {
   createSqliteEventStore,
@@ -20,6 +20,8 @@ import {
 export interface AnalyzePendingDeps {
   readonly db: Db;
   readonly topics: Lexicon;
+  /** The bilingual lexicon clustering reads both languages through (config/lexicon.yaml). */
+  readonly concepts: readonly Concept[];
   readonly settings: Settings;
   /** Epoch milliseconds. */
   readonly now: number;
@@ -62,14 +64,17 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
     { windowHours: eventWindowHours, threshold: DEFAULT_CLUSTER_OPTIONS.threshold },
     { newEventId: (firstItemId) => `ev-${firstItemId}` },
   );
-  const eventLexicon = createEventLexicon(deps.topics);
+  const eventLexicon = createEventLexicon(deps.concepts);
   const features = (a: ArticleInput) => eventLexicon.features(a);
 
   const oldest = Math.min(...pending.map((p) => p.publishedAt));
   for (const stored of store.recentAnalyzed(oldest - eventWindowHours * 3_600_000)) {
     if (stored.eventId !== undefined) {
       const input = toInput(stored);
-      clusterer.restore({ id: input.id, publishedAt: input.publishedAt, terms: features(input) }, stored.eventId);
+      clusterer.restore(
+        { id: input.id, publishedAt: input.publishedAt, lang: input.lang, terms: features(input) },
+        stored.eventId,
+      );
     }
   }
   const inputs = pending.map(toInput);
@@ -81,10 +86,17 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
   inputs.forEach((input, i) => {
     const r = scorer.score(input);
     if (r.relevant) relevant++;
-    const { eventId, absorbed } = clusterer.add({ id: input.id, publishedAt: input.publishedAt, terms: terms[i]! });
+    const { eventId, absorbed } = clusterer.add({
+      id: input.id,
+      publishedAt: input.publishedAt,
+      lang: input.lang,
+      terms: terms[i]!,
+    });
     for (const from of absorbed) merges.push({ from, into: eventId });
     analyses.push({ itemId: pending[i]!.id, relevance: r.score, topics: r.topics, eventId, analyzedAt: deps.now });
   });
+  // Young events of this batch that are one story merge (the older event absorbs the younger).
+  for (const { from, into } of clusterer.settle()) merges.push({ from, into });
   // A merge later in the batch may have moved an item placed earlier: store where each one is now.
   const placed = analyses.map((a, i) => ({ ...a, eventId: clusterer.eventOf(inputs[i]!.id) ?? a.eventId }));
   store.saveAnalyses(placed, merges);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { analyzeBatch } from "../../analyze/analyze-batch.js";
+import { loadLexicon } from "../../config/lexicon.js";
 import { loadTopics } from "../../config/topics.js";
 import { type CliContext, CommandError } from "../context.js";
 import { parseAnalyzeInput } from "./analyze-input.js";
@@ -34,6 +35,7 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
       const settings = ctx.settings();
       const result = analyzeBatch(articles, {
         lexicon: loadTopics(),
+        concepts: loadLexicon(),
         relevanceThreshold: settings.analysis.relevanceThreshold,
         windowHours: settings.analysis.eventWindowHours,
         lang: ctx.env().BANTIN_LANG,

@@ -1,0 +1,52 @@
+import type { CoreFacts, ExclusiveKind } from "./event-features.js";
+
+/** What an event's reports state in their titles and first sentences, gathered as they join. */
+export interface EventFacts {
+  readonly dates: Set<string>;
+  readonly exclusive: Map<ExclusiveKind, Set<string>>;
+}
+
+export const emptyFacts = (): EventFacts => ({ dates: new Set(), exclusive: new Map() });
+
+/** "d:27-4" as a day of the year (months of 31 days are close enough to compare a few days apart). */
+function dayOf(term: string): number {
+  const [day, month] = term.slice(2).split("-").map(Number);
+  return (month ?? 0) * 31 + (day ?? 0);
+}
+
+function nearDates(a: ReadonlySet<string>, b: ReadonlySet<string>, slackDays: number): boolean {
+  for (const d of a) {
+    for (const e of b) {
+      const gap = Math.abs(dayOf(d) - dayOf(e));
+      if (Math.min(gap, 372 - gap) <= slackDays) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a report (or another event) states something the event cannot also be: a date more
+ * than `slackDays` from every date the event's reports state, or a weapon, place or named treaty
+ * of a kind the event has, but none of the event's.
+ */
+export function contradicts(item: CoreFacts | undefined, event: EventFacts, slackDays: number): boolean {
+  if (item === undefined) return false;
+  if (item.dates.size > 0 && event.dates.size > 0 && !nearDates(item.dates, event.dates, slackDays)) return true;
+  for (const [kind, terms] of item.exclusive) {
+    const theirs = event.exclusive.get(kind);
+    if (theirs === undefined || theirs.size === 0) continue;
+    if (![...terms].some((t) => theirs.has(t))) return true;
+  }
+  return false;
+}
+
+/** Gather what a report (or an absorbed event) states into its event's facts. */
+export function addFacts(into: EventFacts, facts: CoreFacts | undefined): void {
+  if (facts === undefined) return;
+  for (const d of facts.dates) into.dates.add(d);
+  for (const [kind, terms] of facts.exclusive) {
+    const set = into.exclusive.get(kind) ?? new Set<string>();
+    for (const t of terms) set.add(t);
+    into.exclusive.set(kind, set);
+  }
+}
