@@ -30,7 +30,10 @@ function tokenize(text: string): Token[] {
   return raw.map((r) => ({ raw: r, lower: r.toLowerCase(), folded: foldDiacritics(r) }));
 }
 
-/** Finds lexicon entities in text, longest alias first, at syllable boundaries. */
+/**
+ * Finds lexicon entities in text, longest alias first, at syllable boundaries. Where two aliases
+ * overlap, the longer one is read ("ông Kim" + "Kim Sung-han" is Kim Sung-han).
+ */
 export interface TermMatcher {
   match(text: string): TermHit[];
 }
@@ -65,19 +68,34 @@ export function createTermMatcher(entities: readonly EntityDefinition[]): TermMa
     return true;
   };
 
+  const longestAt = (tokens: readonly Token[], i: number): Pattern | undefined =>
+    byFirst.get(tokens[i]!.folded)?.find((p) => matchesAt(tokens, i, p));
+
   return {
     match(text) {
       const tokens = tokenize(text);
       const hits: TermHit[] = [];
       let i = 0;
       while (i < tokens.length) {
-        const found = byFirst.get(tokens[i]!.folded)?.find((p) => matchesAt(tokens, i, p));
+        const found = longestAt(tokens, i);
         if (found === undefined) {
           i++;
           continue;
         }
+        const end = i + found.folded.length;
+        // A longer alias starting inside this one wins: in "ông Kim Sung-han" the honorific "ông Kim"
+        // yields to the full name, so a title before a name never stands for someone else.
+        let overtaken = false;
+        for (let j = i + 1; j < end && !overtaken; j++) {
+          const inner = longestAt(tokens, j);
+          overtaken = inner !== undefined && j + inner.folded.length > end && inner.folded.length > found.folded.length;
+        }
+        if (overtaken) {
+          i++;
+          continue;
+        }
         hits.push({ entity: found.entity, alias: found.alias, position: i });
-        i += found.folded.length;
+        i = end;
       }
       return hits;
     },
