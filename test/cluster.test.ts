@@ -4,7 +4,9 @@ import { dayScore } from "../scripts/eval/real-day.eval.js";
 import { clusterItems } from "../src/analyze/cluster-items.js";
 import { createEventClusterer, DEFAULT_CLUSTER_TUNING } from "../src/analyze/event-clusterer.js";
 import { eventFeatures } from "../src/analyze/event-features.js";
+import { createEventLexicon } from "../src/analyze/event-lexicon.js";
 import { pairwiseF1 } from "../src/analyze/pairwise-f1.js";
+import { loadLexicon } from "../src/config/lexicon.js";
 import {
   asOneDay,
   crossLanguage,
@@ -12,6 +14,7 @@ import {
   KTLAB_PATH,
   ktlabDocs,
   realDay,
+  samples,
   seedLeads,
 } from "./fixtures/labelled/labelled-sets.js";
 
@@ -111,12 +114,19 @@ describe("event clustering", () => {
 
   it("does not join two stories on a president's name that many other stories also carry", () => {
     // s000-08 (Moon–Biden agreement) and s003-05 (Biden on strategic assets) are different events;
-    // "Joe Biden" is in four other seed events by then.
+    // "Joe Biden" is in four other seed events by then. Read through the lexicon, a head of state
+    // is a recurring concept: it bridges languages but is no evidence of which event, however
+    // few events carry it.
     const items = seedLeads().map((i) => i.article);
-    const damped = clusterItems(items).eventOf;
-    expect(damped.get("s000-08")).not.toBe(damped.get("s003-05"));
-    const undamped = clusterItems(items, { tuning: { ...DEFAULT_CLUSTER_TUNING, anchorEvents: 1000 } }).eventOf;
-    expect(undamped.get("s000-08")).toBe(undamped.get("s003-05"));
+    const lexicon = createEventLexicon(loadLexicon());
+    expect(clusterItems(items, { lexicon }).eventOf.get("s000-08")).not.toBe(
+      clusterItems(items, { lexicon }).eventOf.get("s003-05"),
+    );
+    const undamped = clusterItems(items, {
+      lexicon,
+      tuning: { ...DEFAULT_CLUSTER_TUNING, anchorEvents: 1000 },
+    }).eventOf;
+    expect(undamped.get("s000-08")).not.toBe(undamped.get("s003-05"));
   });
 
   it("weighs a lead's first sentence, where news states the event, above its background", () => {
@@ -147,36 +157,38 @@ describe("event clustering", () => {
     ).toBe(0);
   });
 
-  // Floors a little under `npm run eval` (seeds F1 0.667, seeds + English 0.492, ktlab-dev F1 0.867,
-  // ktlab-dev title + sapo 0.753). The first two were 0.861 and 0.849 before clustering read both
+  // Floors a little under `npm run eval` (seeds F1 0.656, seeds + English 0.592, ktlab-dev F1 0.877,
+  // ktlab-dev title + sapo 0.808). The first two were 0.861 and 0.849 before clustering read both
   // languages through the bilingual lexicon: the seeds' paraphrases ("window closing", the Biden
   // summit's two pairs) shared syllables that concepts now stand for. Measured, not hidden.
   it("holds pairwise F1 on the seed leads", () => {
-    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.65);
+    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.64);
   });
 
   it("holds pairwise F1 on the seed leads with the English positives", () => {
-    expect(clusterScore([...seedLeads(), ...englishPositives()]).score.f1).toBeGreaterThanOrEqual(0.47);
+    expect(clusterScore([...seedLeads(), ...englishPositives()]).score.f1).toBeGreaterThanOrEqual(0.57);
   });
 
   const docs = ktlabDocs();
   it.runIf(docs !== undefined)(`holds pairwise F1 on ktlab-dev (skipped when ${KTLAB_PATH} is absent)`, () => {
-    expect(clusterScore(docs!).score.f1).toBeGreaterThanOrEqual(0.85);
-    expect(dayScore(ktlabDocs({ sapoOnly: true })!).f1).toBeGreaterThanOrEqual(0.74);
+    expect(clusterScore(docs!).score.f1).toBeGreaterThanOrEqual(0.86);
+    expect(dayScore(ktlabDocs({ sapoOnly: true })!).f1).toBeGreaterThanOrEqual(0.79);
   });
 
-  // A real news day: title + lead, both languages (eval: tuning half P 0.884 F1 0.685, held out
-  // P 1.000 F1 0.690; seeds with their cross-language reports on one day F1 0.801, cross-language
-  // pair recall 0.823). Precision first: a mixed entry shows a reader other stories' links.
+  // A real news day: title + lead, both languages (eval: tuning half P 0.872 F1 0.678, held out
+  // P 0.958 F1 0.684; seeds with their cross-language reports on one day F1 0.801, cross-language
+  // pair recall 0.869; the bundled samples F1 0.844). Precision first: a mixed entry shows a
+  // reader other stories' links.
   it("holds precision and F1 on the real-day sets, and joins reports across languages", () => {
     const tune = dayScore(realDay("tune"));
     expect(tune.precision).toBeGreaterThanOrEqual(0.85);
     expect(tune.f1).toBeGreaterThanOrEqual(0.66);
     const held = dayScore(realDay("heldout"));
-    expect(held.precision).toBeGreaterThanOrEqual(0.95);
+    expect(held.precision).toBeGreaterThanOrEqual(0.94);
     expect(held.f1).toBeGreaterThanOrEqual(0.66);
     const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
     expect(day.f1).toBeGreaterThanOrEqual(0.76);
-    expect(day.crossRecall).toBeGreaterThanOrEqual(0.78);
+    expect(day.crossRecall).toBeGreaterThanOrEqual(0.84);
+    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.83);
   });
 });

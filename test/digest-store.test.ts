@@ -54,9 +54,9 @@ function seed(): Seeded {
   add("big", "vnexpress", NOW - 6 * HOUR, "Lead VnExpress");
   add("big", "vov", NOW - 3 * HOUR, "Lead VOV");
   add("big", "bqt", NOW - HOUR, "Lead BQT");
-  db.prepare("INSERT INTO summaries VALUES ('big', 'vi', 'extractive', 'x', 'Hai bên gặp nhau tại Stockholm.', ?)").run(
-    NOW,
-  );
+  db.prepare(
+    "INSERT INTO summaries (event_id, lang, method, input_hash, summary, created_at) VALUES ('big', 'vi', 'extractive', 'x', 'Hai bên gặp nhau tại Stockholm.', ?)",
+  ).run(NOW);
   event.run("small", NOW - 2 * HOUR, NOW - 2 * HOUR, "Hàn Quốc <b>& Nhật Bản</b> họp", 0.7, '["lien-trieu"]', 1, 1);
   add("small", "vov", NOW - 2 * HOUR, "Lead nhỏ chưa có tóm tắt.");
   event.run("old", NOW - 50 * HOUR, NOW - 40 * HOUR, "Tin cũ", 0.9, '["my-trieu"]', 1, 1);

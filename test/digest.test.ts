@@ -11,10 +11,11 @@ function candidate(id: string, overrides: Partial<DigestCandidate> = {}): Digest
     eventId: eventId(id),
     headline: `Sự kiện ${id}`,
     summary: `Tóm tắt ${id}.`,
+    lang: "vi",
     itemCount: 2,
     outlets: [
-      { name: "VnExpress", url: `https://vnexpress.net/${id}` },
-      { name: "VOV", url: `https://vov.vn/${id}` },
+      { name: "VnExpress", url: `https://vnexpress.net/${id}`, lang: "vi" },
+      { name: "VOV", url: `https://vov.vn/${id}`, lang: "vi" },
     ],
     topics: [topicId("my-trieu")],
     relevance: 0.8,
@@ -35,7 +36,7 @@ describe("buildDigest", () => {
 
   it("ranks by outlets, freshness and strong signals, and keeps the top N", () => {
     const many = candidate("many", {
-      outlets: ["A", "B", "C", "D", "E"].map((n) => ({ name: n, url: `https://${n}.vn/x` })),
+      outlets: ["A", "B", "C", "D", "E"].map((n) => ({ name: n, url: `https://${n}.vn/x`, lang: "vi" as const })),
       itemCount: 6,
     });
     const missile = candidate("missile", { headline: "Triều Tiên phóng tên lửa đạn đạo ra biển" });

@@ -200,6 +200,11 @@ describe("a malformed lexicon is refused, naming the key", () => {
       'entries[0]: Unrecognized key: "spellings"',
     ],
     [
+      "a capital's country that is no country entry",
+      "  - {id: seoul, kind: place, role: recurring, country: korea, vi: [Seoul], en: [Seoul]}\n  - {id: korea, kind: place, vi: [Triều Tiên], en: [Korea]}",
+      'entries[0].country: "korea" is not the id of a country entry',
+    ],
+    [
       "a duplicate id",
       "  - {id: a, kind: action, vi: [phóng], en: [launch]}\n  - {id: a, kind: action, vi: [gặp], en: [meet]}",
       'entries[1].id: duplicate id "a"',

@@ -12,6 +12,7 @@ import {
   ktlabDocs,
   type LabelledItem,
   realDay,
+  samples,
   seedLeads,
 } from "../../test/fixtures/labelled/labelled-sets.js";
 import type { EvalReport } from "../eval.js";
@@ -87,6 +88,7 @@ export async function evaluate(): Promise<EvalReport> {
     report(`realday_${half}_dated`, `${name}, real dates`, dayScore(items));
     report(`realday_${half}_oneday`, `${name}, one busy day (3 datings)`, oneDayScore(items));
   }
+  report("samples", "the bundled offline samples (feed leads, their times)", dayScore(samples()));
   const undated = [...seedLeads(), ...englishPositives(), ...crossLanguage()];
   report("seeds_xl_oneday", "seeds + English positives + cross-language reports, one busy day", oneDayScore(undated));
   const sapo = ktlabDocs({ sapoOnly: true });

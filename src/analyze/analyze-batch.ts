@@ -1,11 +1,10 @@
 import type { ArticleInput, Concept, Lang } from "../domain/index.js";
 import { clusterItems } from "./cluster-items.js";
 import { createEventLexicon } from "./event-lexicon.js";
+import { inLanguage, reportsByLanguage } from "./event-texts.js";
 import { summarizeExtractive } from "./extractive-summarizer.js";
-import { chooseHeadline } from "./headline.js";
 import type { Lexicon } from "./lexicon.js";
 import { createRelevanceScorer } from "./relevance.js";
-import type { SummaryDoc } from "./summarizer.js";
 
 export interface AnalyzeBatchOptions {
   /** Topics and their lexicon (config/topics.yaml): relevance and topic tags. */
@@ -36,14 +35,6 @@ export interface BatchAnalysis {
   }[];
 }
 
-/** What summarizers read from an item: lead and body as one text. */
-export function toSummaryDoc(a: ArticleInput): SummaryDoc {
-  // A page's text often opens with the feed's lead: counted twice, it would outweigh what other outlets say.
-  const lead = a.lead.length > 0 && a.text.startsWith(a.lead) ? "" : a.lead;
-  const text = [lead, a.text].filter((t) => t.length > 0).join("\n\n");
-  return { id: a.id, title: a.title, text, source: a.source, publishedAt: a.publishedAt };
-}
-
 /**
  * Relevance, topics, events and event headlines and summaries for a batch, the same code the bot
  * runs: every item once, in input order, with its event. Ids must be unique.
@@ -66,9 +57,16 @@ export function analyzeBatch(articles: readonly ArticleInput[], options: Analyze
     };
   });
   const events = clustering.events.map((e) => {
-    const docs = e.itemIds.map((id) => toSummaryDoc(byId.get(id)!));
-    const summary = summarizeExtractive({ docs, lang: options.lang, maxChars: options.maxSummaryChars });
-    return { id: e.id, items: [...e.itemIds], headline: chooseHeadline(docs), summary: summary.text };
+    const shown = inLanguage(
+      reportsByLanguage(
+        e.itemIds.map((id) => byId.get(id)!),
+        options.lang,
+      ),
+      options.lang,
+    );
+    const docs = shown?.docs ?? [];
+    const summary = summarizeExtractive({ docs, lang: shown?.lang ?? options.lang, maxChars: options.maxSummaryChars });
+    return { id: e.id, items: [...e.itemIds], headline: shown?.headline ?? "", summary: summary.text };
   });
   return { items, events };
 }

@@ -106,7 +106,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   longItemTerms: 100,
   anchorShare: 0.15,
   anchorMinDf: 3,
-  unanchoredShare: 2,
+  unanchoredShare: 1.5,
   anchorEvents: 2,
   anchoredShare: 1,
   settleShare: 0.8,

@@ -4,9 +4,21 @@ import type { CoreFacts, ExclusiveKind } from "./event-features.js";
 export interface EventFacts {
   readonly dates: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
+  readonly countries: Set<string>;
 }
 
-export const emptyFacts = (): EventFacts => ({ dates: new Set(), exclusive: new Map() });
+export const emptyFacts = (): EventFacts => ({ dates: new Set(), exclusive: new Map(), countries: new Set() });
+
+const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => b.has(x));
+
+/**
+ * Two sets of two countries or more, neither within the other, are two meetings: Vietnam and
+ * South Korea's ministers are not the US–Japan–ROK trilateral, Kim in Vietnam is not the
+ * Trump–Kim summit. (One country alone says little: "Japan warns" belongs to a launch.)
+ */
+function otherCountries(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size >= 2 && b.size >= 2 && !within(a, b) && !within(b, a);
+}
 
 /** "d:27-4" as a day of the year (months of 31 days are close enough to compare a few days apart). */
 function dayOf(term: string): number {
@@ -26,12 +38,14 @@ function nearDates(a: ReadonlySet<string>, b: ReadonlySet<string>, slackDays: nu
 
 /**
  * Whether a report (or another event) states something the event cannot also be: a date more
- * than `slackDays` from every date the event's reports state, or a weapon, place or named treaty
- * of a kind the event has, but none of the event's.
+ * than `slackDays` from every date the event's reports state, other countries (see
+ * otherCountries), or a weapon, place or named treaty of a kind the event has, but none of the
+ * event's.
  */
 export function contradicts(item: CoreFacts | undefined, event: EventFacts, slackDays: number): boolean {
   if (item === undefined) return false;
   if (item.dates.size > 0 && event.dates.size > 0 && !nearDates(item.dates, event.dates, slackDays)) return true;
+  if (otherCountries(item.countries, event.countries)) return true;
   for (const [kind, terms] of item.exclusive) {
     const theirs = event.exclusive.get(kind);
     if (theirs === undefined || theirs.size === 0) continue;
@@ -44,6 +58,7 @@ export function contradicts(item: CoreFacts | undefined, event: EventFacts, slac
 export function addFacts(into: EventFacts, facts: CoreFacts | undefined): void {
   if (facts === undefined) return;
   for (const d of facts.dates) into.dates.add(d);
+  for (const c of facts.countries) into.countries.add(c);
   for (const [kind, terms] of facts.exclusive) {
     const set = into.exclusive.get(kind) ?? new Set<string>();
     for (const t of terms) set.add(t);

@@ -23,6 +23,8 @@ export type TermCounts = Map<string, number> & {
 export interface CoreFacts {
   readonly dates: ReadonlySet<string>;
   readonly exclusive: ReadonlyMap<ExclusiveKind, ReadonlySet<string>>;
+  /** The countries it names (a capital standing for its government counts as its country). */
+  readonly countries: ReadonlySet<string>;
 }
 
 /** Kinds of specific concept of which an event has its own: a launch is of one missile, a summit in one place. */
@@ -32,6 +34,7 @@ const EXCLUSIVE_KINDS: ReadonlySet<string> = new Set<ExclusiveKind>(["weapon", "
 interface MutableCore {
   readonly dates: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
+  readonly countries: Set<string>;
 }
 
 /** The parts of an item clustering reads, each with how much it says about the event. */
@@ -138,7 +141,10 @@ function readConcepts(
     const role = hit.concept.role;
     const term = `${CONCEPT_PREFIX[role]}${hit.concept.id}`;
     add(counts, term, w * (role === "specific" ? fw.entity : role === "recurring" ? fw.recurring : fw.generic));
-    if (core === undefined || role !== "specific" || !EXCLUSIVE_KINDS.has(hit.concept.kind)) return;
+    if (core === undefined) return;
+    const country = hit.concept.kind === "country" ? hit.concept.id : hit.concept.country;
+    if (country !== undefined) core.countries.add(country);
+    if (role !== "specific" || !EXCLUSIVE_KINDS.has(hit.concept.kind)) return;
     const kind = hit.concept.kind as ExclusiveKind;
     const set = core.exclusive.get(kind) ?? new Set<string>();
     set.add(term);
@@ -215,7 +221,7 @@ function addText(
  */
 export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): TermCounts {
   const names = new Set<string>();
-  const core: MutableCore = { dates: new Set(), exclusive: new Map() };
+  const core: MutableCore = { dates: new Set(), exclusive: new Map(), countries: new Set() };
   const counts: TermCounts = Object.assign(new Map<string, number>(), { names, core });
   addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
   splitSentences(input.lead).forEach((sentence, k) => {
@@ -231,6 +237,5 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
       first ? core : undefined,
     );
   });
-  addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);
-  return counts;
+  addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);  return counts;
 }

@@ -54,6 +54,7 @@ const entrySchema = z.strictObject({
   role: z.enum(ROLES, { message: `expected ${oneOf(ROLES)}` }).optional(),
   vi: spellings,
   en: spellings,
+  country: id.optional(),
 });
 
 /** config/lexicon.yaml: the bilingual concepts clustering matches in Vietnamese and English reports. */
@@ -76,7 +77,8 @@ function spellingKey(s: string): string {
 
 /**
  * Load and validate the lexicon. Besides the schema (unknown keys, ids, kinds, roles, at least one
- * spelling per language) refuses duplicate ids and a spelling listed under two ids, naming the key.
+ * spelling per language) refuses duplicate ids, a spelling listed under two ids and a `country`
+ * that names no country entry, naming the key.
  * An entry without `role` gets its kind's default.
  */
 export function loadLexicon(path: string = DEFAULT_LEXICON_PATH): readonly Concept[] {
@@ -99,11 +101,18 @@ export function loadLexicon(path: string = DEFAULT_LEXICON_PATH): readonly Conce
       });
     }
   });
+  const countries = new Set(file.entries.filter((e) => e.kind === "country").map((e) => e.id));
+  file.entries.forEach((e, i) => {
+    if (e.country !== undefined && !countries.has(e.country)) {
+      throw new ConfigError(`${path}: entries[${i}].country: "${e.country}" is not the id of a country entry`);
+    }
+  });
   return file.entries.map((e) => ({
     id: e.id,
     kind: e.kind,
     role: e.role ?? DEFAULT_ROLES[e.kind],
     vi: e.vi,
     en: e.en,
+    ...(e.country === undefined ? {} : { country: e.country }),
   }));
 }

@@ -81,6 +81,13 @@ function inScope(c: DigestCandidate, request: DigestRequest, now: number): boole
   return sentCount === undefined || c.itemCount > sentCount;
 }
 
+/** Outlets in the reader's language first; the others follow, marked with their language. */
+function readersOutletsFirst(outlets: DigestCandidate["outlets"], lang: Lang): DigestEntry["sources"] {
+  const own = outlets.filter((o) => o.lang === lang).map((o) => ({ name: o.name, url: o.url }));
+  const other = outlets.filter((o) => o.lang !== lang).map((o) => ({ name: o.name, url: o.url, lang: o.lang }));
+  return [...own, ...other];
+}
+
 /**
  * The digest a subscriber gets now: events in the window and topics, ranked by importance,
  * the top N (default 7); events already sent are left out unless they have grown, then marked
@@ -102,7 +109,8 @@ export function buildDigest(
     eventId: c.eventId,
     headline: c.headline,
     summary: c.summary,
-    sources: c.outlets,
+    ...(c.lang === request.lang ? {} : { lang: c.lang }),
+    sources: readersOutletsFirst(c.outlets, request.lang),
     articles: c.itemCount,
     isUpdate: request.alreadySent?.has(c.eventId) ?? false,
   }));

@@ -1,6 +1,7 @@
 import type { DigestDocument, DigestEntry } from "../domain/index.js";
 import { clampText, ENTRY_LIMITS, safeUrl } from "./entry-limits.js";
 import { type DigestStrings, digestStrings } from "./i18n.js";
+import { languageMark } from "./language-mark.js";
 
 /** One embed as Discord's API takes it (the subset the digest fills). */
 export interface DiscordEmbedPayload {
@@ -37,7 +38,8 @@ function sourceLinks(entry: DigestEntry, strings: DigestStrings, budget: number)
     const name = escapeDiscordMarkdown(clampText(s.name, ENTRY_LIMITS.outletName));
     const url = safeUrl(s.url);
     // Angle brackets keep Discord from unfurling every outlet link (link previews off).
-    const link = url === undefined ? name : `[${name}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+    const linked = url === undefined ? name : `[${name}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+    const link = `${linked}${languageMark(s.lang)}`;
     if (used + length(link) + 2 > budget - 24) break;
     links.push(link);
     used += length(link) + 2;
@@ -47,7 +49,7 @@ function sourceLinks(entry: DigestEntry, strings: DigestStrings, budget: number)
 }
 
 function entryEmbed(entry: DigestEntry, index: number, strings: DigestStrings): DiscordEmbedPayload {
-  const suffix = entry.isUpdate ? ` (${strings.update})` : "";
+  const suffix = `${languageMark(entry.lang)}${entry.isUpdate ? ` (${strings.update})` : ""}`;
   const title = clampText(`${index + 1}. ${entry.headline}`, DISCORD_LIMITS.title - length(suffix)) + suffix;
   const summary = escapeDiscordMarkdown(clampText(entry.summary, ENTRY_LIMITS.summary));
   const sources = sourceLinks(entry, strings, DISCORD_LIMITS.description - length(summary) - 1);

@@ -1,15 +1,18 @@
 import type { DigestDocument } from "../domain/index.js";
 import { digestStrings } from "./i18n.js";
+import { languageMark } from "./language-mark.js";
 
 /** The digest as plain text (console chat, `digest --format text`): no markup, links written out. */
 export function renderPlainText(doc: DigestDocument): string {
   const strings = digestStrings(doc.lang);
   const lines = [`📰 ${strings.brand} · ${doc.title}`, ""];
   doc.entries.forEach((entry, i) => {
-    lines.push(`${i + 1}. ${entry.headline}${entry.isUpdate ? ` (${strings.update})` : ""}`);
+    lines.push(`${i + 1}. ${entry.headline}${languageMark(entry.lang)}${entry.isUpdate ? ` (${strings.update})` : ""}`);
     if (entry.summary.trim() !== "") lines.push(`   ${entry.summary}`);
     if (entry.sources.length > 0) {
-      const sources = entry.sources.map((s) => (s.url === "" ? s.name : `${s.name} <${s.url}>`)).join(", ");
+      const sources = entry.sources
+        .map((s) => `${s.name}${languageMark(s.lang)}${s.url === "" ? "" : ` <${s.url}>`}`)
+        .join(", ");
       lines.push(`   ${strings.entryArticles(entry.articles)} · ${strings.sources}: ${sources}`);
     }
     lines.push("");

@@ -1,6 +1,7 @@
 import type { DigestDocument, DigestEntry } from "../domain/index.js";
 import { clampText, ENTRY_LIMITS, safeUrl } from "./entry-limits.js";
 import { type DigestStrings, digestStrings } from "./i18n.js";
+import { languageMark } from "./language-mark.js";
 
 /** Telegram's limit on a message's text after entity parsing (Bot API, sendMessage). */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -38,14 +39,20 @@ function join(pieces: readonly Piece[], sep = ""): Piece {
 
 function sourcesLine(entry: DigestEntry, strings: DigestStrings): Piece {
   const shown = entry.sources.slice(0, ENTRY_LIMITS.outlets);
-  const links = shown.map((s) => link(clampText(s.name, ENTRY_LIMITS.outletName), s.url));
+  const links = shown.map((s) => {
+    const name = link(clampText(s.name, ENTRY_LIMITS.outletName), s.url);
+    return s.lang === undefined ? name : join([name, text(languageMark(s.lang))]);
+  });
   const more = entry.sources.length - shown.length;
   const parts = more > 0 ? [...links, text(strings.moreOutlets(more))] : links;
   return join([tag("i", text(`${strings.entryArticles(entry.articles)} · `)), join(parts, ", ")]);
 }
 
 function entryPiece(entry: DigestEntry, index: number, strings: DigestStrings): Piece {
-  const title = tag("b", text(`${index + 1}. ${clampText(entry.headline, ENTRY_LIMITS.headline)}`));
+  const title = tag(
+    "b",
+    text(`${index + 1}. ${clampText(entry.headline, ENTRY_LIMITS.headline)}${languageMark(entry.lang)}`),
+  );
   const head = entry.isUpdate ? join([title, tag("i", text(` (${strings.update})`))]) : title;
   const lines = [head];
   if (entry.summary.trim() !== "") lines.push(text(clampText(entry.summary, ENTRY_LIMITS.summary)));

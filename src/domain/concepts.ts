@@ -32,4 +32,6 @@ export interface Concept {
   readonly role: ConceptRole;
   readonly vi: readonly string[];
   readonly en: readonly string[];
+  /** For a capital that stands for its government: that country's id. */
+  readonly country?: string | undefined;
 }

@@ -1,4 +1,5 @@
 import type { EventId, TopicId } from "./ids.js";
+import type { Lang } from "./types.js";
 
 /** Happenings that make a story matter more than its outlet count says. */
 export type StrongSignal = "missile-launch" | "nuclear-test" | "summit" | "treaty" | "sanctions";
@@ -9,12 +10,15 @@ export type StrongSignal = "missile-launch" | "nuclear-test" | "summit" | "treat
  */
 export interface DigestCandidate {
   readonly eventId: EventId;
+  /** In the asked language when the event was reported in it, else in `lang`. */
   readonly headline: string;
-  /** The stored summary in the asked language (an LLM one when present), else the first article's lead. */
+  /** The stored summary in the same language (an LLM one when present), else the first article's lead. */
   readonly summary: string;
+  /** The language of headline and summary. */
+  readonly lang: Lang;
   readonly itemCount: number;
-  /** Distinct outlets with the URL of one of their articles (their earliest), most relevant first. */
-  readonly outlets: readonly { readonly name: string; readonly url: string }[];
+  /** Distinct outlets with the URL of one of their articles (their earliest) and their language, earliest first. */
+  readonly outlets: readonly { readonly name: string; readonly url: string; readonly lang: Lang }[];
   readonly topics: readonly TopicId[];
   readonly relevance: number;
   readonly firstSeen: number;

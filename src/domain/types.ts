@@ -115,9 +115,13 @@ export interface DigestDocument {
 
 export interface DigestEntry {
   readonly eventId: EventId;
+  /** In the digest's language when the event was reported in it, else in `lang`. */
   readonly headline: string;
   readonly summary: string;
-  readonly sources: readonly { readonly name: string; readonly url: string }[];
+  /** The language of headline and summary when it is not the digest's: shown marked, never dropped. */
+  readonly lang?: Lang | undefined;
+  /** Each outlet once; `lang` when its reports are in another language than the digest's (marked). */
+  readonly sources: readonly { readonly name: string; readonly url: string; readonly lang?: Lang | undefined }[];
   readonly articles: number;
   readonly isUpdate: boolean;
 }

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { toSummaryDoc } from "../analyze/analyze-batch.js";
 import { createEventClusterer, DEFAULT_CLUSTER_OPTIONS } from "../analyze/event-clusterer.js";
 import { createEventLexicon } from "../analyze/event-lexicon.js";
+import { inLanguage, reportsByLanguage, SUMMARY_CHARS } from "../analyze/event-texts.js";
 import { summarizeExtractive } from "../analyze/extractive-summarizer.js";
-import { chooseHeadline } from "../analyze/headline.js";
 import type { Lexicon } from "../analyze/lexicon.js";
 import { createRelevanceScorer } from "../analyze/relevance.js";
 import type { Summary, SummaryRequest } from "../analyze/summarizer.js";
@@ -105,20 +104,24 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
   const lang = deps.lang ?? "vi";
   const touched = [...new Set(placed.map((a) => a.eventId))].sort();
   for (const eventId of touched) {
-    const docs = store.eventItems(eventId).map((a) => toSummaryDoc(toInput(a)));
-    const summary = await summarize({ docs, lang, maxChars: 300 });
-    const inputHash = createHash("sha256")
-      .update(docs.map((d) => d.id).join(","))
-      .digest("hex")
-      .slice(0, 16);
-    store.saveEventText(eventId, chooseHeadline(docs), {
-      eventId,
-      lang,
-      method: summary.method,
-      inputHash,
-      summary: summary.text,
-      createdAt: deps.now,
-    });
+    const texts = [];
+    for (const reports of reportsByLanguage(store.eventItems(eventId).map(toInput), lang)) {
+      const summary = await summarize({ docs: reports.docs, lang: reports.lang, maxChars: SUMMARY_CHARS });
+      texts.push({
+        eventId,
+        lang: reports.lang,
+        headline: reports.headline,
+        method: summary.method,
+        inputHash: createHash("sha256")
+          .update(reports.docs.map((d) => d.id).join(","))
+          .digest("hex")
+          .slice(0, 16),
+        summary: summary.text,
+        createdAt: deps.now,
+      });
+    }
+    const shown = inLanguage(texts, lang);
+    if (shown !== undefined) store.saveEventTexts(eventId, shown.headline, texts);
   }
   return { analyzed: placed.length, relevant, eventsTouched: touched.length };
 }

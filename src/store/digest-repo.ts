@@ -25,7 +25,13 @@ interface EventRow {
   item_count: number;
   first_seen: number;
   last_seen: number;
-  summary: string | null;
+}
+
+interface TextRow {
+  event_id: string;
+  lang: Lang;
+  headline: string;
+  summary: string;
 }
 
 interface OutletRow {
@@ -33,6 +39,7 @@ interface OutletRow {
   name: string;
   url: string;
   lead: string;
+  lang: Lang;
   first: number;
 }
 
@@ -47,17 +54,22 @@ function parseTopics(json: string): TopicId[] {
 
 /** The digest's read side over events, event_items, items, sources and summaries. */
 export function createSqliteDigestSource(db: Database.Database): DigestSource {
-  const events = db.prepare<[string, number, number, number], EventRow>(`
-    SELECT e.id, e.headline, e.relevance, e.topics, e.item_count, e.first_seen, e.last_seen,
-      (SELECT s.summary FROM summaries s WHERE s.event_id = e.id AND s.lang = ?
-        ORDER BY s.method = 'llm' DESC, s.created_at DESC LIMIT 1) AS summary
+  const events = db.prepare<[number, number, number], EventRow>(`
+    SELECT e.id, e.headline, e.relevance, e.topics, e.item_count, e.first_seen, e.last_seen
     FROM events e
     WHERE e.last_seen >= ? AND e.first_seen <= ? AND e.relevance >= ? AND e.item_count > 0`);
+  // Per event and language, the newest summary (an LLM one first) with its headline.
+  const texts = db.prepare<[number, number, number], TextRow>(`
+    SELECT s.event_id, s.lang, s.headline, s.summary
+    FROM events e
+    CROSS JOIN summaries s ON s.event_id = e.id
+    WHERE e.last_seen >= ? AND e.first_seen <= ? AND e.relevance >= ? AND e.item_count > 0
+    ORDER BY s.event_id, s.lang, s.method = 'llm' DESC, s.created_at DESC`);
   // SQLite returns the other columns of the MIN() row: each outlet's earliest article.
   // CROSS JOIN pins the join order: window first (events_last_seen), then each event's items;
   // left to itself the planner scans all of event_items.
   const outlets = db.prepare<[number, number, number], OutletRow>(`
-    SELECT ei.event_id, src.name, i.url, i.lead, MIN(i.published_at) AS first
+    SELECT ei.event_id, src.name, i.url, i.lead, i.lang, MIN(i.published_at) AS first
     FROM events e
     CROSS JOIN event_items ei ON ei.event_id = e.id
     JOIN items i ON i.id = ei.item_id
@@ -77,14 +89,26 @@ export function createSqliteDigestSource(db: Database.Database): DigestSource {
         if (list === undefined) byEvent.set(row.event_id, [row]);
         else list.push(row);
       }
-      return events.all(lang, since, until, minRelevance).map((e) => {
+      const textsOf = new Map<string, TextRow[]>();
+      for (const row of texts.all(since, until, minRelevance)) {
+        const list = textsOf.get(row.event_id) ?? [];
+        // Rows come best first within a language: keep the first of each.
+        if (!list.some((t) => t.lang === row.lang)) list.push(row);
+        textsOf.set(row.event_id, list);
+      }
+      return events.all(since, until, minRelevance).map((e) => {
         const rows = byEvent.get(e.id) ?? [];
+        // The reader's language when the event was reported in it, else the other one.
+        const own = textsOf.get(e.id) ?? [];
+        const text = own.find((t) => t.lang === lang) ?? own[0];
+        const first = rows.find((r) => r.lang === lang) ?? rows[0];
         return {
           eventId: eventId(e.id),
-          headline: e.headline,
-          summary: e.summary ?? rows[0]?.lead ?? "",
+          headline: text !== undefined && text.headline !== "" ? text.headline : e.headline,
+          summary: text?.summary ?? first?.lead ?? "",
+          lang: text?.lang ?? first?.lang ?? lang,
           itemCount: e.item_count,
-          outlets: rows.map((r) => ({ name: r.name, url: r.url })),
+          outlets: rows.map((r) => ({ name: r.name, url: r.url, lang: r.lang })),
           topics: parseTopics(e.topics),
           relevance: e.relevance,
           firstSeen: e.first_seen,

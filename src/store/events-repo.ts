@@ -32,6 +32,8 @@ export interface EventMerge {
 export interface StoredSummary {
   readonly eventId: string;
   readonly lang: string;
+  /** The event's headline in this language (from its reports in it). */
+  readonly headline: string;
   readonly method: string;
   readonly inputHash: string;
   readonly summary: string;
@@ -53,7 +55,11 @@ export interface EventStore {
   /** The items of one event, oldest first. */
   eventItems(eventId: string): StoredArticle[];
   /** Store an event's headline and (replacing) its summary for one language and method. */
-  saveEventText(eventId: string, headline: string, summary: StoredSummary): void;
+  /**
+   * An event's headline (the one search and logs show: the default language's when it has
+   * reports in it) and its headline and summary in each language it was reported in.
+   */
+  saveEventTexts(eventId: string, headline: string, texts: readonly StoredSummary[]): void;
 }
 
 interface ItemRow {
@@ -117,8 +123,9 @@ export function createSqliteEventStore(db: Db): EventStore {
   const setTopics = db.prepare("UPDATE events SET topics = ? WHERE id = ?");
   const setHeadline = db.prepare("UPDATE events SET headline = ? WHERE id = ?");
   const upsertSummary = db.prepare(`
-    INSERT INTO summaries (event_id, lang, method, input_hash, summary, created_at) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT(event_id, lang, method) DO UPDATE SET input_hash = excluded.input_hash, summary = excluded.summary, created_at = excluded.created_at`);
+    INSERT INTO summaries (event_id, lang, method, input_hash, summary, headline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(event_id, lang, method) DO UPDATE SET input_hash = excluded.input_hash, summary = excluded.summary,
+      headline = excluded.headline, created_at = excluded.created_at`);
 
   const moveItems = db.prepare("UPDATE event_items SET event_id = ? WHERE event_id = ?");
   const carrySent = db.prepare(
@@ -158,9 +165,9 @@ export function createSqliteEventStore(db: Db): EventStore {
       setTopics.run(JSON.stringify([...topics].sort()), id);
     }
   });
-  const saveText = db.transaction((eventId: string, headline: string, s: StoredSummary) => {
+  const saveTexts = db.transaction((eventId: string, headline: string, texts: readonly StoredSummary[]) => {
     setHeadline.run(headline, eventId);
-    upsertSummary.run(s.eventId, s.lang, s.method, s.inputHash, s.summary, s.createdAt);
+    for (const s of texts) upsertSummary.run(s.eventId, s.lang, s.method, s.inputHash, s.summary, s.headline, s.createdAt);
   });
 
   return {
@@ -168,6 +175,6 @@ export function createSqliteEventStore(db: Db): EventStore {
     recentAnalyzed: (since) => recent.all(since).map(toArticle),
     saveAnalyses: (analyses, merges = []) => saveAnalyses(analyses, merges),
     eventItems: (eventId) => ofEvent.all(eventId).map(toArticle),
-    saveEventText: (eventId, headline, summary) => saveText(eventId, headline, summary),
+    saveEventTexts: (eventId, headline, texts) => saveTexts(eventId, headline, texts),
   };
 }

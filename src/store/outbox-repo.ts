@@ -1,4 +1,4 @@
-import type { ChatId, DeliveryState, EventId, Platform, SubscriptionId } from "../domain/index.js";
+import type { ChatId, DeliveryState, EventId, Lang, Platform, SubscriptionId } from "../domain/index.js";
 import { chatId as toChatId, subscriptionId as toSubscriptionId } from "../domain/index.js";
 import type { Db } from "./database.js";
 
@@ -196,6 +196,8 @@ export function createSqliteOutboxStore(db: Db): OutboxStore {
 export interface AlertEventView {
   readonly eventId: EventId;
   readonly headline: string;
+  /** Headline and summary in each language the event was reported in. */
+  readonly texts: readonly { readonly lang: Lang; readonly headline: string; readonly summary: string }[];
   readonly firstSeen: number;
   readonly topics: readonly string[];
   readonly itemCount: number;
@@ -205,6 +207,7 @@ export interface AlertEventView {
   readonly reports: readonly {
     readonly sourceId: string;
     readonly sourceName: string;
+    readonly lang: Lang;
     readonly title: string;
     readonly lead: string;
     readonly url: string;
@@ -221,6 +224,7 @@ export interface AlertEventSource {
 interface ReportRow {
   event_id: string;
   headline: string;
+  lang: Lang;
   first_seen: number;
   topics: string;
   item_count: number;
@@ -235,7 +239,7 @@ interface ReportRow {
 export function createSqliteAlertEventSource(db: Db): AlertEventSource {
   const rows = db.prepare<[number], ReportRow>(
     `SELECT e.id AS event_id, e.headline, e.first_seen, e.topics, e.item_count,
-            i.source_id, s.name AS source_name, i.title, i.lead, i.url, i.published_at
+            i.source_id, s.name AS source_name, i.lang, i.title, i.lead, i.url, i.published_at
      FROM events e
      JOIN event_items ei ON ei.event_id = e.id
      JOIN items i ON i.id = ei.item_id
@@ -244,6 +248,15 @@ export function createSqliteAlertEventSource(db: Db): AlertEventSource {
      ORDER BY e.first_seen, e.id, i.published_at, i.id`,
   );
   const formerIds = db.prepare<[string], { from_id: string }>("SELECT from_id FROM event_merges WHERE into_id = ?");
+  // Best first within a language (an LLM summary, then the newest); the first of each is kept.
+  const texts = db.prepare<[string], { lang: Lang; headline: string; summary: string }>(
+    "SELECT lang, headline, summary FROM summaries WHERE event_id = ? ORDER BY lang, method = 'llm' DESC, created_at DESC",
+  );
+  const textsOf = (eventId: string) => {
+    const out: { lang: Lang; headline: string; summary: string }[] = [];
+    for (const t of texts.all(eventId)) if (!out.some((o) => o.lang === t.lang)) out.push(t);
+    return out;
+  };
   return {
     recentEvents(since) {
       const byEvent = new Map<string, { view: AlertEventView; reports: AlertEventView["reports"][number][] }>();
@@ -254,6 +267,7 @@ export function createSqliteAlertEventSource(db: Db): AlertEventSource {
           const view: AlertEventView = {
             eventId: r.event_id as EventId,
             headline: r.headline,
+            texts: textsOf(r.event_id),
             firstSeen: r.first_seen,
             topics: JSON.parse(r.topics) as string[],
             itemCount: r.item_count,
@@ -266,6 +280,7 @@ export function createSqliteAlertEventSource(db: Db): AlertEventSource {
         entry.reports.push({
           sourceId: r.source_id,
           sourceName: r.source_name,
+          lang: r.lang,
           title: r.title,
           lead: r.lead,
           url: r.url,
