@@ -237,5 +237,6 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
       first ? core : undefined,
     );
   });
-  addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);  return counts;
+  addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);
+  return counts;
 }

@@ -167,7 +167,8 @@ export function createSqliteEventStore(db: Db): EventStore {
   });
   const saveTexts = db.transaction((eventId: string, headline: string, texts: readonly StoredSummary[]) => {
     setHeadline.run(headline, eventId);
-    for (const s of texts) upsertSummary.run(s.eventId, s.lang, s.method, s.inputHash, s.summary, s.headline, s.createdAt);
+    for (const s of texts)
+      upsertSummary.run(s.eventId, s.lang, s.method, s.inputHash, s.summary, s.headline, s.createdAt);
   });
 
   return {
