@@ -6,15 +6,6 @@
 /** What a match of an entity says about relevance (see config/topics.yaml for the meaning of each). */
 export type EntityRole = "anchor" | "korea" | "context" | "actor" | "offtopic";
 
-/**
- * What naming an entity says about which event a report is on (see config/topics.yaml):
- * specific: one referent few stories share (Jo Chol-su, Stockholm);
- * recurring: one referent found in story after story (a country with its leader);
- * set: a kind of thing or a set of different referents (missiles, US envoys);
- * recurring-set: a set of different referents each found in story after story (heads of state).
- */
-export type EntityEventRole = "specific" | "recurring" | "set" | "recurring-set";
-
 export interface EntityDefinition {
   /** Canonical id: every alias, in any language, stands for this id. */
   readonly id: string;
@@ -22,7 +13,6 @@ export interface EntityDefinition {
   /** Names topic rules refer to ("dprk", "us", "missile"). */
   readonly groups: readonly string[];
   readonly aliases: readonly string[];
-  readonly event: EntityEventRole;
 }
 
 export interface TopicDefinition {

@@ -23,11 +23,6 @@ const entitySchema = z.strictObject({
   }),
   groups: z.array(id).default([]),
   aliases: z.array(z.string().min(1)).min(1),
-  event: z
-    .enum(["specific", "recurring", "set", "recurring-set"], {
-      message: "expected specific, recurring, set or recurring-set",
-    })
-    .default("specific"),
 });
 
 /** config/topics.yaml: the topics a chat can subscribe to and the lexicon behind them. */
