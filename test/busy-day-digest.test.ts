@@ -22,7 +22,7 @@ interface BusyDay {
 }
 
 const day = JSON.parse(readFileSync(join("test", "fixtures", "feeds", "busy-day.json"), "utf8")) as BusyDay;
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Each outlet's feed, dated from now: the whole day inside the last twelve hours. */
 function feedOf(outlet: string): string {
@@ -31,7 +31,7 @@ function feedOf(outlet: string): string {
     .filter((item) => item.outlet === outlet)
     .map(
       ({ title, lead, hoursAgo, i }) =>
-        `<item><title>${escape(title)}</title><link>https://${outlet}.example/tin-${i}</link><description>${escape(lead)}</description><pubDate>${new Date(Date.now() - hoursAgo * 3_600_000).toUTCString()}</pubDate></item>`,
+        `<item><title>${xmlText(title)}</title><link>https://${outlet}.example/tin-${i}</link><description>${xmlText(lead)}</description><pubDate>${new Date(Date.now() - hoursAgo * 3_600_000).toUTCString()}</pubDate></item>`,
     )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${outlet}</title><link>https://${outlet}.example/</link>\n${items}\n</channel></rss>`;

@@ -143,7 +143,9 @@ function classify(error: GrammyError): Attempt {
   // An answer without Telegram's error_code (another server's, a proxy's) proves nothing either way.
   const code = error.error_code as number | undefined;
   const outcome = code === undefined || code >= 500 ? "unknown" : "rejected";
-  return { kind: "failed", outcome, description: describeBotApiError(error) };
+  // Telegram's own words when it gave them; another server's answer described.
+  const description = (error.description as string | undefined) ?? describeBotApiError(error);
+  return { kind: "failed", outcome, description };
 }
 
 /** 403 (blocked, kicked, deactivated user) and 400 "chat not found" mean the chat is gone for us. */
