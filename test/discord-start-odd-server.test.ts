@@ -69,4 +69,22 @@ describe("start against a Discord whose REST answers are odd", () => {
     expect(bot.output()).not.toContain('"level":50');
     expect(bot.output()).not.toMatch(/at .+\.(ts|js):\d+/);
   }, 60_000);
+
+  it("a proxy's 502 at login ends start-up with one line naming DISCORD_API, no stack", async () => {
+    fake = await startFakeDiscord();
+    fake.scriptRoute("GET", "/gateway/bot", ODD_ANSWERS.html502);
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
+    const bot = spawnBantin({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API: fake.api,
+      BANTIN_DB: join(dir, "bantin.db"),
+      BANTIN_SOURCES: join(dir, "sources.yaml"),
+    });
+    const { code } = await bot.closed;
+    expect(code).not.toBe(0);
+    expect(bot.output()).toMatch(/bantin: environment: DISCORD_API: Discord answered HTTP 502 at login/);
+    expect(bot.output()).not.toContain("unexpected error");
+  });
 });

@@ -23,6 +23,12 @@ export async function loginTo<T>(login: PlatformLogin, start: () => Promise<T>):
         `environment: ${login.tokenVariable}: ${login.platform} refused this token (401 Unauthorized); copy the bot's token again and restart`,
       );
     }
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === "number" && status >= 500) {
+      throw new ConfigError(
+        `environment: ${login.apiVariable}: ${login.platform} answered HTTP ${status} at login (a proxy or an outage); try again later, or check the address`,
+      );
+    }
     const unreachable = networkCode(error);
     if (unreachable !== undefined) {
       throw new ConfigError(
