@@ -16,6 +16,25 @@ const layers = {
   "adapters/console": ["chat", "delivery", "digest", "domain", "text"],
   samples: ["domain", "config"],
   http: ["domain", "store"],
+  // Cron and ticks: when things happen, not how; the pipeline gives them their work.
+  schedule: ["domain", "store", "delivery", "digest"],
+  // The flow between stages, the one room that reads the article side and feeds the delivery side.
+  pipeline: [
+    "domain",
+    "text",
+    "ingest",
+    "analyze",
+    "digest",
+    "store",
+    "delivery",
+    "config",
+    "llm",
+    "chat",
+    "schedule",
+    "adapters/telegram",
+    "adapters/discord",
+    "adapters/console",
+  ],
 };
 const all = [
   "domain",
@@ -34,6 +53,7 @@ const all = [
   // The composition root `start` uses: it may import everything; the layers above may not import it.
   "app",
   "samples",
+  "pipeline",
 ];
 
 const forbidden = Object.entries(layers).map(([from, allowed]) => ({

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { composeDigest } from "../src/chat/compose-digest.js";
 import { renderDiscordMessages, renderTelegramHtml } from "../src/digest/index.js";
+import { composeDigest } from "../src/pipeline/compose-digest.js";
 import { openDatabase } from "../src/store/database.js";
 import type { BenchOptions } from "./run.js";
 import { seededRandom } from "./seeded-random.js";

@@ -12,7 +12,7 @@ import { createOutboxRelay } from "../src/delivery/outbox-relay.js";
 import { createTelegramLimiter, inLane } from "../src/delivery/platform-limiters.js";
 import { createTelegramDeliverySender } from "../src/delivery/telegram-delivery-sender.js";
 import { chatId, type DigestDocument, eventId, silentLogger, subscriptionId } from "../src/domain/index.js";
-import { platformParts } from "../src/schedule/platform-parts.js";
+import { platformParts } from "../src/pipeline/platform-parts.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteOutboxStore } from "../src/store/outbox-repo.js";
 import { startFakeBotApiInWorker } from "../test/support/bot-api-delivery-worker.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Subscription, silentLogger } from "../src/domain/index.js";
-import { alertDocument, type BuildAlert, runAlertPass } from "../src/schedule/alert-pass.js";
+import { alertDocument } from "../src/pipeline/alert-document.js";
+import { type BuildAlert, runAlertPass } from "../src/schedule/alert-pass.js";
 import { isStrongSignal } from "../src/schedule/alert-threshold.js";
 import type { Db } from "../src/store/database.js";
 import { createSqliteEventStore } from "../src/store/events-repo.js";

@@ -6,7 +6,7 @@ import { loadLexicon } from "../src/config/lexicon.js";
 import { loadTopics } from "../src/config/topics.js";
 import { sourceId } from "../src/domain/index.js";
 import { contentHash } from "../src/ingest/index.js";
-import { analyzePending } from "../src/schedule/analyze-pending.js";
+import { analyzePending } from "../src/pipeline/analyze-pending.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteItemStore } from "../src/store/items-repo.js";
 import { createSqliteSourceStore } from "../src/store/sources-repo.js";

@@ -8,7 +8,7 @@ import { createOutboxRelay, type DeliverySender } from "../src/delivery/outbox-r
 import { createTelegramLimiter, inLane } from "../src/delivery/platform-limiters.js";
 import { createTelegramDeliverySender } from "../src/delivery/telegram-delivery-sender.js";
 import { chatId, type DigestDocument, eventId, type Platform, silentLogger } from "../src/domain/index.js";
-import { platformParts } from "../src/schedule/platform-parts.js";
+import { platformParts } from "../src/pipeline/platform-parts.js";
 import type { Db } from "../src/store/database.js";
 import { createSqliteOutboxStore, type OutboxStore } from "../src/store/outbox-repo.js";
 import { startFakeBotApi } from "./support/fake-bot-api.js";

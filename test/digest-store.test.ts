@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
-import { composeDigest, createOnDemandDigestComposer } from "../src/chat/compose-digest.js";
 import { topicId } from "../src/domain/index.js";
+import { composeDigest, createOnDemandDigestComposer } from "../src/pipeline/compose-digest.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteDigestSource } from "../src/store/digest-repo.js";
 import { cli } from "./support/cli.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createOutboxRelay, type DeliverySender } from "../src/delivery/outbox-relay.js";
 import { chatId, type Logger, type Subscription } from "../src/domain/index.js";
-import { alertDocument } from "../src/schedule/alert-pass.js";
+import { alertDocument } from "../src/pipeline/alert-document.js";
 import { everyMinutesCron, startScheduler } from "../src/schedule/scheduler.js";
 import { createSqliteAlertEventSource, createSqliteOutboxStore } from "../src/store/outbox-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";

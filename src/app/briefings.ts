@@ -1,14 +1,14 @@
 import type { Lexicon } from "../analyze/lexicon.js";
-import { composeDigest, parseWindowMs } from "../chat/compose-digest.js";
 import type { Env, Settings } from "../config/index.js";
 import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
-import type { Logger, Platform } from "../domain/index.js";
-import { buildAlert, createBuildBriefing } from "../schedule/platform-parts.js";
+import { DIGEST_WINDOW_MS, type Logger, type Platform } from "../domain/index.js";
+import { composeDigest } from "../pipeline/compose-digest.js";
+import type { NewsPipeline } from "../pipeline/news-pipeline.js";
+import { buildAlert, createBuildBriefing } from "../pipeline/platform-parts.js";
 import { type RunningScheduler, startScheduler } from "../schedule/scheduler.js";
 import type { Db } from "../store/database.js";
 import { createSqliteAlertEventSource, createSqliteOutboxStore } from "../store/outbox-repo.js";
 import { subscriptionStoreFor } from "./command-core.js";
-import type { NewsPipeline } from "./news-pipeline.js";
 
 export interface BriefingDeps {
   readonly db: Db;
@@ -40,7 +40,7 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
         topics: sub.topics,
         lang: sub.lang,
         timezone: sub.timezone,
-        since: at - (parseWindowMs(window) ?? 86_400_000),
+        since: at - DIGEST_WINDOW_MS[window],
         maxEntries: settings.digest.maxEntries,
         subscriptionId: sub.id,
         minRelevance: settings.analysis.relevanceThreshold,

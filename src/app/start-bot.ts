@@ -3,7 +3,6 @@ import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { createConsoleDeliverySender } from "../adapters/console/console-delivery-sender.js";
 import { startDiscord } from "../adapters/discord/start-discord.js";
 import { createTelegramBot } from "../adapters/telegram/index.js";
-import { createOnDemandDigestComposer } from "../chat/compose-digest.js";
 import type { CommandCore } from "../chat/index.js";
 import { ConfigError, type Env, type Settings } from "../config/index.js";
 import { loadTopics } from "../config/topics.js";
@@ -12,14 +11,15 @@ import { createTelegramLimiter } from "../delivery/platform-limiters.js";
 import { createTelegramDeliverySender } from "../delivery/telegram-delivery-sender.js";
 import { renderDiscordMessages, renderPlainText, renderTelegramHtml } from "../digest/index.js";
 import type { Logger, Platform } from "../domain/index.js";
+import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
+import { createNewsPipeline } from "../pipeline/news-pipeline.js";
+import { refreshNews } from "../pipeline/refresh-news.js";
 import { openDatabase } from "../store/database.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore, subscriptionStoreFor } from "./command-core.js";
-import { createNewsPipeline } from "./news-pipeline.js";
 import { resolveNewsSources } from "./news-sources.js";
 import { type AdapterStatus, startOpsServer, withCommandLatency } from "./ops-server.js";
 import { loginTo } from "./platform-login.js";
-import { refreshNews } from "./refresh-news.js";
 import { chatTopics } from "./topics.js";
 
 export interface StartOptions {

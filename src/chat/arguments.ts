@@ -1,4 +1,4 @@
-import type { Lang, Topic, TopicId } from "../domain/index.js";
+import { type DigestWindow, digestWindowOf, type Lang, type Topic, type TopicId } from "../domain/index.js";
 import { foldDiacritics, foldedSyllables } from "../text/index.js";
 import { closest } from "./edit-distance.js";
 import type { ErrorKey } from "./i18n.js";
@@ -105,21 +105,13 @@ export function parseLang(words: readonly string[]): Parsed<Lang> {
   return fail("bad-lang", words.join(" "), near === undefined ? undefined : LANG_WORDS[near]);
 }
 
-export type DigestWindow = "24h" | "3d" | "7d";
-const WINDOWS: Record<string, DigestWindow> = {
-  "24h": "24h",
-  "1d": "24h",
-  "3d": "3d",
-  "72h": "3d",
-  "7d": "7d",
-  "1w": "7d",
-};
+export type { DigestWindow } from "../domain/index.js";
 
 /** A word that looks like a time window ("24h", "3d") and whether it is one we offer. */
 export function parseWindow(word: string): Parsed<DigestWindow> | undefined {
   const folded = foldDiacritics(word);
   if (!/^\d+[hdw]$/.test(folded)) return undefined;
-  const window = WINDOWS[folded];
+  const window = digestWindowOf(folded);
   return window === undefined ? fail("bad-window", word) : { ok: true, value: window };
 }
 

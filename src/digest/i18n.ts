@@ -4,6 +4,7 @@ import type { Lang } from "../domain/index.js";
 export const DIGEST_STRINGS = {
   vi: {
     brand: "Bản tin",
+    alert: "Tin nóng",
     update: "cập nhật",
     sources: "Nguồn",
     empty: "Chưa có tin mới về các chủ đề bạn theo dõi trong khoảng thời gian này.",
@@ -15,6 +16,7 @@ export const DIGEST_STRINGS = {
   },
   en: {
     brand: "Briefing",
+    alert: "Breaking news",
     update: "update",
     sources: "Sources",
     empty: "No new stories on your topics in this window.",

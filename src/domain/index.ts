@@ -1,5 +1,6 @@
 export * from "./concepts.js";
 export * from "./digest-candidate.js";
+export * from "./digest-window.js";
 export * from "./ids.js";
 export * from "./logger.js";
 export * from "./source-fetch-state.js";

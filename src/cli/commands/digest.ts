@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { composeDigest, parseWindowMs } from "../../chat/compose-digest.js";
 import { loadTopics } from "../../config/topics.js";
 import { renderDiscordMessages, renderPlainText, renderTelegramHtml } from "../../digest/index.js";
-import { LANGS, type Lang, type TopicId, topicId } from "../../domain/index.js";
+import { DIGEST_WINDOW_MS, digestWindowOf, LANGS, type Lang, type TopicId, topicId } from "../../domain/index.js";
+import { composeDigest } from "../../pipeline/compose-digest.js";
 import { openDatabase } from "../../store/database.js";
 import { type CliContext, CommandError } from "../context.js";
 
@@ -59,8 +59,9 @@ export function registerDigest(program: Command, ctx: CliContext): void {
       const format = parseFormat(options.format);
       const lang = parseLang(options.lang, env.BANTIN_LANG);
       const window = options.since ?? settings.digest.defaultSince;
-      const windowMs = parseWindowMs(window);
-      if (windowMs === undefined) throw new CommandError(`--since: expected 24h, 3d or 7d, got "${window}"`);
+      const named = digestWindowOf(window);
+      if (named === undefined) throw new CommandError(`--since: expected 24h, 3d or 7d, got "${window}"`);
+      const windowMs = DIGEST_WINDOW_MS[named];
       const topicWeights = new Map(loadTopics(env.BANTIN_TOPICS).topics.map((t) => [t.id, t.weight]));
       const topics = parseTopics(options.topics, topicWeights);
       const db = openDatabase(options.db ?? env.BANTIN_DB);

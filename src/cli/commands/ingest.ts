@@ -1,9 +1,9 @@
 import type { Command } from "commander";
-import { createNewsPipeline } from "../../app/news-pipeline.js";
 import { DEFAULT_SOURCES_PATH } from "../../config/index.js";
 import { loadSources } from "../../config/sources.js";
 import { loadTopics } from "../../config/topics.js";
 import type { IngestReport } from "../../ingest/index.js";
+import { createNewsPipeline } from "../../pipeline/news-pipeline.js";
 import { openDatabase } from "../../store/database.js";
 import { type CliContext, CommandError } from "../context.js";
 

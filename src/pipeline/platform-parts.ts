@@ -1,7 +1,8 @@
 import { renderDiscordMessages, renderPlainText, renderTelegramHtml } from "../digest/index.js";
-import type { DigestDocument, Platform, Subscription } from "../domain/index.js";
-import { alertDocument, type BuildAlert } from "./alert-pass.js";
-import type { BuildBriefing, BuiltMessage } from "./briefing-tick.js";
+import type { DigestDocument, DigestWindow, Platform, Subscription } from "../domain/index.js";
+import type { BuildAlert } from "../schedule/alert-pass.js";
+import type { BuildBriefing, BuiltMessage } from "../schedule/briefing-tick.js";
+import { alertDocument } from "./alert-document.js";
 
 /**
  * A document as outbox payloads for one platform: Telegram HTML parts, Discord message bodies
@@ -25,7 +26,7 @@ const built = (platform: Platform, doc: DigestDocument): BuiltMessage => ({
 });
 
 /** The window a scheduled briefing covers: a day, or the week for the weekly one. */
-export type BriefingWindow = "24h" | "7d";
+export type BriefingWindow = Extract<DigestWindow, "24h" | "7d">;
 
 /**
  * The tick's briefing builder from a digest composer (e.g. `composeDigest` bound to the store):

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
+import type { OnDemandDigestRequest } from "../chat/command-core.js";
 import { buildDigest, DEFAULT_MAX_ENTRIES, type DigestRequest } from "../digest/index.js";
-import type { DigestDocument } from "../domain/index.js";
+import { DIGEST_WINDOW_MS, type DigestDocument } from "../domain/index.js";
 import { createSqliteDigestSource } from "../store/digest-repo.js";
-import type { OnDemandDigestRequest } from "./command-core.js";
 
 /**
  * What a digest is for: one subscriber's topics, language and zone, over a window ending now
@@ -38,14 +38,6 @@ export function composeDigest(db: Database.Database, request: ComposeDigestReque
   );
 }
 
-const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** "24h", "3d", "7d", "2w" as milliseconds; undefined for anything else. */
-export function parseWindowMs(window: string): number | undefined {
-  const m = /^(\d{1,4})([hdw])$/.exec(window.trim().toLowerCase());
-  return m === null ? undefined : Number(m[1]) * UNIT_MS[m[2]!]!;
-}
-
 export interface OnDemandDigestDefaults {
   readonly timezone: string;
   readonly minRelevance: number;
@@ -69,7 +61,7 @@ export function createOnDemandDigestComposer(
         topics: request.topics,
         lang: request.lang,
         timezone: request.subscription?.timezone ?? defaults.timezone,
-        since: now - (parseWindowMs(request.since) ?? UNIT_MS.d!),
+        since: now - DIGEST_WINDOW_MS[request.since],
         maxEntries: defaults.maxEntries,
         minRelevance: defaults.minRelevance,
         topicWeights: defaults.topicWeights,

@@ -6,10 +6,10 @@ import type { Concept, Logger, Source } from "../domain/index.js";
 import { createFeedReaderPool, type IngestReport } from "../ingest/index.js";
 import { runIngestPass } from "../ingest/run-ingest-pass.js";
 import { createConfiguredSummarizer } from "../llm/configured-summarizer.js";
-import { type AnalyzePendingResult, analyzePending } from "../schedule/analyze-pending.js";
 import type { Db } from "../store/database.js";
 import { createSqliteItemStore } from "../store/items-repo.js";
 import { createSqliteSourceStore } from "../store/sources-repo.js";
+import { type AnalyzePendingResult, analyzePending } from "./analyze-pending.js";
 
 export interface NewsPipelineDeps {
   readonly db: Db;
