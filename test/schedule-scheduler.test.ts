@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createOutboxRelay, type DeliverySender } from "../src/delivery/outbox-relay.js";
 import { chatId, type Logger, type Subscription } from "../src/domain/index.js";
 import { alertDocument } from "../src/pipeline/alert-document.js";
-import { everyMinutesCron, startScheduler } from "../src/schedule/scheduler.js";
+import { everyMinutesCron, ingestCadence, startScheduler } from "../src/schedule/scheduler.js";
 import { createSqliteAlertEventSource, createSqliteOutboxStore } from "../src/store/outbox-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { addEvent, addSubscription, deliveryRows, openDeliveryDb } from "./support/seed-delivery-fixtures.js";
@@ -103,5 +103,18 @@ describe("the scheduler", () => {
     expect(everyMinutesCron(15)).toBe("*/15 * * * *");
     expect(everyMinutesCron(1)).toBe("* * * * *");
     expect(everyMinutesCron(120)).toBe("0 */2 * * *");
+  });
+
+  it("runs an interval cron cannot say (45 minutes) exactly every 45 minutes, not at :00 and :45", () => {
+    const cadence = ingestCadence(45);
+    expect(cadence.cron).toBe("* * * * *");
+    const start = Date.UTC(2026, 11, 1, 0, 0);
+    const due = Array.from({ length: 24 * 60 }, (_, i) => start + i * 60_000).filter((t) => cadence.isDue(t));
+    const gaps = new Set(due.slice(1).map((t, i) => (t - (due[i] as number)) / 60_000));
+    expect([...gaps]).toEqual([45]);
+    expect(due.length).toBe(32);
+    expect(ingestCadence(15)).toMatchObject({ cron: "*/15 * * * *" });
+    expect(ingestCadence(15).isDue(start + 7 * 60_000)).toBe(true);
+    expect(ingestCadence(90).cron).toBe("* * * * *");
   });
 });

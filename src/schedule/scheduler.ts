@@ -40,10 +40,31 @@ export interface RunningScheduler {
   stop(): Promise<void>;
 }
 
-/** A cron expression for "every N minutes" (whole hours past 59 minutes). */
+/**
+ * The ingest clock for "every N minutes". Cron can say it only when N divides the hour (or N hours
+ * divide the day): `*\/45` fires at :00 and :45, not every 45 minutes. Other intervals tick every
+ * minute and run on the minutes that are a multiple of N since the epoch, so gaps are exactly N.
+ */
+export interface IngestCadence {
+  readonly cron: string;
+  /** Whether a tick at this moment should run the ingest. */
+  isDue(epochMs: number): boolean;
+}
+
+export function ingestCadence(minutes: number): IngestCadence {
+  const every = Math.max(1, Math.round(minutes));
+  const exact = 60 % every === 0 || (every % 60 === 0 && (24 * 60) % every === 0);
+  if (exact) return { cron: everyMinutesCron(every), isDue: () => true };
+  return { cron: "* * * * *", isDue: (epochMs) => Math.floor(epochMs / 60_000) % every === 0 };
+}
+
+/** A cron expression for "every N minutes" where cron can say it; else every minute (see ingestCadence). */
 export function everyMinutesCron(minutes: number): string {
-  if (minutes < 60) return minutes <= 1 ? "* * * * *" : `*/${minutes} * * * *`;
-  return `0 */${Math.max(1, Math.round(minutes / 60))} * * *`;
+  if (minutes <= 1) return "* * * * *";
+  if (60 % minutes === 0) return `*/${minutes} * * * *`;
+  const hours = minutes / 60;
+  if (Number.isInteger(hours) && 24 % hours === 0) return `0 */${hours} * * *`;
+  return "* * * * *";
 }
 
 /**
@@ -116,8 +137,9 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
     logger.warn({ rows: recovered }, "sends interrupted by the last stop returned to pending (at-least-once)");
   deps.relay.start();
 
+  const cadence = ingestCadence(deps.settings.ingest.intervalMinutes);
   const tasks: ScheduledTask[] = [
-    cronSchedule(everyMinutesCron(deps.settings.ingest.intervalMinutes), runIngest, { name: "ingest" }),
+    cronSchedule(cadence.cron, () => (cadence.isDue(now()) ? runIngest() : undefined), { name: "ingest" }),
     cronSchedule("* * * * *", runTick, { name: "briefing" }),
   ];
   void runTick();
