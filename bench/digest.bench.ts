@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderDiscordMessages, renderTelegramHtml } from "../src/digest/index.js";
+import { renderDiscordMessages } from "../src/adapters/discord/render-discord.js";
+import { renderTelegramHtml } from "../src/adapters/telegram/render-digest-html.js";
 import { composeDigest } from "../src/pipeline/compose-digest.js";
 import { openDatabase } from "../src/store/database.js";
 import type { BenchOptions } from "./run.js";
@@ -28,7 +29,9 @@ export function buildStore(path: string, items: number, now: number): void {
     "INSERT INTO events (id, first_seen, last_seen, headline, relevance, topics, item_count, outlet_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const link = db.prepare("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)");
-  const summary = db.prepare("INSERT INTO summaries VALUES (?, 'vi', 'extractive', 'h', ?, ?)");
+  const summary = db.prepare(
+    "INSERT INTO summaries (event_id, lang, method, input_hash, summary, headline, created_at) VALUES (?, 'vi', 'extractive', 'h', ?, '', ?)",
+  );
   db.transaction(() => {
     for (let s = 0; s < 40; s++) insertSource.run(`s${s}`, `https://outlet${s}.vn/rss`, `Báo số ${s}`);
     let id = 0;
