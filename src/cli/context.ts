@@ -46,7 +46,3 @@ export class CommandError extends Error {
   }
 }
 
-/** A command whose feature is not built yet: says so and exits non-zero instead of faking output. */
-export function notBuiltYet(what: string): never {
-  throw new CommandError(`${what} is not built yet in this version of Bantin.`, 3);
-}

@@ -80,14 +80,6 @@ export interface Topic {
   readonly weight: number;
 }
 
-/** A real-world happening and the items that report it. */
-export interface NewsEvent {
-  readonly id: EventId;
-  readonly itemIds: readonly ItemId[];
-  readonly firstSeen: number;
-  readonly lastSeen: number;
-}
-
 export interface Subscription {
   readonly id: SubscriptionId;
   readonly platform: Platform;

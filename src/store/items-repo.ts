@@ -1,5 +1,4 @@
-import type { Item, Lang } from "../domain/index.js";
-import { itemId, sourceId } from "../domain/index.js";
+import type { Item } from "../domain/index.js";
 import type { Db } from "./database.js";
 
 /** An item before it has a database id. */
@@ -21,36 +20,10 @@ export interface ItemStore {
    */
   transaction<T>(work: () => T): T;
   count(): number;
-  /** Items not analysed yet, oldest first. */
-  listUnanalyzed(limit?: number): Item[];
-  /** Items published at or after `since` (epoch ms), newest first. */
-  listSince(since: number, limit?: number): Item[];
-  /** Record analysis results; the item leaves `listUnanalyzed`. */
-  markAnalyzed(
-    id: Item["id"],
-    result: { readonly relevance: number; readonly topics: readonly string[] },
-    at: number,
-  ): void;
-}
-
-interface ItemRow {
-  id: number;
-  source_id: string;
-  guid: string;
-  url: string;
-  title: string;
-  lead: string;
-  text: string;
-  lang: Lang;
-  published_at: number;
-  fetched_at: number;
-  content_hash: string;
 }
 
 /** The same content hash, through the index on its first 16 characters (written exactly as indexed). */
 const SAME_CONTENT = "substr(content_hash, 1, 16) = substr(?, 1, 16) AND content_hash = ?";
-
-const COLUMNS = "id, source_id, guid, url, title, lead, text, lang, published_at, fetched_at, content_hash";
 
 /**
  * The items table (001-initial.sql). Deduplication: unique indexes on guid and url, and the
@@ -69,13 +42,6 @@ export function createSqliteItemStore(db: Db): ItemStore {
     .pluck();
   const sameContent = db.prepare<[string, string], number>(`SELECT 1 FROM items WHERE ${SAME_CONTENT}`).pluck();
   const countAll = db.prepare<[], number>("SELECT COUNT(*) FROM items").pluck();
-  const unanalyzed = db.prepare<[number], ItemRow>(
-    `SELECT ${COLUMNS} FROM items WHERE analyzed_at IS NULL ORDER BY published_at, id LIMIT ?`,
-  );
-  const since = db.prepare<[number, number], ItemRow>(
-    `SELECT ${COLUMNS} FROM items WHERE published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?`,
-  );
-  const analyzed = db.prepare("UPDATE items SET relevance = ?, topics = ?, analyzed_at = ? WHERE id = ?");
   const insertRows = (items: readonly NewStoredItem[]): number => {
     let inserted = 0;
     // Positional parameters: binding by name looks each one up per row.
@@ -107,26 +73,5 @@ export function createSqliteItemStore(db: Db): ItemStore {
     }),
     transaction: (work) => db.transaction(work)(),
     count: () => countAll.get() ?? 0,
-    listUnanalyzed: (limit = 1000) => unanalyzed.all(limit).map(toItem),
-    listSince: (from, limit = 1000) => since.all(from, limit).map(toItem),
-    markAnalyzed: (id, result, at) => {
-      analyzed.run(result.relevance, JSON.stringify(result.topics), at, Number(id));
-    },
-  };
-}
-
-function toItem(row: ItemRow): Item {
-  return {
-    id: itemId(String(row.id)),
-    sourceId: sourceId(row.source_id),
-    guid: row.guid,
-    url: row.url,
-    title: row.title,
-    lead: row.lead,
-    text: row.text,
-    lang: row.lang,
-    publishedAt: row.published_at,
-    fetchedAt: row.fetched_at,
-    contentHash: row.content_hash,
   };
 }
