@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: runs every `scripts/eval/*.eval.ts` and prints its report. Each module
- * exports `evaluate(): Promise<EvalReport>`; a module whose data is absent (no ../shared)
+ * exports `evaluate(): Promise<EvalReport>`; a module whose data is absent (the external corpora, test/support/corpora.ts)
  * says so in its lines instead of failing.
  */
 import { readdirSync } from "node:fs";

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../src/ingest/extract-article.js";
 import { stripBoilerplate } from "../src/ingest/strip-boilerplate.js";
+import { SEEDS_DIR } from "./support/corpora.js";
 
 const fixture = (name: string) => readFileSync(join("test/fixtures/articles", name), "utf8");
 
@@ -82,7 +83,7 @@ describe("extractArticle on Vietnamese news pages", () => {
 });
 
 describe("stripBoilerplate on the flattened seed pages", () => {
-  const seed = (name: string) => readFileSync(join("..", "shared", "seeds", name), "utf8");
+  const seed = (name: string) => readFileSync(join(SEEDS_DIR, name), "utf8");
   const hasSeeds = (() => {
     try {
       seed("002_8beff88f680ed93e.txt");

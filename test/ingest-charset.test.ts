@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeBody } from "../src/ingest/decode-body.js";
 import { parseFeed } from "../src/ingest/parse-feed.js";
+import { corpusPath } from "./support/corpora.js";
 import { useFeedServer } from "./support/feed-server.js";
 import { fixtureFeed, ingestHarness, source } from "./support/ingest-harness.js";
 import { useTempDir } from "./support/temp-dir.js";
@@ -53,7 +54,7 @@ describe("character sets through the whole ingest path", () => {
   });
 });
 
-const encodingCorpus = join("..", "shared", "corpora", "feedparser", "tests", "encoding");
+const encodingCorpus = corpusPath("feedparser", "tests", "encoding");
 
 describe.skipIf(!existsSync(encodingCorpus))("CJK sets from feedparser's encoding corpus", () => {
   const corpus = (name: string) => readFileSync(join(encodingCorpus, name));

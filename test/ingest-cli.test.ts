@@ -24,7 +24,7 @@ async function setup() {
 
 // Each case spawns the real CLI; on a busy two-core machine a spawn can take seconds.
 describe("bantin ingest --once", { timeout: 90_000 }, () => {
-  it("--json prints exactly CLI.md's shape and exits 0 although one source failed", async () => {
+  it("--json prints exactly docs/cli.md's shape and exits 0 although one source failed", async () => {
     const { server, sources, db } = await setup();
     const run = await cli(["ingest", "--once", "--sources", sources, "--db", db, "--json"]);
     expect(run.code).toBe(0);

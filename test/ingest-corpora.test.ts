@@ -1,15 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { canonicalUrl } from "../src/ingest/canonical-url.js";
 import { htmlToText } from "../src/ingest/html-to-text.js";
 import { normalizeText } from "../src/text/index.js";
+import { CORPORA_DIR as CORPORA, hasCorpus } from "./support/corpora.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 import { ingestHarness, source } from "./support/ingest-harness.js";
 import { useTempDir } from "./support/temp-dir.js";
 
-// CI has shared/ beside the clone; resolve from the repo root, not the working directory of a tool.
-const CORPORA = resolve(import.meta.dirname, "..", "..", "shared", "corpora");
 const FOLDERS = ["feedparser/tests", "feedvalidator/testcases", "rss-parser/test/input"];
 const tempDir = useTempDir();
 
@@ -26,8 +25,9 @@ function replayedContentType(body: Buffer): string {
   return /Header:\s*Content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? "application/xml";
 }
 
-const present = existsSync(CORPORA);
-if (!present) console.warn(`skipping the corpus test: ${CORPORA} is absent (../shared/corpora beside the repo)`);
+const present = hasCorpus();
+if (!present)
+  console.warn(`skipping the corpus test: ${CORPORA} is absent (set BANTIN_CORPORA; see test/support/corpora.ts)`);
 
 describe.skipIf(!present)("the shared corpora through the real ingest path", () => {
   it("every file ends ok or as an error with a message; rss-parser's expected items are stored", {

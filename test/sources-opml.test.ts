@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSources } from "../src/config/sources.js";
 import { parseOpml, renderOpml } from "../src/ingest/opml.js";
+import { corpusPath } from "./support/corpora.js";
 
 describe("OPML import and export", () => {
   it("export then import gives back the shipped sources, ids and settings included", () => {
@@ -48,12 +49,15 @@ describe("OPML import and export", () => {
   });
 });
 
-const opmlCorpus = resolve(import.meta.dirname, "..", "..", "shared", "corpora", "feedvalidator", "testcases", "opml");
+const opmlCorpus = corpusPath("feedvalidator", "testcases", "opml");
 
-describe.skipIf(!existsSync(opmlCorpus))("the feed validator's OPML files", () => {
-  const files = ["clean", "errors", "rss"].flatMap((d) =>
-    readdirSync(join(opmlCorpus, d)).map((f) => join(opmlCorpus, d, f)),
-  );
+const hasOpmlCorpus = existsSync(opmlCorpus);
+
+describe.skipIf(!hasOpmlCorpus)("the feed validator's OPML files", () => {
+  // The body is collected even when skipped: list the files only when they are there.
+  const files = hasOpmlCorpus
+    ? ["clean", "errors", "rss"].flatMap((d) => readdirSync(join(opmlCorpus, d)).map((f) => join(opmlCorpus, d, f)))
+    : [];
 
   it("each is accepted with its feeds or refused with a reason", () => {
     expect(files.length).toBeGreaterThan(30);

@@ -13,7 +13,7 @@ describe("ROUGE scoring", () => {
 });
 
 describe.skipIf(!existsSync(KTLAB_FILE))(
-  "extractive summaries on ktlab-dev (needs ../shared/corpora/ktlab-dev)",
+  `extractive summaries on ktlab-dev (skipped when ${KTLAB_FILE} is absent)`,
   () => {
     it("beat the same-length lead by at least 25% in ROUGE-2, and the round-robin lead, within 300 characters", () => {
       const table = scoreCases(loadKtlabCases());

@@ -2,7 +2,7 @@
  * ROUGE-1/2/L F1 at syllable level (NFC, lower case, tokens = \w+ with Unicode) for the
  * extractive summarizer, beside two baselines of the same length computed in the same run:
  * the lead of the earliest article and the round-robin lead (first sentence of each article in
- * turn, then the second …). Data: ../shared/corpora/ktlab-dev (two human references per
+ * turn, then the second …). Data: the external ktlab-dev corpus (two human references per
  * cluster) and our own references for the seed articles (test/fixtures/summaries).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -11,11 +11,11 @@ import { fileURLToPath } from "node:url";
 import { summarizeExtractive } from "../../src/analyze/extractive-summarizer.js";
 import type { SummaryDoc } from "../../src/analyze/summarizer.js";
 import { normalizeParagraphs, normalizeText, splitSentences } from "../../src/text/index.js";
+import { KTLAB_CLUSTERS } from "../../test/support/corpora.js";
 import type { EvalReport } from "../eval.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const KTLAB_FILE = join(ROOT, "..", "shared", "corpora", "ktlab-dev", "clusters.jsonl");
-export const SEED_DIR = join(ROOT, "..", "shared", "seeds");
+export const KTLAB_FILE = KTLAB_CLUSTERS;
 const FIXTURE_DIR = join(ROOT, "test", "fixtures", "summaries");
 const MAX_CHARS = 300;
 
@@ -32,7 +32,7 @@ export interface RougeScores {
   readonly rl: number;
 }
 
-/** ROUGE tokens as VIETNAMESE.md defines them: NFC, lower case, \w+ with Unicode. */
+/** ROUGE tokens as docs/vietnamese.md defines them: NFC, lower case, \w+ with Unicode. */
 export function rougeTokens(text: string): string[] {
   return (
     text

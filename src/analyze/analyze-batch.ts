@@ -18,7 +18,7 @@ export interface AnalyzeBatchOptions {
   readonly maxSummaryChars: number;
 }
 
-/** The `analyze` command's output (CLI.md). */
+/** The `analyze` command's output (docs/cli.md). */
 export interface BatchAnalysis {
   readonly items: readonly {
     readonly id: string;

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { runCli } from "./program.js";
 
-// Tokens in .env switch the platforms on (DESIGN.md); variables already set in the
+// Tokens in .env switch the platforms on (docs/cli.md, Environment); variables already set in the
 // environment win, as with `node --env-file`.
 if (existsSync(".env")) process.loadEnvFile(".env");
 

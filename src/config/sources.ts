@@ -30,7 +30,7 @@ const sourceEntrySchema = z.object({
 });
 
 /**
- * The `--sources FILE` shape of CLI.md, which config/sources.yaml shares:
+ * The `--sources FILE` shape of docs/cli.md, which config/sources.yaml shares:
  * `{sources: [{id, url, name?, lang?, fullText?, weight?, tz?, headers?}]}`. More keys per source are allowed.
  */
 export const sourcesFileSchema = z.object({

@@ -1,6 +1,6 @@
 import type { SourceId } from "../domain/index.js";
 
-/** How one source fared in a pass; CLI.md's `ingest --json` prints these fields (less `ms`). */
+/** How one source fared in a pass; `ingest --json` prints these fields (less `ms`), as docs/cli.md states. */
 export interface SourceReport {
   readonly id: SourceId;
   readonly url: string;

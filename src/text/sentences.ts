@@ -3,7 +3,7 @@ import type { Lang } from "../domain/index.js";
 /**
  * Abbreviations that end in a dot but do not end a sentence, matched on the word before the
  * dot (case-sensitive where Vietnamese uses case: "TP." is a city, "tp." is not a thing).
- * Vietnamese ones are counted in VIETNAMESE.md; English ones are the usual titles.
+ * Vietnamese ones are counted in docs/vietnamese.md; English ones are the usual titles.
  */
 const ABBREVIATIONS = new Set([
   // Vietnamese administrative units, titles and degrees.

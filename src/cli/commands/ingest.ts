@@ -58,7 +58,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     });
 }
 
-/** CLI.md's shape, exactly: `{"sources":[{"id","url","status","new","seen","error"?}]}`. */
+/** docs/cli.md's shape, exactly: `{"sources":[{"id","url","status","new","seen","error"?}]}`. */
 function toJson(report: IngestReport) {
   return {
     sources: report.sources.map((s) => ({
