@@ -11,10 +11,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Parser from "rss-parser";
 import { silentLogger, sourceId } from "../src/domain/index.js";
-import { createFeedReaderPool } from "../src/ingest/feed-reader-pool.js";
+import { createFeedReaderPool, type FeedReader } from "../src/ingest/feed-reader-pool.js";
 import { stageFeed } from "../src/ingest/ingest-source.js";
-import { createIngestWriter } from "../src/ingest/ingest-writer.js";
-import { openDatabase } from "../src/store/database.js";
+import { createIngestWriter, type IngestWriter } from "../src/ingest/ingest-writer.js";
+import { type Db, openDatabase } from "../src/store/database.js";
 import { createSqliteItemStore } from "../src/store/items-repo.js";
 import { createSqliteSourceStore } from "../src/store/sources-repo.js";
 import type { BenchOptions } from "./run.js";
@@ -97,6 +97,139 @@ const ROUNDS = 4;
  */
 const WARM_ITEMS = 5_000;
 
+const FETCHED_AT = Date.UTC(2025, 10, 22);
+
+type BenchSource = ReturnType<typeof sourcesFor>[number];
+
+/** One source per feed, `prefix-0`, `prefix-1`… */
+function sourcesFor(prefix: string, list: readonly Buffer[]) {
+  return list.map((_, f) => ({
+    id: sourceId(`${prefix}-${f}`),
+    url: `https://bao.example/${prefix}/${f}`,
+    name: `${prefix} ${f}`,
+    lang: "vi" as const,
+    fullText: false,
+    weight: 1,
+  }));
+}
+
+/** The stores, writer and reader a pass stages feeds through. */
+interface IngestRig {
+  readonly sources: ReturnType<typeof createSqliteSourceStore>;
+  readonly writer: IngestWriter;
+  readonly ctx: Parameters<typeof stageFeed>[4];
+}
+
+function createRig(db: Db, reader: FeedReader, all: readonly BenchSource[]): IngestRig {
+  const sources = createSqliteSourceStore(db);
+  const items = createSqliteItemStore(db);
+  sources.upsert(all);
+  const writer = createIngestWriter(items, sources);
+  const ctx = {
+    itemStore: items,
+    writer,
+    reader,
+    http: { timeoutMs: 1_000, maxBodyBytes: 1 << 24, maxRedirects: 0, userAgent: "bench" },
+    isRelevant: () => true,
+    maxArticlesPerSource: 0,
+    logger: silentLogger,
+  };
+  return { sources, writer, ctx };
+}
+
+async function ingestFeed(
+  rig: IngestRig,
+  source: BenchSource,
+  body: Buffer,
+  f: number,
+): Promise<{ readonly inserted: Promise<number> }> {
+  const fetched = {
+    status: "ok",
+    body,
+    contentType: "application/rss+xml; charset=utf-8",
+    etag: `"${f}"`,
+    lastModified: undefined,
+    finalUrl: source.url,
+  } as const;
+  // The writer commits on its own once enough items wait, as in a pass.
+  const read = await stageFeed(source, fetched, rig.sources.fetchState(source.id), FETCHED_AT, rig.ctx);
+  if (read.status === "error") throw new Error(read.message);
+  return { inserted: read.inserted };
+}
+
+/** Like a pass: up to WINDOW fetched feeds at a time, each staging its items when read. */
+async function ingestAll(
+  rig: IngestRig,
+  list: readonly number[],
+  from: readonly Buffer[],
+  to: readonly BenchSource[],
+  stored: Promise<number>[],
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(WINDOW, list.length) }, async () => {
+      while (next < list.length) {
+        const f = list[next++]!;
+        stored.push((await ingestFeed(rig, to[f]!, from[f]!, f)).inserted);
+      }
+    }),
+  );
+}
+
+/** The untimed pass before (see WARM_ITEMS): rss-parser and the whole path over the warm-up feeds. */
+async function warmUp(
+  parser: Parser,
+  rig: IngestRig,
+  warmFeeds: readonly Buffer[],
+  warmSources: readonly BenchSource[],
+) {
+  const warm = warmFeeds.map((_, f) => f);
+  for (const feed of warmFeeds) await parser.parseString(feed.toString("utf8"));
+  const warmStored: Promise<number>[] = [];
+  await ingestAll(rig, warm, warmFeeds, warmSources, warmStored);
+  rig.writer.flush();
+  await Promise.all(warmStored);
+}
+
+interface Timings {
+  readonly parsed: number;
+  readonly inserted: number;
+  readonly parseMs: number;
+  readonly ingestMs: number;
+}
+
+/** Parse-only and whole-path runs over ROUNDS slices of the feeds, each timed; the final commit counts as ingest. */
+async function timedRounds(
+  parser: Parser,
+  rig: IngestRig,
+  feeds: readonly Buffer[],
+  texts: readonly string[],
+  feedSources: readonly BenchSource[],
+): Promise<Timings> {
+  let parsed = 0;
+  let parseMs = 0;
+  let ingestMs = 0;
+  const stored: Promise<number>[] = [];
+  // Parse-only and whole-path runs alternate slice by slice, so load on a shared machine weighs on both alike.
+  const perRound = Math.ceil(feeds.length / ROUNDS);
+  for (let from = 0; from < feeds.length; from += perRound) {
+    const slice = Array.from({ length: Math.min(perRound, feeds.length - from) }, (_, i) => from + i);
+    const parseStart = performance.now();
+    for (const f of slice) parsed += (await parser.parseString(texts[f]!)).items.length;
+    parseMs += performance.now() - parseStart;
+
+    const ingestStart = performance.now();
+    await ingestAll(rig, slice, feeds, feedSources, stored);
+    ingestMs += performance.now() - ingestStart;
+  }
+  // The end of the pass commits the rest.
+  const flushStart = performance.now();
+  rig.writer.flush();
+  const inserted = (await Promise.all(stored)).reduce((a, b) => a + b, 0);
+  ingestMs += performance.now() - flushStart;
+  return { parsed, inserted, parseMs, ingestMs };
+}
+
 export async function bench({ quick }: BenchOptions): Promise<Record<string, number>> {
   const total = quick ? 2_000 : 20_000;
   const feeds = generateFeeds(total);
@@ -108,97 +241,14 @@ export async function bench({ quick }: BenchOptions): Promise<Record<string, num
   const reader = createFeedReaderPool({ logger: silentLogger });
   try {
     const db = openDatabase(join(dir, "bench.db"));
-    const sources = createSqliteSourceStore(db);
-    const items = createSqliteItemStore(db);
-    const sourcesFor = (prefix: string, list: readonly Buffer[]) =>
-      list.map((_, f) => ({
-        id: sourceId(`${prefix}-${f}`),
-        url: `https://bao.example/${prefix}/${f}`,
-        name: `${prefix} ${f}`,
-        lang: "vi" as const,
-        fullText: false,
-        weight: 1,
-      }));
     const feedSources = sourcesFor("bench", feeds);
     const warmSources = sourcesFor("warm", warmFeeds);
-    sources.upsert([...feedSources, ...warmSources]);
-    const ctx = {
-      itemStore: items,
-      writer: createIngestWriter(items, sources),
-      reader,
-      http: { timeoutMs: 1_000, maxBodyBytes: 1 << 24, maxRedirects: 0, userAgent: "bench" },
-      isRelevant: () => true,
-      maxArticlesPerSource: 0,
-      logger: silentLogger,
-    };
-    const fetchedAt = Date.UTC(2025, 10, 22);
+    const rig = createRig(db, reader, [...feedSources, ...warmSources]);
     // Measured with the workers up: before, a pass reads on its own thread (a fetch or two's time).
     if (!(await reader.started())) throw new Error("the parse workers did not start");
 
-    const ingestFeed = async (
-      source: (typeof feedSources)[number],
-      body: Buffer,
-      f: number,
-    ): Promise<{ readonly inserted: Promise<number> }> => {
-      const fetched = {
-        status: "ok",
-        body,
-        contentType: "application/rss+xml; charset=utf-8",
-        etag: `"${f}"`,
-        lastModified: undefined,
-        finalUrl: source.url,
-      } as const;
-      // The writer commits on its own once enough items wait, as in a pass.
-      const read = await stageFeed(source, fetched, sources.fetchState(source.id), fetchedAt, ctx);
-      if (read.status === "error") throw new Error(read.message);
-      return { inserted: read.inserted };
-    };
-    /** Like a pass: up to WINDOW fetched feeds at a time, each staging its items when read. */
-    const ingestAll = async (
-      list: readonly number[],
-      from: readonly Buffer[],
-      to: typeof feedSources,
-      stored: Promise<number>[],
-    ): Promise<void> => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(WINDOW, list.length) }, async () => {
-          while (next < list.length) {
-            const f = list[next++]!;
-            stored.push((await ingestFeed(to[f]!, from[f]!, f)).inserted);
-          }
-        }),
-      );
-    };
-
-    const warm = warmFeeds.map((_, f) => f);
-    for (const feed of warmFeeds) await parser.parseString(feed.toString("utf8"));
-    const warmStored: Promise<number>[] = [];
-    await ingestAll(warm, warmFeeds, warmSources, warmStored);
-    ctx.writer.flush();
-    await Promise.all(warmStored);
-
-    let parsed = 0;
-    let parseMs = 0;
-    let ingestMs = 0;
-    const stored: Promise<number>[] = [];
-    // Parse-only and whole-path runs alternate slice by slice, so load on a shared machine weighs on both alike.
-    const perRound = Math.ceil(feeds.length / ROUNDS);
-    for (let from = 0; from < feeds.length; from += perRound) {
-      const slice = Array.from({ length: Math.min(perRound, feeds.length - from) }, (_, i) => from + i);
-      const parseStart = performance.now();
-      for (const f of slice) parsed += (await parser.parseString(texts[f]!)).items.length;
-      parseMs += performance.now() - parseStart;
-
-      const ingestStart = performance.now();
-      await ingestAll(slice, feeds, feedSources, stored);
-      ingestMs += performance.now() - ingestStart;
-    }
-    // The end of the pass commits the rest.
-    const flushStart = performance.now();
-    ctx.writer.flush();
-    const inserted = (await Promise.all(stored)).reduce((a, b) => a + b, 0);
-    ingestMs += performance.now() - flushStart;
+    await warmUp(parser, rig, warmFeeds, warmSources);
+    const { parsed, inserted, parseMs, ingestMs } = await timedRounds(parser, rig, feeds, texts, feedSources);
     const parseSeconds = parseMs / 1000;
     const ingestSeconds = ingestMs / 1000;
     db.close();

@@ -63,6 +63,24 @@ interface Slot {
   lastError: Error | undefined;
 }
 
+/** A pool's workers, its waiting jobs and its lifecycle. */
+interface Pool {
+  readonly size: number;
+  readonly timeoutMs: number;
+  readonly logger: Logger;
+  readonly entry: URL;
+  readonly slots: Slot[];
+  /** Jobs no worker holds yet, oldest first. */
+  readonly queue: Job[];
+  nextId: number;
+  /** A worker could not start: every read is in-thread from now on. */
+  broken: boolean;
+  closed: boolean;
+  /** Settles `started`: a worker is up (true), or there will be none (false). */
+  readonly settle: (started: boolean) => void;
+  readonly started: Promise<boolean>;
+}
+
 /**
  * Feeds decoded, parsed and normalised on worker threads while the main thread writes to
  * SQLite (better-sqlite3 is synchronous and stays on one thread). Workers start with the
@@ -73,138 +91,31 @@ interface Slot {
 export function createFeedReaderPool(options: FeedReaderPoolOptions): FeedReader {
   const size = options.workers ?? defaultParseWorkers();
   if (size <= 0) return inThreadFeedReader;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const logger = options.logger;
-  const entry = options.workerEntry ?? defaultEntry();
-  const slots: Slot[] = [];
-  const queue: Job[] = [];
-  let nextId = 1;
-  let broken = false;
-  let closed = false;
   let settle: (started: boolean) => void = () => {};
   const started = new Promise<boolean>((resolve) => {
     settle = resolve;
   });
-
-  const inThread = (job: Job): void => {
-    const { contentType, source, feedUrl, fetchedAt } = job.message;
-    inThreadFeedReader
-      .read(job.body, contentType, source, feedUrl, fetchedAt)
-      .then(job.resolve, (error: unknown) => job.resolve(internalError(error)));
+  const pool: Pool = {
+    size,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    logger: options.logger,
+    entry: options.workerEntry ?? defaultEntry(),
+    slots: [],
+    queue: [],
+    nextId: 1,
+    broken: false,
+    closed: false,
+    settle,
+    started,
   };
-
-  const giveUpOnWorkers = (error: Error | undefined): void => {
-    if (broken) return;
-    broken = true;
-    settle(false);
-    logger.warn({ err: error }, "feed parse workers cannot start; parsing feeds on the main thread");
-    for (const slot of slots.splice(0)) {
-      clearTimeout(slot.timer);
-      void slot.worker.terminate();
-      queue.unshift(...slot.inFlight);
-    }
-    for (const job of queue.splice(0)) inThread(job);
-  };
-
-  // The oldest job's clock runs from when it became the oldest: the ones behind it wait their turn.
-  const armTimer = (slot: Slot): void => {
-    clearTimeout(slot.timer);
-    slot.timer = undefined;
-    if (slot.inFlight.length === 0) {
-      slot.worker.unref();
-      return;
-    }
-    slot.worker.ref();
-    slot.timer = setTimeout(() => {
-      const hung = slot.inFlight.shift();
-      hung?.resolve({ status: "error", message: `parsing took longer than ${timeoutMs / 1000} s` });
-      replace(slot);
-    }, timeoutMs);
-  };
-
-  /** Retire a worker: its unanswered jobs (but the one already answered for) go to a new one. */
-  const replace = (slot: Slot): void => {
-    clearTimeout(slot.timer);
-    const at = slots.indexOf(slot);
-    if (at < 0) return;
-    slots.splice(at, 1);
-    void slot.worker.terminate();
-    queue.unshift(...slot.inFlight.splice(0));
-    fill();
-    dispatch();
-  };
-
-  const spawn = (): void => {
-    let worker: Worker;
-    try {
-      worker = startWorker(entry);
-    } catch (error) {
-      giveUpOnWorkers(error as Error);
-      return;
-    }
-    const slot: Slot = { worker, inFlight: [], ready: false, timer: undefined, lastError: undefined };
-    slots.push(slot);
-    worker.on("message", (message: FeedReadReply | { ready: true }) => {
-      if ("ready" in message) {
-        slot.ready = true;
-        settle(true);
-        dispatch();
-        // Held open while starting (someone may wait for it); idle, a worker of a pool kept
-        // across passes must not hold the process open.
-        if (slot.inFlight.length === 0) slot.worker.unref();
-        return;
-      }
-      const head = slot.inFlight.shift();
-      if (head === undefined || head.id !== message.id) return;
-      armTimer(slot);
-      head.resolve(message.outcome);
-    });
-    worker.on("error", (error) => {
-      slot.lastError = error;
-    });
-    worker.on("exit", (code) => {
-      if (closed || !slots.includes(slot)) return;
-      if (!slot.ready) {
-        giveUpOnWorkers(slot.lastError ?? new Error(`exit code ${code}`));
-        return;
-      }
-      // The oldest unanswered job is the one the worker was on: it is that feed's error.
-      const culprit = slot.inFlight.shift();
-      const why = slot.lastError?.message ?? `exit code ${code}`;
-      logger.error({ err: slot.lastError, code }, "a feed parse worker crashed; replacing it");
-      culprit?.resolve({ status: "error", message: `internal error: the feed parser crashed (${why})` });
-      replace(slot);
-    });
-  };
-
-  const fill = (): void => {
-    while (!broken && !closed && slots.length < size) spawn();
-  };
-
-  const dispatch = (): void => {
-    const ready = slots.filter((slot) => slot.ready);
-    // Until a worker is up (a pass of a few feeds may be over by then), feeds are read here.
-    if (broken || ready.length === 0) {
-      for (const job of queue.splice(0)) inThread(job);
-      return;
-    }
-    while (queue.length > 0) {
-      const slot = ready.reduce((a, b) => (b.inFlight.length < a.inFlight.length ? b : a));
-      const job = queue.shift() as Job;
-      slot.inFlight.push(job);
-      slot.worker.postMessage({ ...job.message, body: job.body } satisfies FeedReadJob);
-      if (slot.inFlight.length === 1) armTimer(slot);
-    }
-  };
-
   return {
     read: (body, contentType, source, feedUrl, fetchedAt) =>
       new Promise<FeedItemsOutcome>((resolve) => {
-        if (closed) {
+        if (pool.closed) {
           resolve({ status: "error", message: "internal error: the feed reader is closed" });
           return;
         }
-        const id = nextId++;
+        const id = pool.nextId++;
         const message = {
           id,
           contentType,
@@ -212,28 +123,149 @@ export function createFeedReaderPool(options: FeedReaderPoolOptions): FeedReader
           feedUrl,
           fetchedAt,
         };
-        queue.push({ id, message, body, resolve });
-        fill();
-        dispatch();
+        pool.queue.push({ id, message, body, resolve });
+        fill(pool);
+        dispatch(pool);
       }),
     started: () => {
-      fill();
-      return started;
+      fill(pool);
+      return pool.started;
     },
-    close: async () => {
-      closed = true;
-      settle(false);
-      const all = slots.splice(0);
-      for (const slot of all) {
-        clearTimeout(slot.timer);
-        for (const job of slot.inFlight)
-          job.resolve({ status: "error", message: "internal error: the feed reader closed" });
-      }
-      for (const job of queue.splice(0))
-        job.resolve({ status: "error", message: "internal error: the feed reader closed" });
-      await Promise.all(all.map((slot) => slot.worker.terminate()));
-    },
+    close: () => closePool(pool),
   };
+}
+
+function inThread(job: Job): void {
+  const { contentType, source, feedUrl, fetchedAt } = job.message;
+  inThreadFeedReader
+    .read(job.body, contentType, source, feedUrl, fetchedAt)
+    .then(job.resolve, (error: unknown) => job.resolve(internalError(error)));
+}
+
+function giveUpOnWorkers(pool: Pool, error: Error | undefined): void {
+  if (pool.broken) return;
+  pool.broken = true;
+  pool.settle(false);
+  pool.logger.warn({ err: error }, "feed parse workers cannot start; parsing feeds on the main thread");
+  for (const slot of pool.slots.splice(0)) {
+    clearTimeout(slot.timer);
+    void slot.worker.terminate();
+    pool.queue.unshift(...slot.inFlight);
+  }
+  for (const job of pool.queue.splice(0)) inThread(job);
+}
+
+// The oldest job's clock runs from when it became the oldest: the ones behind it wait their turn.
+function armTimer(pool: Pool, slot: Slot): void {
+  clearTimeout(slot.timer);
+  slot.timer = undefined;
+  if (slot.inFlight.length === 0) {
+    slot.worker.unref();
+    return;
+  }
+  slot.worker.ref();
+  slot.timer = setTimeout(() => {
+    const hung = slot.inFlight.shift();
+    hung?.resolve({ status: "error", message: `parsing took longer than ${pool.timeoutMs / 1000} s` });
+    replace(pool, slot);
+  }, pool.timeoutMs);
+}
+
+/** Retire a worker: its unanswered jobs (but the one already answered for) go to a new one. */
+function replace(pool: Pool, slot: Slot): void {
+  clearTimeout(slot.timer);
+  const at = pool.slots.indexOf(slot);
+  if (at < 0) return;
+  pool.slots.splice(at, 1);
+  void slot.worker.terminate();
+  pool.queue.unshift(...slot.inFlight.splice(0));
+  fill(pool);
+  dispatch(pool);
+}
+
+function spawn(pool: Pool): void {
+  let worker: Worker;
+  try {
+    worker = startWorker(pool.entry);
+  } catch (error) {
+    giveUpOnWorkers(pool, error as Error);
+    return;
+  }
+  const slot: Slot = { worker, inFlight: [], ready: false, timer: undefined, lastError: undefined };
+  pool.slots.push(slot);
+  worker.on("message", (message: FeedReadReply | { ready: true }) => onMessage(pool, slot, message));
+  worker.on("error", (error) => {
+    slot.lastError = error;
+  });
+  worker.on("exit", (code) => onExit(pool, slot, code));
+}
+
+/** A worker's first message says it is up; the others answer its oldest job. */
+function onMessage(pool: Pool, slot: Slot, message: FeedReadReply | { ready: true }): void {
+  if ("ready" in message) {
+    slot.ready = true;
+    pool.settle(true);
+    dispatch(pool);
+    // Held open while starting (someone may wait for it); idle, a worker of a pool kept
+    // across passes must not hold the process open.
+    if (slot.inFlight.length === 0) slot.worker.unref();
+    return;
+  }
+  const head = slot.inFlight.shift();
+  if (head === undefined || head.id !== message.id) return;
+  armTimer(pool, slot);
+  head.resolve(message.outcome);
+}
+
+/** A worker that exits before it is up means workers cannot start; after, it crashed on its oldest job. */
+function onExit(pool: Pool, slot: Slot, code: number): void {
+  if (pool.closed || !pool.slots.includes(slot)) return;
+  if (!slot.ready) {
+    giveUpOnWorkers(pool, slot.lastError ?? new Error(`exit code ${code}`));
+    return;
+  }
+  // The oldest unanswered job is the one the worker was on: it is that feed's error.
+  const culprit = slot.inFlight.shift();
+  const why = slot.lastError?.message ?? `exit code ${code}`;
+  pool.logger.error({ err: slot.lastError, code }, "a feed parse worker crashed; replacing it");
+  culprit?.resolve({ status: "error", message: `internal error: the feed parser crashed (${why})` });
+  replace(pool, slot);
+}
+
+function fill(pool: Pool): void {
+  while (!pool.broken && !pool.closed && pool.slots.length < pool.size) spawn(pool);
+}
+
+function dispatch(pool: Pool): void {
+  const { queue } = pool;
+  const ready = pool.slots.filter((slot) => slot.ready);
+  // Until a worker is up (a pass of a few feeds may be over by then), feeds are read here.
+  if (pool.broken || ready.length === 0) {
+    for (const job of queue.splice(0)) inThread(job);
+    return;
+  }
+  while (queue.length > 0) {
+    const slot = ready.reduce((a, b) => (b.inFlight.length < a.inFlight.length ? b : a));
+    const job = queue.shift() as Job;
+    slot.inFlight.push(job);
+    slot.worker.postMessage({ ...job.message, body: job.body } satisfies FeedReadJob);
+    if (slot.inFlight.length === 1) armTimer(pool, slot);
+  }
+}
+
+/** Stop every worker; the jobs they hold and the ones still queued end as errors. */
+async function closePool(pool: Pool): Promise<void> {
+  pool.closed = true;
+  pool.settle(false);
+  const all = pool.slots.splice(0);
+  for (const slot of all) {
+    clearTimeout(slot.timer);
+    for (const job of slot.inFlight)
+      job.resolve({ status: "error", message: "internal error: the feed reader closed" });
+  }
+  for (const job of pool.queue.splice(0))
+    job.resolve({ status: "error", message: "internal error: the feed reader closed" });
+  await Promise.all(all.map((slot) => slot.worker.terminate()));
 }
 
 function internalError(error: unknown): FeedItemsOutcome {

@@ -14,32 +14,59 @@ interface FileOptions {
   readonly db?: string;
 }
 
+const SOURCES_OPTION = ["--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)"] as const;
+const DB_OPTION = ["--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)"] as const;
+
+type SourceStore = ReturnType<typeof createSqliteSourceStore>;
+
 export function registerSources(program: Command, ctx: CliContext): void {
   const sources = program.command("sources").description("manage the news sources");
-  const sourcesFile = (opts: FileOptions) => opts.sources ?? ctx.env().BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH;
-  const withStore = <T>(opts: FileOptions, use: (store: ReturnType<typeof createSqliteSourceStore>) => T): T => {
-    const db = openDatabase(opts.db ?? ctx.env().BANTIN_DB);
-    try {
-      return use(createSqliteSourceStore(db));
-    } finally {
-      db.close();
-    }
-  };
+  registerList(sources, ctx);
+  registerAdd(sources, ctx);
+  registerRemove(sources, ctx);
+  registerImport(sources, ctx);
+  registerSourcesCheck(sources, ctx, (file) => sourcesFile(ctx, { sources: file }));
+  registerExport(sources, ctx);
+}
 
+function sourcesFile(ctx: CliContext, opts: FileOptions): string {
+  return opts.sources ?? ctx.env().BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH;
+}
+
+/** Run `use` on the source store of the database the options name, closing it after. */
+function withStore<T>(ctx: CliContext, opts: FileOptions, use: (store: SourceStore) => T): T {
+  const db = openDatabase(opts.db ?? ctx.env().BANTIN_DB);
+  try {
+    return use(createSqliteSourceStore(db));
+  } finally {
+    db.close();
+  }
+}
+
+function registerList(sources: Command, ctx: CliContext): void {
   sources
     .command("list")
     .description("the sources and their health: status, failures in a row, paused until, last error")
-    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
-    .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
+    .option(...SOURCES_OPTION)
+    .option(...DB_OPTION)
     .option("--json", "print the list as JSON")
     .action((opts: FileOptions & { json?: boolean }) => {
-      const configured = loadSources(sourcesFile(opts));
-      const health = withStore(opts, (store) =>
+      const configured = loadSources(sourcesFile(ctx, opts));
+      const health = withStore(ctx, opts, (store) =>
         configured.map((s): ListedSource => store.get(s.id) ?? { ...s, never: true }),
       );
       ctx.out(opts.json ? JSON.stringify({ sources: health }) : renderSourcesList(health, Date.now()));
     });
+}
 
+interface AddOptions extends FileOptions {
+  readonly name?: string;
+  readonly lang: string;
+  readonly fullText?: boolean;
+  readonly weight: string;
+}
+
+function registerAdd(sources: Command, ctx: CliContext): void {
   sources
     .command("add")
     .description("add a source to the sources file")
@@ -49,50 +76,48 @@ export function registerSources(program: Command, ctx: CliContext): void {
     .option("--lang <lang>", "vi or en", "vi")
     .option("--full-text", "fetch the article page for relevant items")
     .option("--weight <n>", "editorial weight, 1 is ordinary", "1")
-    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
-    .action(
-      (
-        id: string,
-        url: string,
-        opts: { name?: string; lang: string; fullText?: boolean; weight: string } & FileOptions,
-      ) => {
-        if (opts.lang !== "vi" && opts.lang !== "en")
-          throw new CommandError(`--lang: expected vi or en, got "${opts.lang}"`);
-        const weight = Number(opts.weight);
-        if (!Number.isFinite(weight)) throw new CommandError(`--weight: expected a number, got "${opts.weight}"`);
-        const file = sourcesFile(opts);
-        addSourceToFile(file, {
-          id: sourceId(id),
-          url,
-          name: opts.name ?? id,
-          lang: opts.lang as Lang,
-          fullText: opts.fullText ?? false,
-          weight,
-        });
-        ctx.out(`added ${id} (${url}) to ${file}`);
-      },
-    );
+    .option(...SOURCES_OPTION)
+    .action((id: string, url: string, opts: AddOptions) => {
+      if (opts.lang !== "vi" && opts.lang !== "en")
+        throw new CommandError(`--lang: expected vi or en, got "${opts.lang}"`);
+      const weight = Number(opts.weight);
+      if (!Number.isFinite(weight)) throw new CommandError(`--weight: expected a number, got "${opts.weight}"`);
+      const file = sourcesFile(ctx, opts);
+      addSourceToFile(file, {
+        id: sourceId(id),
+        url,
+        name: opts.name ?? id,
+        lang: opts.lang as Lang,
+        fullText: opts.fullText ?? false,
+        weight,
+      });
+      ctx.out(`added ${id} (${url}) to ${file}`);
+    });
+}
 
+function registerRemove(sources: Command, ctx: CliContext): void {
   sources
     .command("remove")
     .description("remove a source from the sources file (its stored items stay unless --purge)")
     .argument("<id>")
     .option("--purge", "also delete the source's stored items and fetch state")
-    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
-    .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
+    .option(...SOURCES_OPTION)
+    .option(...DB_OPTION)
     .action((id: string, opts: FileOptions & { purge?: boolean }) => {
-      const file = sourcesFile(opts);
+      const file = sourcesFile(ctx, opts);
       const removed = removeSourceFromFile(file, id);
-      const purged = opts.purge ? withStore(opts, (store) => store.remove(sourceId(id))) : false;
+      const purged = opts.purge ? withStore(ctx, opts, (store) => store.remove(sourceId(id))) : false;
       if (!removed && !purged) throw new CommandError(`no source "${id}" in ${file}`);
       ctx.out(`removed ${id}${removed ? ` from ${file}` : ""}${purged ? ", and its stored items" : ""}`);
     });
+}
 
+function registerImport(sources: Command, ctx: CliContext): void {
   sources
     .command("import")
     .description("add the feeds of an OPML 2.0 file to the sources file (ids or URLs already there are skipped)")
     .argument("<file>")
-    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
+    .option(...SOURCES_OPTION)
     .action((opml: string, opts: FileOptions) => {
       let text: string;
       try {
@@ -102,19 +127,21 @@ export function registerSources(program: Command, ctx: CliContext): void {
       }
       const parsed = parseOpml(text);
       if (parsed.status === "error") throw new CommandError(`${opml}: ${parsed.message}`);
-      const file = sourcesFile(opts);
+      const file = sourcesFile(ctx, opts);
       const existing = existsSync(file) ? loadSources(file) : [];
       const fresh = parsed.sources.filter((s) => !existing.some((e) => e.id === s.id || e.url === s.url));
       for (const s of fresh) addSourceToFile(file, s);
       ctx.out(`imported ${fresh.length} feeds into ${file} (${parsed.sources.length - fresh.length} already there)`);
     });
-  registerSourcesCheck(sources, ctx, (file) => sourcesFile({ sources: file }));
+}
+
+function registerExport(sources: Command, ctx: CliContext): void {
   sources
     .command("export")
     .description("print the sources as OPML 2.0")
-    .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
+    .option(...SOURCES_OPTION)
     .action((opts: FileOptions) => {
-      ctx.out(renderOpml(loadSources(sourcesFile(opts))));
+      ctx.out(renderOpml(loadSources(sourcesFile(ctx, opts))));
     });
 }
 

@@ -1,0 +1,87 @@
+import { type ClusterState, type EventState, merge } from "./cluster-state.js";
+import { contradicts } from "./event-contradiction.js";
+import { profileSimilarity, strongestTerms } from "./event-profile.js";
+
+/** One event merged into another. */
+export interface EventMerge {
+  readonly from: string;
+  readonly into: string;
+}
+
+interface Neighbour {
+  readonly other: EventState;
+  readonly score: number;
+}
+
+type Pair = { readonly a: EventState; readonly b: EventState; readonly score: number };
+
+/** Whether two events share an anchor few other documents and events carry. */
+function shareAnchor(state: ClusterState, a: EventState, b: EventState): boolean {
+  const { tuning, stats } = state;
+  const allowance = Math.max(tuning.anchorMinDf, tuning.anchorShare * stats.docs());
+  const [small, large] = a.anchorCounts.size <= b.anchorCounts.size ? [a, b] : [b, a];
+  for (const [t, n] of small.anchorCounts) {
+    const m = large.anchorCounts.get(t);
+    if (m === undefined || stats.df(t) - n - m > allowance) continue;
+    if ((state.eventsWith.get(t) ?? 2) - 2 < tuning.anchorEvents) return true;
+  }
+  return false;
+}
+
+/** Whether the two events' time spans come within a window of each other (always, when a time is unknown). */
+function spansMeet(state: ClusterState, a: EventState, b: EventState): boolean {
+  const { windowMs } = state;
+  return a.first === undefined || b.first === undefined || a.last === undefined || b.last === undefined
+    ? true
+    : a.first <= b.last + windowMs && b.first <= a.last + windowMs;
+}
+
+/** Whether `a` began before `b` (the smaller id first on a tie): the older one survives a merge. */
+const older = (a: EventState, b: EventState): boolean =>
+  (a.first ?? 0) < (b.first ?? 0) || ((a.first ?? 0) === (b.first ?? 0) && a.id < b.id);
+
+/** The events close enough to merge with `a`, found through its strongest terms' postings. */
+function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
+  const { tuning, options } = state;
+  const found = new Set<EventState>();
+  for (const t of strongestTerms(a.profile, tuning.keyTerms)) {
+    for (const e of state.postings.get(t) ?? []) if (e !== a && !e.pruned) found.add(e);
+  }
+  const out: Neighbour[] = [];
+  for (const b of found) {
+    if (!spansMeet(state, a, b) || contradicts(a.facts, b.facts, tuning.dateSlackDays)) continue;
+    const score = profileSimilarity(a.profile, b.profile, tuning.crossLanguage) / (a.members * b.members);
+    if (score < options.threshold * tuning.settleShare) continue;
+    if (score < options.threshold * tuning.unanchoredShare && !shareAnchor(state, a, b)) continue;
+    out.push({ other: b, score });
+  }
+  return out;
+}
+
+const byScore = (x: Pair, y: Pair) => y.score - x.score || (x.a.id + x.b.id < y.a.id + y.b.id ? -1 : 1);
+
+/**
+ * Merge the events placed into since the last settle with the events as close to them as one
+ * event's reports are to each other, closest pair first; the older event survives. Returns the
+ * merges in order.
+ */
+export function settle(state: ClusterState): EventMerge[] {
+  const merges: EventMerge[] = [];
+  let pairs: Pair[] = [];
+  for (const a of state.touched) {
+    if (!a.pruned) for (const { other, score } of settleCandidates(state, a)) pairs.push({ a, b: other, score });
+  }
+  state.touched.clear();
+  while (pairs.length > 0) {
+    pairs.sort(byScore);
+    const next = pairs.find((p) => !p.a.pruned && !p.b.pruned);
+    if (next === undefined) break;
+    const [into, from] = older(next.a, next.b) ? [next.a, next.b] : [next.b, next.a];
+    merge(state, into, from);
+    merges.push({ from: from.id, into: into.id });
+    // The merged event's neighbours are scored again; pairs with the absorbed one are stale.
+    pairs = pairs.filter((p) => !p.a.pruned && !p.b.pruned && p.a !== into && p.b !== into);
+    for (const { other, score } of settleCandidates(state, into)) pairs.push({ a: into, b: other, score });
+  }
+  return merges;
+}
