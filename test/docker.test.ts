@@ -137,6 +137,7 @@ describe("the Dockerfile", () => {
   it("ships the migrations beside the compiled store: the build copies them, and the runtime takes dist whole", () => {
     expect(scripts.build).toContain("src/store/migrations");
     expect(scripts.build).toContain(`${buildOutDir}/store/migrations`);
+    expect(scripts.build).toContain(`'src/store/migrations-postgres','${buildOutDir}/store/migrations-postgres'`);
     const build = all.find((st) =>
       st.instructions.some((x) => x.keyword === "RUN" && /\bnpm run build\b/.test(x.args)),
     )!;
