@@ -1,4 +1,4 @@
-// The import table of ../shared/DESIGN.md, enforced: each folder of src/ may import only
+// The import table of docs/architecture.md (why: docs/adr/0005), enforced: each folder of src/ may import only
 // the folders listed for it, and nothing may import in a cycle.
 const layers = {
   domain: [],
@@ -11,6 +11,7 @@ const layers = {
   config: ["domain", "text"],
   llm: ["domain", "analyze", "text"],
   chat: ["domain", "store", "digest", "text"],
+  // One folder per platform owns everything of it (client, renderer, sender, start); no platform imports another.
   "adapters/telegram": ["chat", "delivery", "digest", "domain", "text"],
   "adapters/discord": ["chat", "delivery", "digest", "domain", "text"],
   "adapters/console": ["chat", "delivery", "digest", "domain", "text"],
@@ -45,6 +46,7 @@ const all = [
   "store",
   "delivery",
   "config",
+  "llm",
   "chat",
   "adapters",
   "schedule",
@@ -58,7 +60,7 @@ const all = [
 
 const forbidden = Object.entries(layers).map(([from, allowed]) => ({
   name: `layer-${from.replace("/", "-")}`,
-  comment: `src/${from} may import only: ${allowed.join(", ") || "nothing of ours"} (DESIGN.md)`,
+  comment: `src/${from} may import only: ${allowed.join(", ") || "nothing of ours"} (docs/architecture.md)`,
   severity: "error",
   from: { path: `^src/${from}/` },
   to: {
@@ -71,6 +73,26 @@ module.exports = {
   forbidden: [
     ...forbidden,
     {
+      name: "adapters-only-from-roots",
+      severity: "error",
+      comment:
+        "platform code is wired in by the composition roots (app, cli); only pipeline also reads the adapters, for their renderers",
+      from: { path: "^src/", pathNot: "^src/(adapters|app|cli|pipeline)/" },
+      to: { path: "^src/adapters/" },
+    },
+    {
+      name: "platform-renderers-are-pure",
+      severity: "error",
+      comment:
+        "the renderers pipeline imports (Telegram HTML, Discord payloads) do no I/O: no platform client, no network, no store",
+      from: {
+        path: "^src/adapters/(telegram/(render-digest-html|telegram-html)|discord/(render-discord|discord-payload))[.]ts$",
+      },
+      to: {
+        path: "^(fs|node:fs|net|node:net|http|node:http|https|node:https|child_process|node:child_process|better-sqlite3|grammy|discord\\.js|undici)$|node_modules/(better-sqlite3|grammy|discord\\.js|undici)/|^src/(store|delivery)/",
+      },
+    },
+    {
       name: "no-circular",
       severity: "error",
       comment: "import cycles make modules impossible to reason about one at a time",
@@ -80,7 +102,8 @@ module.exports = {
     {
       name: "core-is-pure",
       severity: "error",
-      comment: "domain, text, analyze and digest do no I/O (DESIGN.md): no fs, net, http, sqlite or platform clients",
+      comment:
+        "domain, text, analyze and digest do no I/O (docs/adr/0005): no fs, net, http, sqlite or platform clients",
       from: { path: "^src/(domain|text|analyze|digest)/" },
       to: {
         path: "^(fs|node:fs|net|node:net|http|node:http|https|node:https|child_process|node:child_process|better-sqlite3|grammy|discord\\.js|undici)$|node_modules/(better-sqlite3|grammy|discord\\.js|undici)/",

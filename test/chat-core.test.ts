@@ -8,9 +8,9 @@ import {
   renderReplyText,
 } from "../src/chat/index.js";
 import { chatId, type DigestDocument } from "../src/domain/index.js";
-import { createSqliteChatStateRepo } from "../src/store/chat-state-repo.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteSearchRepo } from "../src/store/search-repo.js";
+import { createSqliteSourceHealthRepo } from "../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { seedNews, TOPICS } from "./support/chat-fixtures.js";
 import { useTempDir } from "./support/temp-dir.js";
@@ -32,7 +32,7 @@ function setup(options: { admin?: boolean; chatType?: ChatContext["chatType"]; c
   const core = createCommandCore({
     subscriptions,
     search: createSqliteSearchRepo(db),
-    chatState: createSqliteChatStateRepo(db),
+    sourceHealth: createSqliteSourceHealthRepo(db),
     topics: TOPICS,
     composeDigest: (request): DigestDocument => {
       requests.push(request);
@@ -149,6 +149,42 @@ describe("chat commands", () => {
     expect(subscriptions.get("telegram", chatId(100))?.times).toEqual([]);
   });
 
+  it("/schedule weekly sets the week's briefing in Vietnamese or English words, /status shows it, off removes it", async () => {
+    const { say, show, subscriptions } = setup();
+    await say("/subscribe");
+    await say("/schedule off");
+    const set = await say("/schedule hàng tuần Chủ Nhật 19h");
+    expect(set).toEqual([
+      {
+        kind: "text",
+        lang: "vi",
+        key: "weekly-set",
+        params: { day: "Chủ Nhật", time: "19:00", timezone: "Asia/Ho_Chi_Minh" },
+      },
+    ]);
+    expect(subscriptions.get("telegram", chatId(100))?.weekly).toEqual({ weekday: 0, time: "19:00" });
+    const status = show(await say("/status"));
+    expect(status).toContain("Bản tin tuần: Chủ Nhật 19:00");
+    // Daily briefings are off, so the next one is the weekly: tomorrow (Sunday) at 19:00.
+    expect(status).toContain("Bản tin tới: 19:00, Chủ Nhật, 22/11/2026");
+    expect(show(await say("/schedule tuan T7 8:30"))).toBe(
+      "Bản tin tuần (7 ngày qua) sẽ đến lúc 08:30 Thứ Bảy hằng tuần (Asia/Ho_Chi_Minh).",
+    );
+    await say("/lang en");
+    expect(show(await say("/schedule weekly sun 19:00"))).toBe(
+      "The weekly briefing (the past 7 days) will arrive every Sunday at 19:00 (Asia/Ho_Chi_Minh).",
+    );
+    expect(await say("/schedule weekly someday 19:00")).toMatchObject([
+      { kind: "error", key: "bad-weekday", params: { input: "someday" } },
+    ]);
+    expect(await say("/schedule weekly sun")).toMatchObject([{ kind: "error", key: "missing-weekly" }]);
+    expect(await say("/schedule weekly sun 25:00")).toMatchObject([{ kind: "error", key: "bad-time" }]);
+    expect(subscriptions.get("telegram", chatId(100))?.weekly).toEqual({ weekday: 0, time: "19:00" });
+    expect(await say("/schedule weekly off")).toMatchObject([{ key: "weekly-off" }]);
+    expect(subscriptions.get("telegram", chatId(100))?.weekly).toBeNull();
+    expect(show(await say("/status"))).not.toContain("Weekly briefing");
+  });
+
   it("/status shows the next briefing in the chat's timezone, as a Vietnamese date", async () => {
     const { say, show } = setup();
     await say("/subscribe");
@@ -228,7 +264,7 @@ describe("chat commands", () => {
     const core = createCommandCore({
       subscriptions: createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] }),
       search: createSqliteSearchRepo(db),
-      chatState: createSqliteChatStateRepo(db),
+      sourceHealth: createSqliteSourceHealthRepo(db),
       topics: TOPICS,
       composeDigest: () => {
         throw new Error("boom");

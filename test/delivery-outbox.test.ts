@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { chatId, eventId, type SubscriptionId } from "../src/domain/index.js";
 import type { Db } from "../src/store/database.js";
 import { createSqliteOutboxStore, type NewOutboxMessage } from "../src/store/outbox-repo.js";
+import { createSqliteSchedulerCursor } from "../src/store/scheduler-cursor-repo.js";
+import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { addSubscription, deliveryRows, openDeliveryDb, subscriptionState } from "./support/seed-delivery-fixtures.js";
 import { useTempDir } from "./support/temp-dir.js";
 
@@ -100,12 +102,17 @@ describe("the outbox store", () => {
     const db = openDeliveryDb(tempDir());
     const sub = addSubscription(db, { chat: "100", weekly: "sun 19:00" });
     addSubscription(db, { chat: "200" });
-    const outbox = createSqliteOutboxStore(db);
-    expect(outbox.readCursor("briefing")).toBeUndefined();
-    outbox.writeCursor("briefing", 42);
-    outbox.writeCursor("briefing", 43);
-    expect(outbox.readCursor("briefing")).toBe(43);
-    expect([...outbox.weeklySettings()]).toEqual([[sub, "sun 19:00"]]);
+    const cursor = createSqliteSchedulerCursor(db);
+    expect(cursor.read("briefing")).toBeUndefined();
+    cursor.write("briefing", 42);
+    cursor.write("briefing", 43);
+    expect(cursor.read("briefing")).toBe(43);
+    const subscriptions = createSqliteSubscriptionStore(db, { timezone: "Asia/Ho_Chi_Minh", lang: "vi", times: [] });
+    const weekly = subscriptions.listActive().map((s) => [s.id, s.weekly]);
+    expect(weekly).toEqual([
+      [sub, { weekday: 0, time: "19:00" }],
+      [expect.anything(), null],
+    ]);
     db.close();
   });
 });

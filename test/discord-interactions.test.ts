@@ -6,9 +6,9 @@ import { createDiscordRest } from "../src/adapters/discord/discord-rest.js";
 import { createInteractionHandler } from "../src/adapters/discord/interaction-handler.js";
 import { createCommandCore } from "../src/chat/index.js";
 import { chatId, type DigestDocument, silentLogger } from "../src/domain/index.js";
-import { createSqliteChatStateRepo } from "../src/store/chat-state-repo.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteSearchRepo } from "../src/store/search-repo.js";
+import { createSqliteSourceHealthRepo } from "../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore, type SubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { TOPICS } from "./support/chat-fixtures.js";
 import { type FakeDiscord, startFakeDiscord } from "./support/fake-discord.js";
@@ -39,7 +39,7 @@ beforeEach(async () => {
   const core = createCommandCore({
     subscriptions,
     search: createSqliteSearchRepo(db),
-    chatState: createSqliteChatStateRepo(db),
+    sourceHealth: createSqliteSourceHealthRepo(db),
     topics: TOPICS,
     composeDigest: (request): DigestDocument => ({
       lang: request.lang,

@@ -6,10 +6,10 @@ import { createDiscordSender } from "../src/adapters/discord/discord-sender.js";
 import { type RunningDiscord, startDiscord } from "../src/adapters/discord/start-discord.js";
 import { createCommandCore } from "../src/chat/index.js";
 import { chatId, silentLogger } from "../src/domain/index.js";
-import { createSqliteChatStateRepo } from "../src/store/chat-state-repo.js";
 import { openDatabase } from "../src/store/database.js";
 import type { OutboxRow } from "../src/store/outbox-repo.js";
 import { createSqliteSearchRepo } from "../src/store/search-repo.js";
+import { createSqliteSourceHealthRepo } from "../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { TOPICS } from "./support/chat-fixtures.js";
 import { type FakeDiscord, ODD_ANSWERS, type OddAnswer, startFakeDiscord } from "./support/fake-discord.js";
@@ -53,7 +53,7 @@ async function runningBot(beforeStart: (fake: FakeDiscord) => void = () => {}) {
   const core = createCommandCore({
     subscriptions,
     search: createSqliteSearchRepo(db),
-    chatState: createSqliteChatStateRepo(db),
+    sourceHealth: createSqliteSourceHealthRepo(db),
     topics: TOPICS,
     composeDigest: (request) => ({
       lang: request.lang,

@@ -3,7 +3,7 @@ import { createDiscordDeliverySender } from "../src/adapters/discord/discord-del
 import type { DiscordMessageBody } from "../src/adapters/discord/discord-payload.js";
 import { createDiscordRest } from "../src/adapters/discord/discord-rest.js";
 import { createDiscordSender, type DiscordSender } from "../src/adapters/discord/discord-sender.js";
-import { renderDiscordMessages } from "../src/digest/index.js";
+import { renderDiscordMessages } from "../src/adapters/discord/render-discord.js";
 import { type DigestDocument, eventId, silentLogger } from "../src/domain/index.js";
 import { type FakeDiscord, startFakeDiscord } from "./support/fake-discord.js";
 

@@ -2,13 +2,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  DISCORD_LIMITS,
-  type DiscordMessagePayload,
-  renderDiscordMessages,
-  renderPlainText,
-  renderTelegramHtml,
-} from "../src/digest/index.js";
+  DiscordLimits as DISCORD_LIMITS,
+  type DiscordMessageBody as DiscordMessagePayload,
+} from "../src/adapters/discord/discord-payload.js";
+import { renderDiscordMessages } from "../src/adapters/discord/render-discord.js";
+import { renderTelegramHtml } from "../src/adapters/telegram/render-digest-html.js";
+import { renderPlainText } from "../src/digest/index.js";
 import { type DigestDocument, type DigestEntry, eventId } from "../src/domain/index.js";
+import { corpusPath } from "./support/corpora.js";
 import { parseTelegramHtml } from "./support/telegram-html.js";
 
 function entry(i: number, overrides: Partial<DigestEntry> = {}): DigestEntry {
@@ -118,20 +119,10 @@ describe("renderTelegramHtml", () => {
   });
 });
 
-const SANITIZE_DIR = join(
-  import.meta.dirname,
-  "..",
-  "..",
-  "shared",
-  "corpora",
-  "feedparser",
-  "tests",
-  "wellformed",
-  "sanitize",
-);
+const SANITIZE_DIR = corpusPath("feedparser", "tests", "wellformed", "sanitize");
 
 describe.skipIf(!existsSync(SANITIZE_DIR))(
-  "the feedparser XSS corpus through the Telegram renderer (needs ../shared)",
+  `the feedparser XSS corpus through the Telegram renderer (skipped when ${SANITIZE_DIR} is absent)`,
   () => {
     it("always yields messages Telegram accepts", () => {
       const decode = (s: string) =>

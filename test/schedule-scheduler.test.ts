@@ -3,7 +3,9 @@ import { createOutboxRelay, type DeliverySender } from "../src/delivery/outbox-r
 import { chatId, type Logger, type Subscription } from "../src/domain/index.js";
 import { alertDocument } from "../src/pipeline/alert-document.js";
 import { everyMinutesCron, ingestCadence, startScheduler } from "../src/schedule/scheduler.js";
-import { createSqliteAlertEventSource, createSqliteOutboxStore } from "../src/store/outbox-repo.js";
+import { createSqliteAlertEventSource } from "../src/store/alert-events-repo.js";
+import { createSqliteOutboxStore } from "../src/store/outbox-repo.js";
+import { createSqliteSchedulerCursor } from "../src/store/scheduler-cursor-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { addEvent, addSubscription, deliveryRows, openDeliveryDb } from "./support/seed-delivery-fixtures.js";
 import { useTempDir } from "./support/temp-dir.js";
@@ -39,7 +41,8 @@ describe("the scheduler", () => {
       now: 0,
     });
     outbox.claimDue(clock.now, 1);
-    outbox.writeCursor("briefing", Date.parse("2026-11-22T20:00:00Z")); // last ran at 03:00 local
+    const cursor = createSqliteSchedulerCursor(db);
+    cursor.write("briefing", Date.parse("2026-11-22T20:00:00Z")); // last ran at 03:00 local
     const sent: string[] = [];
     const sender: DeliverySender = {
       async send(row) {
@@ -53,6 +56,7 @@ describe("the scheduler", () => {
     const messages: string[] = [];
     const scheduler = startScheduler({
       outbox,
+      cursor,
       subscriptions: createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "vi", times: [] }) as {
         listActive(): Subscription[];
       },

@@ -3,6 +3,7 @@ import type { Logger, Subscription } from "../src/domain/index.js";
 import { type BuildBriefing, runBriefingTick } from "../src/schedule/briefing-tick.js";
 import type { Db } from "../src/store/database.js";
 import { createSqliteOutboxStore } from "../src/store/outbox-repo.js";
+import { createSqliteSchedulerCursor } from "../src/store/scheduler-cursor-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { addSubscription, openDeliveryDb } from "./support/seed-delivery-fixtures.js";
 import { useTempDir } from "./support/temp-dir.js";
@@ -30,14 +31,16 @@ function world(db: Db, overrides: { build?: BuildBriefing; logger?: Logger } = {
     times: ["07:00"],
   });
   const outbox = createSqliteOutboxStore(db);
+  const cursor = createSqliteSchedulerCursor(db);
   const deps = {
     outbox,
+    cursor,
     subscriptions: subscriptions as { listActive(): Subscription[] },
     build: overrides.build ?? build,
     graceHours: 6,
     logger: overrides.logger ?? recordingLogger([]),
   };
-  return { outbox, tick: (now: number) => runBriefingTick(deps, now) };
+  return { outbox, cursor, tick: (now: number) => runBriefingTick(deps, now) };
 }
 
 const digestSlots = (db: Db) =>
@@ -51,7 +54,7 @@ describe("the briefing tick", () => {
     w.tick(utc("2026-11-22T23:59:00Z"));
     expect(w.tick(utc("2026-11-23T00:00:00Z"))).toMatchObject({ enqueued: 1 });
     // The process died before saving its cursor: the restarted tick sees the same slot again.
-    w.outbox.writeCursor("briefing", utc("2026-11-22T23:59:00Z"));
+    w.cursor.write("briefing", utc("2026-11-22T23:59:00Z"));
     expect(w.tick(utc("2026-11-23T00:00:30Z"))).toMatchObject({ enqueued: 0, existing: 1 });
     expect(w.tick(utc("2026-11-23T00:01:30Z"))).toMatchObject({ enqueued: 0, existing: 0 });
     expect(digestSlots(db)).toEqual([{ sub, slot: "2026-11-23T07:00@Asia/Ho_Chi_Minh" }]);

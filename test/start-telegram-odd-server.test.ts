@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { chatId, wallClock } from "../src/domain/index.js";
 import { openDatabase } from "../src/store/database.js";
-import { createSqliteOutboxStore } from "../src/store/outbox-repo.js";
+import { createSqliteSchedulerCursor } from "../src/store/scheduler-cursor-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { spawnBantin } from "./support/bantin-process.js";
 import { type FakeBotApi, ODD_ANSWERS, startFakeBotApi } from "./support/fake-bot-api.js";
@@ -60,7 +60,7 @@ describe("start against a Bot API server whose every optional method fails", () 
     subscriptions.ensure("telegram", chatId(501), "private", now);
     subscriptions.reactivate("telegram", chatId(501), now);
     subscriptions.setTimes("telegram", chatId(501), [`${pad(due.hour)}:${pad(due.minute)}`], now);
-    createSqliteOutboxStore(db).writeCursor("briefing", now - 30 * 60_000);
+    createSqliteSchedulerCursor(db).write("briefing", now - 30 * 60_000);
     db.close();
     const bot = spawnBantin({
       LOG_LEVEL: "info",

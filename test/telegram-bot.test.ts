@@ -1,17 +1,17 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramBot, type TelegramBot } from "../src/adapters/telegram/index.js";
+import { createTelegramDeliverySender } from "../src/adapters/telegram/telegram-delivery-sender.js";
 import { startBriefings } from "../src/app/briefings.js";
 import { createCommandCore, nextBriefingAt } from "../src/chat/index.js";
 import { loadEnv, settingsSchema } from "../src/config/index.js";
 import { loadTopics } from "../src/config/topics.js";
 import { createTelegramLimiter, type TelegramPace } from "../src/delivery/platform-limiters.js";
-import { createTelegramDeliverySender } from "../src/delivery/telegram-delivery-sender.js";
 import { chatId, silentLogger } from "../src/domain/index.js";
 import { createNewsPipeline } from "../src/pipeline/news-pipeline.js";
-import { createSqliteChatStateRepo } from "../src/store/chat-state-repo.js";
 import { openDatabase } from "../src/store/database.js";
 import { createSqliteSearchRepo } from "../src/store/search-repo.js";
+import { createSqliteSourceHealthRepo } from "../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore } from "../src/store/subscriptions-repo.js";
 import { TOPICS } from "./support/chat-fixtures.js";
 import { BLOCKED, CHAT_NOT_FOUND, type FakeBotApi, startFakeBotApi } from "./support/fake-bot-api.js";
@@ -38,7 +38,7 @@ describe("the Telegram bot in webhook mode", () => {
     const core = createCommandCore({
       subscriptions,
       search: createSqliteSearchRepo(db),
-      chatState: createSqliteChatStateRepo(db),
+      sourceHealth: createSqliteSourceHealthRepo(db),
       topics: TOPICS,
       composeDigest: () => {
         throw new Error("not used");

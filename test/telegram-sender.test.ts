@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Api } from "grammy";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createTelegramSender, type TelegramSendResult } from "../src/adapters/telegram/index.js";
+import { renderTelegramHtml } from "../src/adapters/telegram/render-digest-html.js";
 import {
   createTelegramLimiter,
   defaultTelegramPace,
@@ -10,7 +11,6 @@ import {
   type TelegramPace,
 } from "../src/delivery/platform-limiters.js";
 import { createRateLimiter } from "../src/delivery/rate-limiter.js";
-import { renderTelegramHtml } from "../src/digest/index.js";
 import { chatId, type DigestDocument, eventId } from "../src/domain/index.js";
 import { type FakeBotApi, type FakeLimits, startFakeBotApi, TELEGRAM_LIMITS } from "./support/fake-bot-api.js";
 

@@ -1,14 +1,16 @@
 import type { Lexicon } from "../analyze/lexicon.js";
 import type { Env, Settings } from "../config/index.js";
 import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
-import { DIGEST_WINDOW_MS, type Logger, type Platform } from "../domain/index.js";
+import { DIGEST_WINDOW_MS, type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
 import { composeDigest } from "../pipeline/compose-digest.js";
 import type { NewsPipeline } from "../pipeline/news-pipeline.js";
 import { buildAlert, createBuildBriefing } from "../pipeline/platform-parts.js";
 import { type RunningScheduler, startScheduler } from "../schedule/scheduler.js";
+import { createSqliteAlertEventSource } from "../store/alert-events-repo.js";
 import type { Db } from "../store/database.js";
-import { createSqliteAlertEventSource, createSqliteOutboxStore } from "../store/outbox-repo.js";
-import { subscriptionStoreFor } from "./command-core.js";
+import { createSqliteOutboxStore } from "../store/outbox-repo.js";
+import { createSqliteSchedulerCursor } from "../store/scheduler-cursor-repo.js";
+import { subscriptionStoreFor } from "./chat-wiring.js";
 
 export interface BriefingDeps {
   readonly db: Db;
@@ -32,7 +34,7 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
   const { db, settings, lexicon } = deps;
   const now = deps.now ?? Date.now;
   const outbox = createSqliteOutboxStore(db);
-  const topicWeights = new Map(lexicon.topics.map((t) => [t.id, t.weight]));
+  const topicWeights = topicWeightsOf(lexicon.topics);
   const buildBriefing = createBuildBriefing((sub, window, at) =>
     composeDigest(
       db,
@@ -58,6 +60,7 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
   };
   return startScheduler({
     outbox,
+    cursor: createSqliteSchedulerCursor(db),
     subscriptions,
     alertEvents: createSqliteAlertEventSource(db),
     ingest: () => deps.pipeline.ingest(),

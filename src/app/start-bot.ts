@@ -1,22 +1,22 @@
 import type { Readable } from "node:stream";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { createConsoleDeliverySender } from "../adapters/console/console-delivery-sender.js";
+import { renderDiscordMessages } from "../adapters/discord/render-discord.js";
 import { startDiscord } from "../adapters/discord/start-discord.js";
-import { createTelegramBot } from "../adapters/telegram/index.js";
+import { renderTelegramHtml } from "../adapters/telegram/render-digest-html.js";
+import { type StartTelegramDeps, startTelegram } from "../adapters/telegram/start-telegram.js";
 import type { CommandCore } from "../chat/index.js";
 import { ConfigError, type Env, type Settings } from "../config/index.js";
 import { loadTopics } from "../config/topics.js";
 import type { DeliverySender } from "../delivery/outbox-relay.js";
-import { createTelegramLimiter } from "../delivery/platform-limiters.js";
-import { createTelegramDeliverySender } from "../delivery/telegram-delivery-sender.js";
-import { renderDiscordMessages, renderPlainText, renderTelegramHtml } from "../digest/index.js";
-import type { Logger, Platform } from "../domain/index.js";
+import { renderPlainText } from "../digest/index.js";
+import { type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
 import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
 import { createNewsPipeline } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
 import { openDatabase } from "../store/database.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
-import { buildCommandCore, subscriptionStoreFor } from "./command-core.js";
+import { buildCommandCore, subscriptionStoreFor } from "./chat-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
 import { type AdapterStatus, startOpsServer, withCommandLatency } from "./ops-server.js";
 import { loginTo } from "./platform-login.js";
@@ -92,7 +92,7 @@ export async function startBot(options: StartOptions): Promise<void> {
           timezone: env.BANTIN_TZ,
           minRelevance: settings.analysis.relevanceThreshold,
           maxEntries: settings.digest.maxEntries,
-          topicWeights: new Map(lexicon.topics.map((t) => [t.id, t.weight])),
+          topicWeights: topicWeightsOf(lexicon.topics),
         }),
         rateLimited: !useConsole,
       }),
@@ -137,6 +137,9 @@ async function runConsole(
   }
 }
 
+const TELEGRAM_LOGIN = { platform: "Telegram", tokenVariable: "TELEGRAM_BOT_TOKEN", apiVariable: "TELEGRAM_API_ROOT" };
+const DISCORD_LOGIN = { platform: "Discord", tokenVariable: "DISCORD_TOKEN", apiVariable: "DISCORD_API" };
+
 /** The platform bots whose tokens are set, one scheduler delivering to all of them, until the process is stopped. */
 async function runPlatforms(
   options: StartOptions,
@@ -144,54 +147,22 @@ async function runPlatforms(
   briefings: Briefings,
   adapters: AdapterStatus,
 ): Promise<void> {
-  const { env, settings, logger } = options;
+  const { env, logger } = options;
   const senders: Partial<Record<Platform, DeliverySender>> = {};
   const stops: (() => Promise<void>)[] = [];
   const stopping = () => options.stopSignal.aborted;
   try {
     if (env.TELEGRAM_BOT_TOKEN !== undefined && !stopping()) {
-      const bot = createTelegramBot({
-        token: env.TELEGRAM_BOT_TOKEN,
-        apiRoot: env.TELEGRAM_API_ROOT,
-        core,
-        chats: subscriptionStoreFor(briefings.db, env, settings),
-        renderDigestHtml: renderTelegramHtml,
-        defaultLang: env.BANTIN_LANG,
-        // The process's one Telegram limiter: replies in its reply lane, the relay's briefings and alerts in bulk.
-        limiter: createTelegramLimiter(),
-        logger: logger.child({ adapter: "telegram" }),
-      });
-      stops.push(() => bot.stop());
-      const telegramLogin = {
-        platform: "Telegram",
-        tokenVariable: "TELEGRAM_BOT_TOKEN",
-        apiVariable: "TELEGRAM_API_ROOT",
-      };
-      if (env.TELEGRAM_WEBHOOK_URL === undefined) {
-        await loginTo(telegramLogin, () => bot.startPolling(options.stopSignal));
-        logger.info({ username: bot.bot.botInfo.username }, "telegram bot polling");
-      } else {
-        if (env.TELEGRAM_WEBHOOK_SECRET === undefined) {
-          throw new ConfigError(
-            "environment: TELEGRAM_WEBHOOK_SECRET: expected a secret token when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back on every update, so nobody else can post to the webhook)",
-          );
-        }
-        const webhook = {
-          url: env.TELEGRAM_WEBHOOK_URL,
-          secretToken: env.TELEGRAM_WEBHOOK_SECRET,
-          port: env.TELEGRAM_WEBHOOK_PORT,
-        };
-        const port = await loginTo(telegramLogin, () => bot.startWebhook(webhook, options.stopSignal));
-        logger.info({ username: bot.bot.botInfo.username, port }, "telegram webhook listening");
-      }
-      senders.telegram = createTelegramDeliverySender(bot.bulkSender);
+      const deps = telegramDeps(options, core, briefings, env.TELEGRAM_BOT_TOKEN);
+      const telegram = await loginTo(TELEGRAM_LOGIN, () => startTelegram(deps));
+      stops.push(() => telegram.stop());
+      senders.telegram = telegram.deliverySender;
       adapters.telegram = true;
       stops.push(async () => {
         adapters.telegram = false;
       });
     }
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined && !stopping()) {
-      const discordLogin = { platform: "Discord", tokenVariable: "DISCORD_TOKEN", apiVariable: "DISCORD_API" };
       const discordDeps = {
         token: env.DISCORD_TOKEN,
         applicationId: env.DISCORD_APPLICATION_ID,
@@ -201,7 +172,7 @@ async function runPlatforms(
         renderDigest: renderDiscordMessages,
         logger,
       };
-      const discord = await loginTo(discordLogin, () => startDiscord(discordDeps));
+      const discord = await loginTo(DISCORD_LOGIN, () => startDiscord(discordDeps));
       stops.push(() => discord.stop());
       senders.discord = discord.deliverySender;
       adapters.discord = true;
@@ -221,6 +192,35 @@ async function runPlatforms(
     // The scheduler first (its relay finishes sends on the wire), then the platforms.
     for (const stop of stops) await stop();
   }
+}
+
+/** What startTelegram needs from the environment; a webhook without its secret is refused by name. */
+function telegramDeps(
+  options: StartOptions,
+  core: CommandCore,
+  briefings: Briefings,
+  token: string,
+): StartTelegramDeps {
+  const { env } = options;
+  if (env.TELEGRAM_WEBHOOK_URL !== undefined && env.TELEGRAM_WEBHOOK_SECRET === undefined) {
+    throw new ConfigError(
+      "environment: TELEGRAM_WEBHOOK_SECRET: expected a secret token when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back on every update, so nobody else can post to the webhook)",
+    );
+  }
+  return {
+    token,
+    apiRoot: env.TELEGRAM_API_ROOT,
+    webhook:
+      env.TELEGRAM_WEBHOOK_URL === undefined || env.TELEGRAM_WEBHOOK_SECRET === undefined
+        ? undefined
+        : { url: env.TELEGRAM_WEBHOOK_URL, secretToken: env.TELEGRAM_WEBHOOK_SECRET, port: env.TELEGRAM_WEBHOOK_PORT },
+    core,
+    chats: subscriptionStoreFor(briefings.db, env, options.settings),
+    renderDigestHtml: renderTelegramHtml,
+    defaultLang: env.BANTIN_LANG,
+    logger: options.logger,
+    signal: options.stopSignal,
+  };
 }
 
 /** Half a Discord configuration would start nothing and say nothing: refuse it by name. */

@@ -1,4 +1,12 @@
-import { type DigestWindow, digestWindowOf, type Lang, type Topic, type TopicId } from "../domain/index.js";
+import {
+  type DigestWindow,
+  digestWindowOf,
+  type Lang,
+  type Topic,
+  type TopicId,
+  WEEKDAY_CODES,
+  type WeeklyTime,
+} from "../domain/index.js";
 import { foldDiacritics, foldedSyllables } from "../text/index.js";
 import { closest } from "./edit-distance.js";
 import type { ErrorKey } from "./i18n.js";
@@ -74,6 +82,45 @@ export function parseTimes(words: readonly string[], max: number): Parsed<string
   }
   if (times.size > max) return fail("too-many-times", parts.join(","));
   return { ok: true, value: [...times].sort() };
+}
+
+/** Day words a reader types, folded: English names and abbreviations, Vietnamese "Thứ Hai"/"T2"/"CN". */
+const DAY_WORDS: ReadonlyMap<string, number> = new Map(
+  [
+    ["sunday", "chu-nhat", "cn"],
+    ["monday", "thu-hai", "thu-2", "t2"],
+    ["tuesday", "thu-ba", "thu-3", "t3"],
+    ["wednesday", "thu-tu", "thu-4", "t4"],
+    ["thursday", "thu-nam", "thu-5", "t5"],
+    ["friday", "thu-sau", "thu-6", "t6"],
+    ["saturday", "thu-bay", "thu-7", "t7"],
+  ].flatMap((names, weekday) => [WEEKDAY_CODES[weekday] as string, ...names].map((name) => [name, weekday] as const)),
+);
+
+/** The words that ask for the weekly briefing: "/schedule weekly …", "/schedule hàng tuần …". */
+const WEEKLY_WORDS = new Set(["weekly", "week", "tuan", "hang-tuan", "moi-tuan"]);
+
+/** How many leading words name the weekly briefing ("weekly", "hàng tuần"), or 0 when they do not. */
+export function weeklyKeywordLength(words: readonly string[]): number {
+  for (const n of [2, 1]) {
+    if (words.length >= n && WEEKLY_WORDS.has(topicKey(words.slice(0, n).join(" ")))) return n;
+  }
+  return 0;
+}
+
+/** "sun 19:00", "Chủ Nhật 19h", "t7 8:30" → a weekly time; "off" → null (no weekly briefing). */
+export function parseWeekly(words: readonly string[]): Parsed<WeeklyTime | null> {
+  if (words.length === 1 && OFF.has(foldDiacritics(words[0] ?? ""))) return { ok: true, value: null };
+  if (words.length < 2) return fail("missing-weekly", words.join(" "));
+  const dayWords = words.slice(0, -1).join(" ");
+  const weekday = DAY_WORDS.get(topicKey(dayWords));
+  if (weekday === undefined) {
+    const near = closest(topicKey(dayWords), DAY_WORDS.keys());
+    return fail("bad-weekday", dayWords, near);
+  }
+  const time = parseTimes(words.slice(-1), 1);
+  if (!time.ok) return time;
+  return { ok: true, value: { weekday, time: time.value[0] as string } };
 }
 
 const ON = new Set(["on", "bat", "yes", "co", "1", "true"]);

@@ -17,7 +17,11 @@ export const COMMANDS = [
   { name: "topics", usage: "", help: { vi: "các chủ đề và trạng thái", en: "topics and what this chat follows" } },
   { name: "digest", usage: "[chủ đề…] [24h|3d|7d]", help: { vi: "bản tin ngay bây giờ", en: "the digest right now" } },
   { name: "search", usage: "<từ khóa>", help: { vi: "tìm tin gần đây", en: "search recent news" } },
-  { name: "schedule", usage: "HH:MM[,HH:MM…]|off", help: { vi: "giờ nhận bản tin", en: "when briefings arrive" } },
+  {
+    name: "schedule",
+    usage: "HH:MM[,HH:MM…]|off|weekly <ngày> HH:MM",
+    help: { vi: "giờ nhận bản tin (và bản tin tuần)", en: "when briefings arrive (and the weekly one)" },
+  },
   { name: "timezone", usage: "<Area/City>", help: { vi: "múi giờ (IANA)", en: "time zone (IANA name)" } },
   { name: "lang", usage: "vi|en", help: { vi: "ngôn ngữ", en: "language" } },
   { name: "alerts", usage: "on|off", help: { vi: "cảnh báo tin nóng", en: "breaking-news alerts" } },
@@ -52,6 +56,11 @@ const messages = {
     en: "Briefings will arrive at {times} ({timezone}).",
   },
   "schedule-off": { vi: "Đã tắt bản tin định kỳ.", en: "Scheduled briefings are off." },
+  "weekly-set": {
+    vi: "Bản tin tuần (7 ngày qua) sẽ đến lúc {time} {day} hằng tuần ({timezone}).",
+    en: "The weekly briefing (the past 7 days) will arrive every {day} at {time} ({timezone}).",
+  },
+  "weekly-off": { vi: "Đã tắt bản tin tuần.", en: "The weekly briefing is off." },
   "timezone-set": { vi: "Múi giờ: {timezone}.", en: "Time zone: {timezone}." },
   "lang-set": { vi: "Ngôn ngữ: tiếng Việt.", en: "Language: English." },
   "alerts-on": { vi: "Đã bật cảnh báo tin nóng.", en: "Breaking-news alerts are on." },
@@ -72,6 +81,14 @@ const errors = {
   "missing-time": {
     vi: "Viết giờ, ví dụ /schedule 07:00 hoặc /schedule off.",
     en: "Give a time, e.g. /schedule 07:00 or /schedule off.",
+  },
+  "missing-weekly": {
+    vi: "Viết ngày và giờ, ví dụ /schedule weekly CN 19:00 (hoặc /schedule weekly off).",
+    en: "Give a day and a time, e.g. /schedule weekly sun 19:00 (or /schedule weekly off).",
+  },
+  "bad-weekday": {
+    vi: "“{input}” không phải ngày trong tuần; viết ví dụ CN, T2, Thứ Bảy hoặc sun, mon, sat.",
+    en: "“{input}” is not a day of the week; write e.g. sun, mon, sat (or CN, T2, Thứ Bảy).",
   },
   "bad-timezone": {
     vi: "“{input}” không phải múi giờ; viết tên IANA, ví dụ /timezone Asia/Ho_Chi_Minh.",

@@ -1,8 +1,8 @@
-import type { ChatId, DigestDocument, Lang, Platform, TopicId } from "../domain/index.js";
-import type { ChatType } from "../store/subscriptions-repo.js";
+import type { ChatId, ChatType, DigestDocument, Lang, Platform, TopicId } from "../domain/index.js";
 import type { ErrorKey, MessageKey } from "./i18n.js";
 
-export type { ChatType } from "../store/subscriptions-repo.js";
+/** Kept for chat/index.ts's public surface; the type lives in domain (chat-status.ts). */
+export type { ChatType } from "../domain/index.js";
 
 /** Who sent a message, and where: everything a command needs to know about the platform. */
 /** Whether the user administers the chat, or that the platform could not tell. */
@@ -70,6 +70,8 @@ export type Reply =
       readonly active: boolean;
       readonly topics: readonly string[];
       readonly times: readonly string[];
+      /** "Chủ Nhật 19:00" in the chat's language; null without a weekly briefing. */
+      readonly weekly: string | null;
       readonly timezone: string;
       readonly alerts: boolean;
       /** "HH:MM, Thứ Bảy, 22/11/2026" style, already in the chat's timezone; null when unscheduled. */

@@ -45,4 +45,3 @@ export class CommandError extends Error {
     super(message);
   }
 }
-

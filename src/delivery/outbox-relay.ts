@@ -1,12 +1,12 @@
-import type { Logger, Platform } from "../domain/index.js";
-import type { DeactivationCause, OutboxRow, OutboxStore } from "../store/outbox-repo.js";
+import type { ChatGoneReason, Logger, Platform } from "../domain/index.js";
+import type { OutboxRow, OutboxStore } from "../store/outbox-repo.js";
 import type { PlatformLimiter } from "./platform-limiters.js";
 
 /** What one attempt to send one outbox row came to. */
 export type SendOutcome =
   | { readonly kind: "sent"; readonly messageId: string }
   /** The platform will never take it. `deactivate` names why the subscription ends; absent: only the row ends. */
-  | { readonly kind: "permanent"; readonly reason: string; readonly deactivate?: DeactivationCause | undefined }
+  | { readonly kind: "permanent"; readonly reason: string; readonly deactivate?: ChatGoneReason | undefined }
   | { readonly kind: "transient"; readonly reason?: string | undefined; readonly retryAfterMs?: number | undefined }
   /** The request may or may not have reached the chat (timeout, connection reset, 5xx after sending). */
   | { readonly kind: "unknown"; readonly reason?: string | undefined };
@@ -63,24 +63,17 @@ export function retryDelayMs(attempts: number, policy: RetryPolicy, random: numb
   return Math.max(retryAfterMs, Math.round(exp * (0.5 + random / 2)));
 }
 
-/**
- * The outbox relay: takes due rows, waits for the platform's rate limits, sends, and records
- * the outcome. Unknown outcomes are resent (at-least-once; see docs/delivery.md).
- */
-export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { outbox, senders, logger } = options;
-  const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  const concurrency = options.concurrency ?? 16;
-  const pollMs = options.pollMs ?? 1_000;
-  let stopping = false;
-  let running: Promise<RelayStats> | undefined;
-  let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
-  // Set by wake() while a drain runs, so rows enqueued meanwhile do not wait for the next poll.
-  let woken = false;
+interface RowDeliveryDeps {
+  readonly options: OutboxRelayOptions;
+  readonly policy: RetryPolicy;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly stopping: () => boolean;
+}
 
+/** Sends one claimed row (after its platform's rate limit) and records what came of it. */
+function createRowDelivery({ options, policy, now, random, stopping }: RowDeliveryDeps) {
+  const { outbox, senders, logger } = options;
   const retryOrGiveUp = (row: OutboxRow, reason: string, stats: RelayStats, retryAfterMs?: number) => {
     if (row.attempts >= policy.maxAttempts) {
       outbox.markFailed(row.id, `gave up after ${row.attempts} attempts: ${reason}`);
@@ -93,7 +86,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     stats.retried += 1;
   };
 
-  const deliver = async (row: OutboxRow, stats: RelayStats) => {
+  return async (row: OutboxRow, stats: RelayStats): Promise<void> => {
     const sender = senders[row.platform];
     if (sender === undefined) {
       // The platform is not configured in this run (no token): keep the row for a run that has it.
@@ -101,7 +94,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       return;
     }
     await options.limiters?.[row.platform]?.acquire(row.chatId, "bulk");
-    if (stopping) {
+    if (stopping()) {
       outbox.scheduleRetry(row.id, now(), "returned to pending at shutdown");
       return;
     }
@@ -118,6 +111,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         return;
       case "permanent":
         if (outcome.deactivate !== undefined) {
+          // The one writer of a refusal met while delivering (see OutboxStore.endSubscription).
           outbox.endSubscription(row, outcome.reason, outcome.deactivate, now());
           logger.warn({ subscriptionId: row.subscriptionId, reason: outcome.reason }, "subscription deactivated");
         } else {
@@ -135,6 +129,63 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         return;
     }
   };
+}
+
+/**
+ * The relay's idle wait: `wake()` cuts a running sleep short, and a wake that comes while no
+ * sleep runs (a drain is on) is remembered, so rows enqueued meanwhile do not wait for the next poll.
+ */
+function wakeableSleep() {
+  let wakeUp: (() => void) | undefined;
+  let woken = false;
+  return {
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(t);
+          wakeUp = undefined;
+          woken = false;
+          resolve();
+        };
+        const t = setTimeout(done, ms);
+        wakeUp = done;
+      }),
+    wake() {
+      woken = true;
+      wakeUp?.();
+    },
+    /** Ends a running sleep without noting a wake (stop). */
+    interrupt: () => wakeUp?.(),
+    /** Whether a wake came since the last sleep; clears it. */
+    takeWake(): boolean {
+      const was = woken;
+      woken = false;
+      return was;
+    },
+  };
+}
+
+/**
+ * The outbox relay: takes due rows, waits for the platform's rate limits, sends, and records
+ * the outcome. Unknown outcomes are resent (at-least-once; see docs/delivery.md).
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { outbox, logger } = options;
+  const now = options.now ?? Date.now;
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const concurrency = options.concurrency ?? 16;
+  const pollMs = options.pollMs ?? 1_000;
+  let stopping = false;
+  let running: Promise<RelayStats> | undefined;
+  let loop: Promise<void> | undefined;
+  const idle = wakeableSleep();
+  const deliver = createRowDelivery({
+    options,
+    policy,
+    now,
+    random: options.random ?? Math.random,
+    stopping: () => stopping,
+  });
 
   const runDrain = async (): Promise<RelayStats> => {
     const stats: RelayStats = { sent: 0, retried: 0, failed: 0 };
@@ -157,18 +208,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return running;
   };
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(t);
-        wakeUp = undefined;
-        woken = false;
-        resolve();
-      };
-      const t = setTimeout(done, ms);
-      wakeUp = done;
-    });
-
   return {
     drain,
     start() {
@@ -183,22 +222,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
             logger.error({ err: error }, "outbox relay pass failed");
           }
           if (stopping) break;
-          if (woken) {
-            woken = false;
-            continue;
-          }
+          if (idle.takeWake()) continue;
           const due = outbox.nextDueAt();
-          await sleep(due === undefined ? pollMs : Math.min(pollMs, Math.max(10, due - now())));
+          await idle.sleep(due === undefined ? pollMs : Math.min(pollMs, Math.max(10, due - now())));
         }
       })();
     },
-    wake() {
-      woken = true;
-      wakeUp?.();
-    },
+    wake: () => idle.wake(),
     async stop() {
       stopping = true;
-      wakeUp?.();
+      idle.interrupt();
       await loop;
       await running;
       loop = undefined;

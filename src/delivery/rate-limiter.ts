@@ -1,3 +1,5 @@
+import { createBucketStore } from "../domain/index.js";
+
 /**
  * Token buckets that make callers wait rather than refusing them, with a priority lane: a
  * command reply waiting for a token is served before any bulk send (briefings, alerts), so
@@ -22,52 +24,30 @@ export interface RateLimiter {
   waiting(): number;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
 interface Waiter {
   readonly rules: readonly RateRule[];
   readonly resolve: () => void;
 }
 
 export function createRateLimiter(clock: () => number = () => performance.now()): RateLimiter {
-  const buckets = new Map<string, Bucket>();
+  const buckets = createBucketStore(20_000);
   const lanes: Record<Lane, Waiter[]> = { reply: [], bulk: [] };
   let timer: NodeJS.Timeout | undefined;
 
-  const bucketFor = (rule: RateRule, now: number): Bucket => {
-    let b = buckets.get(rule.key);
-    if (b === undefined) {
-      b = { tokens: rule.burst, at: now };
-      buckets.set(rule.key, b);
-    }
-    b.tokens = Math.min(rule.burst, b.tokens + ((now - b.at) / 1000) * rule.perSecond);
-    b.at = now;
-    return b;
-  };
-
   /** Milliseconds until every bucket of `rules` holds a token (0 when they do now). */
   const waitFor = (rules: readonly RateRule[], now: number): number =>
-    Math.max(0, ...rules.map((r) => ((1 - bucketFor(r, now).tokens) / r.perSecond) * 1000));
-
-  const sweep = (now: number) => {
-    // Full buckets carry no information; forgetting them keeps one bucket per active chat only.
-    for (const [key, b] of buckets) if (now - b.at > 60_000) buckets.delete(key);
-  };
+    Math.max(0, ...rules.map((r) => buckets.msUntilToken(buckets.get(r.key, r, now))));
 
   const pump = () => {
     timer = undefined;
     const now = clock();
-    if (buckets.size > 20_000) sweep(now);
     let nextWait = Number.POSITIVE_INFINITY;
     for (const lane of [lanes.reply, lanes.bulk]) {
       for (let i = 0; i < lane.length; ) {
         const w = lane[i] as Waiter;
         const wait = waitFor(w.rules, now);
         if (wait <= 0) {
-          for (const r of w.rules) (buckets.get(r.key) as Bucket).tokens -= 1;
+          for (const r of w.rules) buckets.get(r.key, r, now).tokens -= 1;
           lane.splice(i, 1);
           w.resolve();
         } else {

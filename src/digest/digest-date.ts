@@ -1,4 +1,4 @@
-import type { Lang } from "../domain/index.js";
+import { type Lang, type WallClock, wallClock } from "../domain/index.js";
 import { digestStrings } from "./i18n.js";
 
 const MONTHS_EN = [
@@ -15,40 +15,13 @@ const MONTHS_EN = [
   "November",
   "December",
 ];
-const WEEKDAY_INDEX: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
-// Building a DateTimeFormat costs far more than using one; subscribers share a few zones.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timezone: string): Intl.DateTimeFormat | undefined {
-  let format = formats.get(timezone);
-  if (format !== undefined) return format;
+/** The zone's clock, or UTC's for an unknown zone in old data: that must not cost the reader a briefing. */
+function localParts(now: number, timezone: string): WallClock {
   try {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone,
-      weekday: "short",
-      day: "numeric",
-      month: "numeric",
-      year: "numeric",
-    });
+    return wallClock(now, timezone);
   } catch {
-    return undefined;
+    return wallClock(now, "UTC");
   }
-  formats.set(timezone, format);
-  return format;
-}
-
-function localParts(now: number, timezone: string): { weekday: number; day: number; month: number; year: number } {
-  const format = formatFor(timezone);
-  // An unknown zone in old data must not cost the reader a briefing: fall back to UTC.
-  if (format === undefined) return localParts(now, "UTC");
-  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
-  return {
-    weekday: WEEKDAY_INDEX[parts.weekday ?? "Sun"] ?? 0,
-    day: Number(parts.day),
-    month: Number(parts.month),
-    year: Number(parts.year),
-  };
 }
 
 /** The digest header date in the reader's zone: "Thứ Bảy, 22/11/2026" or "Saturday, 22 November 2026". */

@@ -1,4 +1,4 @@
-import type { Lang } from "../domain/index.js";
+import { type Lang, WEEKDAY_NAMES } from "../domain/index.js";
 
 /** Every word the digest shows a reader, in both languages, from this one place. */
 export const DIGEST_STRINGS = {
@@ -12,7 +12,7 @@ export const DIGEST_STRINGS = {
     entryArticles: (articles: number) => `${articles} bài`,
     moreOutlets: (n: number) => `+${n} nguồn khác`,
     continued: "(tiếp)",
-    weekdays: ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
+    weekdays: WEEKDAY_NAMES.vi,
   },
   en: {
     brand: "Briefing",
@@ -25,7 +25,7 @@ export const DIGEST_STRINGS = {
     entryArticles: (articles: number) => `${articles} ${articles === 1 ? "article" : "articles"}`,
     moreOutlets: (n: number) => `+${n} more`,
     continued: "(continued)",
-    weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    weekdays: WEEKDAY_NAMES.en,
   },
 } as const satisfies Record<Lang, unknown>;
 

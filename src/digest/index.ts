@@ -2,7 +2,6 @@ export * from "./build-digest.js";
 export * from "./digest-date.js";
 export * from "./entry-limits.js";
 export * from "./i18n.js";
-export * from "./render-discord.js";
+export * from "./language-mark.js";
 export * from "./render-plain-text.js";
-export * from "./render-telegram-html.js";
 export * from "./strong-signals.js";

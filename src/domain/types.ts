@@ -80,6 +80,19 @@ export interface Topic {
   readonly weight: number;
 }
 
+/** Each topic's editorial weight (config/topics.yaml), as digests rank by it. */
+export function topicWeightsOf(
+  topics: readonly { readonly id: string; readonly weight: number }[],
+): Map<string, number> {
+  return new Map(topics.map((t) => [t.id, t.weight]));
+}
+
+/** A weekly briefing: a day of the week (0 Sunday – 6 Saturday) and a local "HH:MM" time. */
+export interface WeeklyTime {
+  readonly weekday: number;
+  readonly time: string;
+}
+
 export interface Subscription {
   readonly id: SubscriptionId;
   readonly platform: Platform;
@@ -88,6 +101,8 @@ export interface Subscription {
   readonly topics: readonly TopicId[];
   /** Local times "HH:MM" in `timezone`; empty means no scheduled briefing. */
   readonly times: readonly string[];
+  /** The weekly briefing (the past seven days), or null when the chat has none. */
+  readonly weekly: WeeklyTime | null;
   readonly timezone: string;
   readonly lang: Lang;
   readonly alerts: boolean;

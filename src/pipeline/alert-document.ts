@@ -1,6 +1,6 @@
 import { digestStrings } from "../digest/index.js";
 import type { DigestDocument, Lang } from "../domain/index.js";
-import type { AlertEventView } from "../store/outbox-repo.js";
+import type { AlertEventView } from "../store/alert-events-repo.js";
 
 /**
  * The alert as a one-entry digest document, so every platform's digest renderer can show it:

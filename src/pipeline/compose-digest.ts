@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { OnDemandDigestRequest } from "../chat/command-core.js";
+import type { OnDemandDigestRequest } from "../chat/index.js";
 import { buildDigest, DEFAULT_MAX_ENTRIES, type DigestRequest } from "../digest/index.js";
 import { DIGEST_WINDOW_MS, type DigestDocument } from "../domain/index.js";
 import { createSqliteDigestSource } from "../store/digest-repo.js";

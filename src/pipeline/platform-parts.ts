@@ -1,4 +1,6 @@
-import { renderDiscordMessages, renderPlainText, renderTelegramHtml } from "../digest/index.js";
+import { renderDiscordMessages } from "../adapters/discord/render-discord.js";
+import { renderTelegramHtml } from "../adapters/telegram/render-digest-html.js";
+import { renderPlainText } from "../digest/index.js";
 import type { DigestDocument, DigestWindow, Platform, Subscription } from "../domain/index.js";
 import type { BuildAlert } from "../schedule/alert-pass.js";
 import type { BuildBriefing, BuiltMessage } from "../schedule/briefing-tick.js";

@@ -1,7 +1,8 @@
+import { WEEKDAY_NAMES } from "../domain/index.js";
+
 const HOUR_MS = 3_600_000;
 /** Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact. */
 const VIETNAM_OFFSET_MS = 7 * HOUR_MS;
-const WEEKDAYS_VI = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"] as const;
 
 const PLACEHOLDER = /\{\{(?:hoursAgo:(\d+(?:\.\d+)?)(?::(rfc822|iso|vi))?|(base))\}\}/g;
 
@@ -32,7 +33,7 @@ export function formatVietnamesePageDate(epochMs: number): string {
   const d = new Date(epochMs + VIETNAM_OFFSET_MS);
   const two = (n: number) => String(n).padStart(2, "0");
   const date = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-  return `${WEEKDAYS_VI[d.getUTCDay()]}, ${date} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} (GMT+7)`;
+  return `${WEEKDAY_NAMES.vi[d.getUTCDay()]}, ${date} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} (GMT+7)`;
 }
 
 /** Round down to the hour, so served bytes (and their ETag) stay the same for an hour. */

@@ -1,5 +1,6 @@
 import type { Logger, Subscription } from "../domain/index.js";
-import type { AlertEventSource, AlertEventView, OutboxStore } from "../store/outbox-repo.js";
+import type { AlertEventSource, AlertEventView } from "../store/alert-events-repo.js";
+import type { OutboxStore } from "../store/outbox-repo.js";
 import { type AlertSettings, alertDecision } from "./alert-threshold.js";
 import type { BuiltMessage } from "./briefing-tick.js";
 

@@ -1,6 +1,7 @@
 import type { EventId, Logger, Subscription } from "../domain/index.js";
+import { dueSlots, isWithinGrace, type Slot } from "../domain/index.js";
 import type { OutboxStore } from "../store/outbox-repo.js";
-import { dueSlots, isWithinGrace, parseWeeklyTime, type Slot } from "./slots.js";
+import type { SchedulerCursor } from "../store/scheduler-cursor-repo.js";
 
 /** A briefing rendered for its subscription's platform, ready for the outbox. */
 export interface BuiltMessage {
@@ -17,6 +18,7 @@ export type BuildBriefing = (subscription: Subscription, slot: Slot, now: number
 
 export interface BriefingTickDeps {
   readonly outbox: OutboxStore;
+  readonly cursor: SchedulerCursor;
   readonly subscriptions: { listActive(): readonly Subscription[] };
   readonly build: BuildBriefing;
   readonly graceHours: number;
@@ -45,17 +47,14 @@ const MAX_LOOKBACK_MS = 8 * 24 * 3_600_000;
  */
 export function runBriefingTick(deps: BriefingTickDeps, now: number): BriefingTickResult {
   const { outbox, logger } = deps;
-  const from = Math.max(outbox.readCursor(CURSOR) ?? now - 60_000, now - MAX_LOOKBACK_MS);
-  const weekly = outbox.weeklySettings();
+  const from = Math.max(deps.cursor.read(CURSOR) ?? now - 60_000, now - MAX_LOOKBACK_MS);
   let enqueued = 0;
   let existing = 0;
   let stale = 0;
   let failed = 0;
   let cursor = now;
   for (const sub of deps.subscriptions.listActive()) {
-    const weeklyText = weekly.get(sub.id);
-    const weeklyTime = weeklyText === undefined ? undefined : parseWeeklyTime(weeklyText);
-    for (const slot of dueSlots(sub.times, sub.timezone, from, now, weeklyTime)) {
+    for (const slot of dueSlots(sub.times, sub.timezone, from, now, sub.weekly ?? undefined)) {
       if (!isWithinGrace(slot, now, deps.graceHours)) {
         stale += 1;
         logger.warn(
@@ -91,6 +90,6 @@ export function runBriefingTick(deps: BriefingTickDeps, now: number): BriefingTi
       }
     }
   }
-  outbox.writeCursor(CURSOR, cursor);
+  deps.cursor.write(CURSOR, cursor);
   return { enqueued, existing, stale, failed };
 }

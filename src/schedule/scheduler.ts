@@ -1,13 +1,17 @@
 import { schedule as cronSchedule, type ScheduledTask } from "node-cron";
 import type { OutboxRelay } from "../delivery/outbox-relay.js";
 import type { Logger, Subscription } from "../domain/index.js";
-import type { AlertEventSource, OutboxStore } from "../store/outbox-repo.js";
+import type { AlertEventSource } from "../store/alert-events-repo.js";
+import type { OutboxStore } from "../store/outbox-repo.js";
+import type { SchedulerCursor } from "../store/scheduler-cursor-repo.js";
 import { type BuildAlert, runAlertPass } from "./alert-pass.js";
 import type { AlertSettings } from "./alert-threshold.js";
 import { type BuildBriefing, runBriefingTick } from "./briefing-tick.js";
 
 export interface SchedulerDeps {
   readonly outbox: OutboxStore;
+  /** Where the briefing tick remembers how far it got. */
+  readonly cursor: SchedulerCursor;
   readonly subscriptions: { listActive(): readonly Subscription[] };
   readonly alertEvents: AlertEventSource;
   /** One ingest pass over every source (e.g. `runIngestPass` bound to its dependencies). */
@@ -119,6 +123,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
     const result = runBriefingTick(
       {
         outbox: deps.outbox,
+        cursor: deps.cursor,
         subscriptions: deps.subscriptions,
         build: deps.buildBriefing,
         graceHours: deps.settings.schedule.graceHours,

@@ -1,4 +1,5 @@
 import type { Db } from "./database.js";
+import { LAST_INGEST_SQL } from "./source-health-repo.js";
 
 /** One source's fetch state as operators watch it. */
 export interface SourceHealthRow {
@@ -27,7 +28,7 @@ export interface HealthRepo {
 
 export function createSqliteHealthRepo(db: Db): HealthRepo {
   const ping = db.prepare("SELECT 1 AS ok");
-  const lastSuccess = db.prepare("SELECT MAX(last_success_at) AS at FROM sources");
+  const lastSuccess = db.prepare(LAST_INGEST_SQL);
   const itemsBySource = db.prepare("SELECT source_id AS sourceId, COUNT(*) AS items FROM items GROUP BY source_id");
   const sources = db.prepare(
     `SELECT id AS sourceId, consecutive_failures AS consecutiveFailures, last_status AS lastStatus,

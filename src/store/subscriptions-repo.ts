@@ -1,15 +1,12 @@
-import type { ChatId, Lang, Platform, Subscription, TopicId } from "../domain/index.js";
-import { subscriptionId, chatId as toChatId } from "../domain/index.js";
+import type { ChatId, ChatType, DeactivationReason, Lang, Platform, Subscription, TopicId } from "../domain/index.js";
+import {
+  formatWeeklyTime,
+  parseWeeklyTime,
+  subscriptionId,
+  chatId as toChatId,
+  type WeeklyTime,
+} from "../domain/index.js";
 import type { Db } from "./database.js";
-
-export type ChatType = "private" | "group" | "supergroup" | "channel";
-
-/**
- * Why a subscription is inactive. `not-subscribed`: the chat only changed settings;
- * `unsubscribed`: the chat asked; `blocked` / `chat-not-found`: the platform refused delivery
- * (reactivated by /start).
- */
-export type DeactivationReason = "not-subscribed" | "unsubscribed" | "blocked" | "chat-not-found";
 
 /** A subscription as stored, with what the chat commands need beyond the domain type. */
 export interface StoredSubscription extends Subscription {
@@ -30,6 +27,8 @@ export interface SubscriptionStore {
   ensure(platform: Platform, chat: ChatId, chatType: ChatType, now: number): StoredSubscription;
   setTopics(platform: Platform, chat: ChatId, topics: readonly TopicId[], now: number): void;
   setTimes(platform: Platform, chat: ChatId, times: readonly string[], now: number): void;
+  /** The weekly briefing's day and time; null turns it off. */
+  setWeekly(platform: Platform, chat: ChatId, weekly: WeeklyTime | null, now: number): void;
   setTimezone(platform: Platform, chat: ChatId, timezone: string, now: number): void;
   setLang(platform: Platform, chat: ChatId, lang: Lang, now: number): void;
   setAlerts(platform: Platform, chat: ChatId, alerts: boolean, now: number): void;
@@ -48,6 +47,7 @@ interface Row {
   chat_type: ChatType;
   topics: string;
   times: string;
+  weekly: string | null;
   timezone: string;
   lang: Lang;
   alerts: number;
@@ -64,6 +64,8 @@ function fromRow(r: Row): StoredSubscription {
     chatType: r.chat_type,
     topics: JSON.parse(r.topics) as TopicId[],
     times: JSON.parse(r.times) as string[],
+    // A value this version cannot read (hand-edited) means no weekly briefing, not a crash.
+    weekly: r.weekly === null ? null : (parseWeeklyTime(r.weekly) ?? null),
     timezone: r.timezone,
     lang: r.lang,
     alerts: r.alerts === 1,
@@ -85,6 +87,7 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
     db.prepare(`UPDATE subscriptions SET ${column} = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`);
   const setTopics = update("topics");
   const setTimes = update("times");
+  const setWeekly = update("weekly");
   const setTimezone = update("timezone");
   const setLang = update("lang");
   const setAlerts = update("alerts");
@@ -134,6 +137,8 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
     },
     setTopics: (platform, chat, topics, now) => void setTopics.run(JSON.stringify(topics), now, platform, chat),
     setTimes: (platform, chat, times, now) => void setTimes.run(JSON.stringify(times), now, platform, chat),
+    setWeekly: (platform, chat, weekly, now) =>
+      void setWeekly.run(weekly === null ? null : formatWeeklyTime(weekly), now, platform, chat),
     setTimezone: (platform, chat, timezone, now) => void setTimezone.run(timezone, now, platform, chat),
     setLang: (platform, chat, lang, now) => void setLang.run(lang, now, platform, chat),
     setAlerts: (platform, chat, alerts, now) => void setAlerts.run(alerts ? 1 : 0, now, platform, chat),

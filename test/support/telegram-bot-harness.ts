@@ -1,19 +1,19 @@
 import { join } from "node:path";
 import { afterEach } from "vitest";
-import { createTelegramBot, escapeHtml, type TelegramBot } from "../../src/adapters/telegram/index.js";
+import { createTelegramBot, escapeTelegramHtml, type TelegramBot } from "../../src/adapters/telegram/index.js";
 import { createCommandCore } from "../../src/chat/index.js";
 import { createTelegramLimiter, type TelegramPace } from "../../src/delivery/platform-limiters.js";
 import type { DigestDocument, Logger } from "../../src/domain/index.js";
-import { createSqliteChatStateRepo } from "../../src/store/chat-state-repo.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteSearchRepo } from "../../src/store/search-repo.js";
+import { createSqliteSourceHealthRepo } from "../../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore } from "../../src/store/subscriptions-repo.js";
 import { seedNews, TOPICS } from "./chat-fixtures.js";
 import { type FakeBotApi, startFakeBotApi } from "./fake-bot-api.js";
 
 /** Stands in for the digest renderer: one valid HTML part naming the digest. */
 export const digestHtml = (doc: DigestDocument) => [
-  `<b>${escapeHtml(doc.title)}</b>\n${doc.entries.length} &amp; more`,
+  `<b>${escapeTelegramHtml(doc.title)}</b>\n${doc.entries.length} &amp; more`,
 ];
 
 export interface TelegramBotHarnessOptions {
@@ -52,7 +52,7 @@ export function useTelegramBots(tempDir: () => string) {
     const core = createCommandCore({
       subscriptions,
       search: createSqliteSearchRepo(db),
-      chatState: createSqliteChatStateRepo(db),
+      sourceHealth: createSqliteSourceHealthRepo(db),
       topics: TOPICS,
       composeDigest: (request) => ({
         lang: request.lang,

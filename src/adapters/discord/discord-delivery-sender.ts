@@ -1,11 +1,10 @@
-import type { DeliverySender, SendOutcome } from "../../delivery/outbox-relay.js";
+import type { DeliverySender } from "../../delivery/outbox-relay.js";
+import type { ChatGoneReason } from "../../domain/index.js";
 import type { DiscordMessageBody } from "./discord-payload.js";
 import type { DiscordPermanentReason, DiscordSender } from "./discord-sender.js";
 
-type Deactivation = NonNullable<Extract<SendOutcome, { kind: "permanent" }>["deactivate"]>;
-
 /** Lost access or permissions is the bot being shut out; an unknown channel is gone. */
-const deactivation: Readonly<Record<DiscordPermanentReason, Deactivation | undefined>> = {
+const deactivation: Readonly<Record<DiscordPermanentReason, ChatGoneReason | undefined>> = {
   "missing-access": "blocked",
   "missing-permissions": "blocked",
   "unknown-channel": "chat-not-found",

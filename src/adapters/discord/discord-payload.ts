@@ -1,4 +1,4 @@
-/** An embed as Bantin sends it: the subset of Discord's embed object the digest renderer fills. */
+/** An embed as Bantin sends it: the subset of Discord's embed object we fill (the digest renderer, replies). */
 export interface DiscordEmbed {
   readonly title?: string | undefined;
   readonly description?: string | undefined;
@@ -16,7 +16,11 @@ export interface DiscordMessageBody {
   readonly embeds?: readonly DiscordEmbed[] | undefined;
 }
 
-/** Discord's documented message limits (developer docs, "Embed Limits" and "Create Message"). */
+/**
+ * Discord's documented message limits (developer docs, "Embed Limits" and "Create Message"),
+ * counted in characters (code points). The one table: the renderer keeps within it, the sender
+ * checks against it before posting.
+ */
 export const DiscordLimits = {
   content: 2000,
   embeds: 10,
@@ -27,12 +31,14 @@ export const DiscordLimits = {
   fieldValue: 1024,
   footer: 2048,
   author: 256,
-  totalEmbedChars: 6000,
+  /** Every embed of one message together: titles, descriptions, footers, authors and fields. */
+  total: 6000,
   nonce: 25,
 } as const;
 
-// Discord counts characters, not UTF-16 units: a Vietnamese line with emoji must be measured by code points.
-const chars = (s: string | undefined): number => (s === undefined ? 0 : [...s].length);
+/** A text's length as Discord counts it: characters, not UTF-16 units (a Vietnamese line with emoji counts its code points). */
+export const discordChars = (s: string | undefined): number => (s === undefined ? 0 : [...s].length);
+const chars = discordChars;
 
 /** Every limit a message breaks, as "embeds[0].description: 4100 > 4096"; empty when it may be sent. */
 export function discordLimitViolations(body: DiscordMessageBody): string[] {
@@ -58,7 +64,7 @@ export function discordLimitViolations(body: DiscordMessageBody): string[] {
       total += chars(f.name) + chars(f.value);
     });
   });
-  over("embeds (all)", total, DiscordLimits.totalEmbedChars);
+  over("embeds (all)", total, DiscordLimits.total);
   if (chars(body.content) === 0 && embeds.length === 0) out.push("empty message");
   return out;
 }

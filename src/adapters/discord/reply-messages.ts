@@ -2,7 +2,7 @@ import { type Reply, renderReplyText } from "../../chat/index.js";
 import type { DigestDocument } from "../../domain/index.js";
 import { DiscordLimits, type DiscordMessageBody } from "./discord-payload.js";
 
-/** Turns a digest into Discord messages within the limits (the digest module's renderDiscordMessages). */
+/** Turns a digest into Discord messages within the limits (renderDiscordMessages in render-discord.ts). */
 export type RenderDiscordDigest = (doc: DigestDocument) => readonly DiscordMessageBody[];
 
 /** Long text split at line boundaries into messages of at most 2000 characters. */

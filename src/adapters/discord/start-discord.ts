@@ -18,7 +18,7 @@ export interface StartDiscordDeps {
   readonly core: CommandCore;
   /** For topic autocomplete (the same list the chat core resolves). */
   readonly topics: readonly Topic[];
-  /** The digest module's renderDiscordMessages. */
+  /** The Discord adapter's renderDiscordMessages (render-discord.ts). */
   readonly renderDigest: RenderDiscordDigest;
   readonly logger: Logger;
 }

@@ -1,4 +1,6 @@
-export { escapeHtml, splitEscaped, type TelegramReply, toTelegramReply } from "./reply-html.js";
+export { renderTelegramHtml } from "./render-digest-html.js";
+export { type TelegramReply, toTelegramReply } from "./reply-html.js";
+export { type RunningTelegram, type StartTelegramDeps, startTelegram } from "./start-telegram.js";
 export {
   createTelegramBot,
   type TelegramBot,
@@ -6,6 +8,8 @@ export {
   type TelegramChatRegistry,
   type WebhookOptions,
 } from "./telegram-bot.js";
+export { createTelegramDeliverySender } from "./telegram-delivery-sender.js";
+export { escapeTelegramHtml, splitEscaped, TelegramLimits } from "./telegram-html.js";
 export {
   createTelegramSender,
   type FloodLimiter,

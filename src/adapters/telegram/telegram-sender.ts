@@ -1,6 +1,6 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { ChatId, Logger } from "../../domain/index.js";
+import type { ChatGoneReason, ChatId, Logger } from "../../domain/index.js";
 import { silentLogger, chatId as toChatId } from "../../domain/index.js";
 import { describeBotApiError } from "./optional-call.js";
 
@@ -16,7 +16,7 @@ import { describeBotApiError } from "./optional-call.js";
  */
 export type TelegramSendResult =
   | { readonly status: "ok"; readonly chatId: ChatId; readonly messageIds: readonly number[] }
-  | { readonly status: "blocked"; readonly reason: "blocked" | "chat-not-found"; readonly description: string }
+  | { readonly status: "blocked"; readonly reason: ChatGoneReason; readonly description: string }
   | { readonly status: "retry-later"; readonly retryAfterMs: number; readonly sentParts: number }
   | {
       readonly status: "failed";
@@ -51,7 +51,7 @@ export interface TelegramSenderDeps {
   /** The longest 429 `retry_after` a send waits out itself; a longer one is returned as retry-later. */
   readonly maxWaitMs?: number;
   /** Told when a chat refuses us for good, so its subscription is deactivated (kept, not deleted). */
-  readonly onChatGone?: (chat: ChatId, reason: "blocked" | "chat-not-found") => void;
+  readonly onChatGone?: (chat: ChatId, reason: ChatGoneReason) => void;
   /** Told when a group became a supergroup under a new id. */
   readonly onChatMigrated?: (from: ChatId, to: ChatId) => void;
   readonly logger?: Logger;
@@ -131,7 +131,7 @@ type Attempt =
   | { readonly kind: "sent"; readonly messageId: number }
   | { readonly kind: "flood"; readonly retryAfterMs: number }
   | { readonly kind: "migrated"; readonly to: ChatId }
-  | { readonly kind: "gone"; readonly reason: "blocked" | "chat-not-found"; readonly description: string }
+  | { readonly kind: "gone"; readonly reason: ChatGoneReason; readonly description: string }
   | { readonly kind: "failed"; readonly outcome: "rejected" | "unknown"; readonly description: string };
 
 function classify(error: GrammyError): Attempt {
@@ -149,7 +149,7 @@ function classify(error: GrammyError): Attempt {
 }
 
 /** 403 (blocked, kicked, deactivated user) and 400 "chat not found" mean the chat is gone for us. */
-function goneReason(error: GrammyError): "blocked" | "chat-not-found" | undefined {
+function goneReason(error: GrammyError): ChatGoneReason | undefined {
   if (error.error_code === 403) return "blocked";
   if (error.error_code === 400 && /chat not found/i.test(error.description)) return "chat-not-found";
   return undefined;

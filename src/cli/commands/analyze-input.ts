@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ArticleInput } from "../../domain/index.js";
-import { htmlToText } from "../../text/html-to-text.js";
+import { htmlToText } from "../../ingest/index.js";
 import { normalizeParagraphs, normalizeText } from "../../text/index.js";
 
 const lineSchema = z.object({

@@ -1,7 +1,17 @@
 import type { Command } from "commander";
+import { renderDiscordMessages } from "../../adapters/discord/render-discord.js";
+import { renderTelegramHtml } from "../../adapters/telegram/render-digest-html.js";
 import { loadTopics } from "../../config/topics.js";
-import { renderDiscordMessages, renderPlainText, renderTelegramHtml } from "../../digest/index.js";
-import { DIGEST_WINDOW_MS, digestWindowOf, LANGS, type Lang, type TopicId, topicId } from "../../domain/index.js";
+import { renderPlainText } from "../../digest/index.js";
+import {
+  DIGEST_WINDOW_MS,
+  digestWindowOf,
+  LANGS,
+  type Lang,
+  type TopicId,
+  topicId,
+  topicWeightsOf,
+} from "../../domain/index.js";
 import { composeDigest } from "../../pipeline/compose-digest.js";
 import { openDatabase } from "../../store/database.js";
 import { type CliContext, CommandError } from "../context.js";
@@ -62,7 +72,7 @@ export function registerDigest(program: Command, ctx: CliContext): void {
       const named = digestWindowOf(window);
       if (named === undefined) throw new CommandError(`--since: expected 24h, 3d or 7d, got "${window}"`);
       const windowMs = DIGEST_WINDOW_MS[named];
-      const topicWeights = new Map(loadTopics(env.BANTIN_TOPICS).topics.map((t) => [t.id, t.weight]));
+      const topicWeights = topicWeightsOf(loadTopics(env.BANTIN_TOPICS).topics);
       const topics = parseTopics(options.topics, topicWeights);
       const db = openDatabase(options.db ?? env.BANTIN_DB);
       try {

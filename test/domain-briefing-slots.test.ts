@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueSlots, isWithinGrace, parseWeeklyTime } from "../src/schedule/slots.js";
+import { dueSlots, isWithinGrace, parseWeeklyTime } from "../src/domain/index.js";
 
 const HOUR = 3_600_000;
 const utc = (iso: string) => Date.parse(iso);

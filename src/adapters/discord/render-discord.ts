@@ -1,29 +1,15 @@
-import type { DigestDocument, DigestEntry } from "../domain/index.js";
-import { clampText, ENTRY_LIMITS, safeUrl } from "./entry-limits.js";
-import { type DigestStrings, digestStrings } from "./i18n.js";
-import { languageMark } from "./language-mark.js";
+import {
+  clampText,
+  type DigestStrings,
+  digestStrings,
+  ENTRY_LIMITS,
+  languageMark,
+  safeUrl,
+} from "../../digest/index.js";
+import type { DigestDocument, DigestEntry } from "../../domain/index.js";
+import { type DiscordEmbed, DiscordLimits, type DiscordMessageBody, discordChars } from "./discord-payload.js";
 
-/** One embed as Discord's API takes it (the subset the digest fills). */
-export interface DiscordEmbedPayload {
-  readonly title?: string;
-  readonly description?: string;
-  readonly url?: string;
-  readonly color?: number;
-  readonly footer?: { readonly text: string };
-}
-
-/** One Discord message: what one outbox part holds. */
-export interface DiscordMessagePayload {
-  readonly content?: string;
-  readonly embeds?: readonly DiscordEmbedPayload[];
-}
-
-/** Discord's documented limits (Embed Limits, Create Message). */
-export const DISCORD_LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, total: 6000 } as const;
 const COLOR = { news: 0x2b6cb0, update: 0xdd6b20 } as const;
-
-/** Discord counts code points. */
-const length = (s: string | undefined): number => (s === undefined ? 0 : Array.from(s).length);
 
 /** Feed text must not turn into markdown or pings: escape markdown, defuse @everyone/@here. */
 export function escapeDiscordMarkdown(text: string): string {
@@ -40,19 +26,19 @@ function sourceLinks(entry: DigestEntry, strings: DigestStrings, budget: number)
     // Angle brackets keep Discord from unfurling every outlet link (link previews off).
     const linked = url === undefined ? name : `[${name}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
     const link = `${linked}${languageMark(s.lang)}`;
-    if (used + length(link) + 2 > budget - 24) break;
+    if (used + discordChars(link) + 2 > budget - 24) break;
     links.push(link);
-    used += length(link) + 2;
+    used += discordChars(link) + 2;
   }
   const more = entry.sources.length - links.length;
   return [...links, ...(more > 0 ? [strings.moreOutlets(more)] : [])].join(", ");
 }
 
-function entryEmbed(entry: DigestEntry, index: number, strings: DigestStrings): DiscordEmbedPayload {
+function entryEmbed(entry: DigestEntry, index: number, strings: DigestStrings): DiscordEmbed {
   const suffix = `${languageMark(entry.lang)}${entry.isUpdate ? ` (${strings.update})` : ""}`;
-  const title = clampText(`${index + 1}. ${entry.headline}`, DISCORD_LIMITS.title - length(suffix)) + suffix;
+  const title = clampText(`${index + 1}. ${entry.headline}`, DiscordLimits.title - discordChars(suffix)) + suffix;
   const summary = escapeDiscordMarkdown(clampText(entry.summary, ENTRY_LIMITS.summary));
-  const sources = sourceLinks(entry, strings, DISCORD_LIMITS.description - length(summary) - 1);
+  const sources = sourceLinks(entry, strings, DiscordLimits.description - discordChars(summary) - 1);
   const description = [summary, sources].filter((s) => s.trim() !== "").join("\n");
   const url = entry.sources.map((s) => safeUrl(s.url)).find((u) => u !== undefined);
   return {
@@ -64,24 +50,24 @@ function entryEmbed(entry: DigestEntry, index: number, strings: DigestStrings): 
   };
 }
 
-function embedLength(e: DiscordEmbedPayload): number {
-  return length(e.title) + length(e.description) + length(e.footer?.text);
+function embedLength(e: DiscordEmbed): number {
+  return discordChars(e.title) + discordChars(e.description) + discordChars(e.footer?.text);
 }
 
 /**
  * The digest as Discord messages: the header and totals as content of the first message, one
  * embed per entry, at most 10 embeds and 6000 characters per message, split between entries.
  */
-export function renderDiscordMessages(doc: DigestDocument): DiscordMessagePayload[] {
+export function renderDiscordMessages(doc: DigestDocument): DiscordMessageBody[] {
   const strings = digestStrings(doc.lang);
   const closing =
     doc.entries.length === 0 ? (doc.footer ?? strings.empty) : strings.totals(doc.totals.articles, doc.totals.outlets);
   const content = clampText(
     `**📰 ${strings.brand} · ${escapeDiscordMarkdown(doc.title)}**\n${closing}`,
-    DISCORD_LIMITS.content,
+    DiscordLimits.content,
   );
-  const messages: DiscordMessagePayload[] = [];
-  let embeds: DiscordEmbedPayload[] = [];
+  const messages: DiscordMessageBody[] = [];
+  let embeds: DiscordEmbed[] = [];
   let total = 0;
   const flush = () => {
     if (embeds.length === 0) return;
@@ -92,7 +78,7 @@ export function renderDiscordMessages(doc: DigestDocument): DiscordMessagePayloa
   doc.entries.forEach((entry, i) => {
     const embed = entryEmbed(entry, i, strings);
     const size = embedLength(embed);
-    if (embeds.length >= DISCORD_LIMITS.embeds || total + size > DISCORD_LIMITS.total) flush();
+    if (embeds.length >= DiscordLimits.embeds || total + size > DiscordLimits.total) flush();
     embeds.push(embed);
     total += size;
   });

@@ -1,9 +1,9 @@
 import { type CommandCore, createCommandCore, type OnDemandDigestRequest } from "../chat/index.js";
 import type { Env, Settings } from "../config/index.js";
 import type { DigestDocument, Logger, Topic } from "../domain/index.js";
-import { createSqliteChatStateRepo } from "../store/chat-state-repo.js";
 import type { Db } from "../store/database.js";
 import { createSqliteSearchRepo } from "../store/search-repo.js";
+import { createSqliteSourceHealthRepo } from "../store/source-health-repo.js";
 import { createSqliteSubscriptionStore, type SubscriptionStore } from "../store/subscriptions-repo.js";
 
 export interface CoreWiring {
@@ -32,7 +32,7 @@ export function buildCommandCore(w: CoreWiring): CommandCore {
   return createCommandCore({
     subscriptions: subscriptionStoreFor(w.db, w.env, w.settings),
     search: createSqliteSearchRepo(w.db),
-    chatState: createSqliteChatStateRepo(w.db),
+    sourceHealth: createSqliteSourceHealthRepo(w.db),
     topics: w.topics,
     composeDigest: w.composeDigest,
     defaults: { lang: w.env.BANTIN_LANG, since: w.settings.digest.defaultSince },

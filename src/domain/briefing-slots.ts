@@ -1,4 +1,6 @@
-import { addDays, formatLocalDate, type LocalDate, localToInstant, wallClock } from "../domain/index.js";
+import type { WeeklyTime } from "./types.js";
+import { parseLocalTime } from "./weekdays.js";
+import { addDays, formatLocalDate, type LocalDate, localToInstant, wallClock } from "./zoned-time.js";
 
 /** One scheduled moment for one subscription. */
 export interface Slot {
@@ -7,30 +9,6 @@ export interface Slot {
   readonly kind: "briefing" | "weekly";
   /** The instant it fires (epoch ms). */
   readonly at: number;
-}
-
-/** A weekly briefing: a day of the week and a local time, stored as e.g. "sun 19:00". */
-export interface WeeklyTime {
-  readonly weekday: number;
-  readonly time: string;
-}
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
-
-/** "HH:MM" as hour and minute, or undefined when it is not a valid 24-hour time. */
-export function parseLocalTime(time: string): { hour: number; minute: number } | undefined {
-  const m = TIME.exec(time);
-  if (m === null) return undefined;
-  return { hour: Number(m[1]), minute: Number(m[2]) };
-}
-
-/** "sun 19:00" (any case) as a weekly time, or undefined. */
-export function parseWeeklyTime(text: string): WeeklyTime | undefined {
-  const [day, time, ...rest] = text.trim().toLowerCase().split(/\s+/);
-  const weekday = WEEKDAYS.indexOf((day ?? "") as (typeof WEEKDAYS)[number]);
-  if (weekday < 0 || time === undefined || rest.length > 0 || parseLocalTime(time) === undefined) return undefined;
-  return { weekday, time };
 }
 
 /** Every local date whose slots may fall between `from` and `to` (a day of margin each side). */
@@ -70,14 +48,20 @@ export function dueSlots(
       if (!slots.some((s) => s.key === key)) slots.push({ key, kind, at });
     };
     for (const time of times) add(time, "briefing");
-    if (
-      weekly !== undefined &&
-      new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() === weekly.weekday
-    ) {
+    if (weekly !== undefined && new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() === weekly.weekday)
       add(weekly.time, "weekly");
-    }
   }
   return slots.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+}
+
+/** The next briefing (daily or weekly) after `now`, or undefined when none is set. */
+export function nextSlot(
+  times: readonly string[],
+  timezone: string,
+  now: number,
+  weekly?: WeeklyTime,
+): Slot | undefined {
+  return dueSlots(times, timezone, now, now + 8 * 24 * 3_600_000, weekly)[0];
 }
 
 /** A slot passed less than the grace period ago is still sent (late, once); an older one is skipped. */

@@ -12,22 +12,25 @@ export interface SourceHealth {
   readonly lastSuccessAt: number | null;
 }
 
-/** What the chat commands read about the newsroom's state (sources and ingest), never writing. */
-export interface ChatStateRepo {
-  sourceHealth(): SourceHealth[];
+/** Every source's fetch health (for /sources) and the newest successful fetch (for /status, /healthz). */
+export interface SourceHealthRepo {
+  all(): SourceHealth[];
   /** The most recent successful fetch of any source, or null before the first ingest. */
   lastIngestAt(): number | null;
 }
 
-export function createSqliteChatStateRepo(db: Db): ChatStateRepo {
+/** The newest successful fetch of any source: the one definition of "last ingest". */
+export const LAST_INGEST_SQL = "SELECT MAX(last_success_at) AS at FROM sources";
+
+export function createSqliteSourceHealthRepo(db: Db): SourceHealthRepo {
   const health = db.prepare<[], SourceHealth>(
     `SELECT id, name, lang, consecutive_failures AS consecutiveFailures, paused_until AS pausedUntil,
             last_status AS lastStatus, last_error AS lastError, last_success_at AS lastSuccessAt
        FROM sources ORDER BY name COLLATE NOCASE, id`,
   );
-  const lastIngest = db.prepare<[], { at: number | null }>("SELECT MAX(last_success_at) AS at FROM sources");
+  const lastIngest = db.prepare<[], { at: number | null }>(LAST_INGEST_SQL);
   return {
-    sourceHealth: () => health.all(),
+    all: () => health.all(),
     lastIngestAt: () => lastIngest.get()?.at ?? null,
   };
 }

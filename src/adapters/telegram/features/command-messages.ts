@@ -1,0 +1,40 @@
+import { Composer, type Context } from "grammy";
+import type { CommandCore, Reply } from "../../../chat/index.js";
+import type { ChatId, DigestDocument, Logger } from "../../../domain/index.js";
+import type { ChatContextReader } from "../chat-context.js";
+import { toTelegramReply } from "../reply-html.js";
+import type { TelegramSender } from "../telegram-sender.js";
+
+export interface CommandMessagesDeps {
+  readonly core: CommandCore;
+  readonly chatContext: ChatContextReader;
+  /** The reply lane's sender: replies overtake a briefing fan-out. */
+  readonly replySender: TelegramSender;
+  readonly renderDigestHtml: (doc: DigestDocument) => string[];
+  readonly logger: Logger;
+}
+
+/** Commands in messages and channel posts: the chat core answers, the replies go out in order. */
+export function commandMessages(deps: CommandMessagesDeps): Composer<Context> {
+  const { core, chatContext, replySender, renderDigestHtml, logger } = deps;
+  const deliver = async (chat: ChatId, replies: readonly Reply[]) => {
+    for (const reply of replies) {
+      const { parts, replyMarkup } = toTelegramReply(reply, renderDigestHtml);
+      const result = await replySender.send(chat, parts, replyMarkup === undefined ? {} : { replyMarkup });
+      if (result.status !== "ok") logger.warn({ chatId: chat, result }, "telegram reply not delivered");
+      if (result.status === "blocked") return;
+    }
+  };
+
+  const feature = new Composer<Context>();
+  feature.on(["message:text", "channel_post:text"], async (ctx) => {
+    const text = ctx.msg.text;
+    // "/digest@OtherBot" in a group is not for us.
+    const addressee = /^\/[^\s@]+@(\S+)/.exec(text.trimStart())?.[1];
+    if (addressee !== undefined && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    const chat = chatContext(ctx);
+    if (chat === undefined) return;
+    await deliver(chat.chatId, await core.handle(text, chat));
+  });
+  return feature;
+}

@@ -1,0 +1,36 @@
+import type { DigestDocument, Lang, Logger, Topic, TopicId } from "../domain/index.js";
+import type { SearchRepo } from "../store/search-repo.js";
+import type { SourceHealthRepo } from "../store/source-health-repo.js";
+import type { StoredSubscription, SubscriptionStore } from "../store/subscriptions-repo.js";
+import type { DigestWindow } from "./arguments.js";
+import type { ChatContext, Reply } from "./reply.js";
+import type { TokenBucketOptions } from "./token-bucket.js";
+
+/** What /digest asks for; the composition root turns it into the digest module's request. */
+export interface OnDemandDigestRequest {
+  readonly subscription: StoredSubscription | undefined;
+  /** Empty means all topics. */
+  readonly topics: readonly TopicId[];
+  readonly since: DigestWindow;
+  readonly lang: Lang;
+}
+
+export interface CommandCoreDeps {
+  readonly subscriptions: SubscriptionStore;
+  readonly search: SearchRepo;
+  readonly sourceHealth: SourceHealthRepo;
+  readonly topics: readonly Topic[];
+  readonly composeDigest: (request: OnDemandDigestRequest, now: number) => DigestDocument | Promise<DigestDocument>;
+  readonly defaults: { readonly lang: Lang; readonly since: DigestWindow };
+  readonly now: () => number;
+  /** Per-user command rate; "off" for the local console, whose only user runs the bot. */
+  readonly rateLimit?: TokenBucketOptions | "off";
+  readonly logger?: Logger;
+}
+
+export interface CommandCore {
+  /** One incoming message; the replies to send, in order (none for chatter that is not for us). */
+  handle(text: string, ctx: ChatContext): Promise<Reply[]>;
+  /** A tap on a topic button: flips it for this chat and answers with the updated topic list. */
+  toggleTopic(topic: string, ctx: ChatContext): Promise<Reply[]>;
+}

@@ -1,0 +1,69 @@
+import type { Lang, TopicId } from "../domain/index.js";
+import type { StoredSubscription } from "../store/subscriptions-repo.js";
+import { createTopicIndex, type Parsed } from "./arguments.js";
+import type { CommandCoreDeps } from "./command-deps.js";
+import type { CommandName, ErrorKey, MessageKey } from "./i18n.js";
+import type { ChatContext, Reply, ReplyParams } from "./reply.js";
+
+/** One command: its words after the name, who asked where; the replies, in order. */
+export type CommandHandler = (args: string[], ctx: ChatContext) => Promise<Reply[]> | Reply[];
+export type CommandTable = Record<CommandName, CommandHandler>;
+
+/** What every command file shares: the chat's language, reply builders, and the chat's topic list. */
+export interface CommandKit {
+  readonly deps: CommandCoreDeps;
+  readonly subs: CommandCoreDeps["subscriptions"];
+  readonly resolveTopics: (words: readonly string[]) => Parsed<TopicId[]>;
+  /** The chat's language: its setting, else the user's platform language, else the default. */
+  langOf(ctx: ChatContext, sub?: StoredSubscription): Lang;
+  text(lang: Lang, key: MessageKey, params?: ReplyParams): Reply;
+  error(lang: Lang, key: ErrorKey, params?: ReplyParams): Reply;
+  /** The error reply for a failed parse, with its "did you mean" when there is one. */
+  fromParsed(lang: Lang, parsed: Parsed<unknown> & { ok: false }): Reply;
+  labels(lang: Lang, ids: readonly TopicId[]): string;
+  ensure(ctx: ChatContext): StoredSubscription;
+  /** The topics a subscription receives: none when inactive, every topic when it follows all. */
+  followed(sub: StoredSubscription | undefined): TopicId[];
+  /** Sets the chat's topic list; an empty list means the chat follows nothing, so it is deactivated. */
+  setFollowed(ctx: ChatContext, topics: readonly TopicId[]): void;
+}
+
+export function createCommandKit(deps: CommandCoreDeps): CommandKit {
+  const subs = deps.subscriptions;
+  const error = (lang: Lang, key: ErrorKey, params?: ReplyParams): Reply =>
+    params === undefined ? { kind: "error", lang, key } : { kind: "error", lang, key, params };
+  const ensure = (ctx: ChatContext) => subs.ensure(ctx.platform, ctx.chatId, ctx.chatType, deps.now());
+  return {
+    deps,
+    subs,
+    resolveTopics: createTopicIndex(deps.topics),
+    langOf(ctx, sub = subs.get(ctx.platform, ctx.chatId)) {
+      if (sub !== undefined) return sub.lang;
+      const platformLang = ctx.language?.slice(0, 2).toLowerCase();
+      return platformLang === "vi" || platformLang === "en" ? platformLang : deps.defaults.lang;
+    },
+    text: (lang, key, params) =>
+      params === undefined ? { kind: "text", lang, key } : { kind: "text", lang, key, params },
+    error,
+    fromParsed: (lang, p) =>
+      error(lang, p.key, { input: p.input, ...(p.suggestion === undefined ? {} : { suggestion: p.suggestion }) }),
+    labels: (lang, ids) =>
+      ids.length === 0 ? "—" : ids.map((id) => deps.topics.find((t) => t.id === id)?.label[lang] ?? id).join(", "),
+    ensure,
+    followed(sub) {
+      if (sub === undefined || !sub.active) return [];
+      return sub.topics.length === 0 ? deps.topics.map((t) => t.id) : [...sub.topics];
+    },
+    setFollowed(ctx, topics) {
+      const now = deps.now();
+      ensure(ctx);
+      if (topics.length === 0) {
+        subs.deactivate(ctx.platform, ctx.chatId, "unsubscribed", now);
+        return;
+      }
+      const all = deps.topics.every((t) => topics.includes(t.id));
+      subs.setTopics(ctx.platform, ctx.chatId, all ? [] : topics, now);
+      subs.reactivate(ctx.platform, ctx.chatId, now);
+    },
+  };
+}

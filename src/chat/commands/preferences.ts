@@ -1,0 +1,23 @@
+import { parseLang, parseOnOff } from "../arguments.js";
+import type { CommandKit, CommandTable } from "../command-kit.js";
+
+/** /lang and /alerts. */
+export function preferenceCommands(kit: CommandKit): Pick<CommandTable, "lang" | "alerts"> {
+  return {
+    lang: (args, ctx) => {
+      const parsed = parseLang(args);
+      if (!parsed.ok) return [kit.fromParsed(kit.langOf(ctx), parsed)];
+      kit.ensure(ctx);
+      kit.subs.setLang(ctx.platform, ctx.chatId, parsed.value, kit.deps.now());
+      return [kit.text(parsed.value, "lang-set")];
+    },
+    alerts: (args, ctx) => {
+      const lang = kit.langOf(ctx);
+      const parsed = parseOnOff(args);
+      if (!parsed.ok) return [kit.fromParsed(lang, parsed)];
+      kit.ensure(ctx);
+      kit.subs.setAlerts(ctx.platform, ctx.chatId, parsed.value, kit.deps.now());
+      return [kit.text(lang, parsed.value ? "alerts-on" : "alerts-off")];
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { CommandKit, CommandTable } from "../command-kit.js";
+
+/** /start and /help. */
+export function welcomeCommands(kit: CommandKit): Pick<CommandTable, "start" | "help"> {
+  const { subs } = kit;
+  return {
+    start: (_args, ctx) => {
+      const sub = subs.get(ctx.platform, ctx.chatId);
+      const lang = kit.langOf(ctx, sub);
+      // Only a platform refusal is undone by /start; a chat that unsubscribed stays unsubscribed.
+      if (sub !== undefined && (sub.deactivatedReason === "blocked" || sub.deactivatedReason === "chat-not-found")) {
+        subs.reactivate(ctx.platform, ctx.chatId, kit.deps.now());
+        return [kit.text(lang, "reactivated"), { kind: "help", lang, intro: false }];
+      }
+      return [{ kind: "help", lang, intro: true }];
+    },
+    help: (_args, ctx) => [{ kind: "help", lang: kit.langOf(ctx), intro: true }],
+  };
+}
