@@ -1,5 +1,6 @@
 import { type Topic, topicId } from "../../src/domain/index.js";
 import type { Db } from "../../src/store/database.js";
+import { anEvent, anItem, aSource } from "./store-fixtures.js";
 
 /** Three topics shaped like config/topics.yaml, so chat tests do not depend on the editorial list. */
 export const TOPICS: readonly Topic[] = [
@@ -26,38 +27,36 @@ export const TOPICS: readonly Topic[] = [
 /** A source, two items reporting one event, and an unrelated item, published `hoursAgo` before `now`. */
 export function seedNews(db: Db, now: number, hoursAgo = 2): void {
   const at = now - hoursAgo * 3600_000;
-  db.prepare(
-    "INSERT INTO sources (id, url, name, lang, last_success_at, last_status) VALUES ('vne', 'http://127.0.0.1/vne.rss', 'VnExpress', 'vi', ?, 'ok')",
-  ).run(at);
-  db.prepare(
-    "INSERT INTO sources (id, url, name, lang, consecutive_failures, last_error) VALUES ('bad', 'http://127.0.0.1/bad.rss', 'Báo Lỗi', 'vi', 3, 'HTTP 503')",
-  ).run();
-  const item = db.prepare(
-    "INSERT INTO items (id, source_id, guid, url, title, lead, lang, published_at, fetched_at, content_hash) VALUES (?, 'vne', ?, ?, ?, ?, 'vi', ?, ?, ?)",
-  );
-  item.run(
-    1,
+  aSource(db, {
+    id: "vne",
+    url: "http://127.0.0.1/vne.rss",
+    name: "VnExpress",
+    fetch: { lastSuccessAt: at, lastStatus: "ok" },
+  });
+  aSource(db, {
+    id: "bad",
+    url: "http://127.0.0.1/bad.rss",
+    name: "Báo Lỗi",
+    fetch: { consecutiveFailures: 3, lastError: "HTTP 503" },
+  });
+  const report = (guid: string, url: string, title: string, lead: string, publishedAt: number, contentHash: string) =>
+    anItem(db, { source: "vne", guid, url, title, lead, publishedAt, fetchedAt: at, contentHash });
+  const launch = report(
     "g1",
     "http://127.0.0.1/a1",
     "Triều Tiên phóng tên lửa",
     "Bình Nhưỡng phóng tên lửa đạn đạo.",
     at,
-    at,
     "h1",
   );
-  item.run(
-    2,
+  const reaction = report(
     "g2",
     "http://127.0.0.1/a2",
     "Hàn Quốc họp khẩn sau vụ phóng",
     "Seoul phản ứng về Triều Tiên.",
     at - 1000,
-    at,
     "h2",
   );
-  item.run(3, "g3", "http://127.0.0.1/a3", "Giá vàng tăng", "Tiếng nói thị trường.", at, at, "h3");
-  db.prepare(
-    "INSERT INTO events (id, first_seen, last_seen, headline) VALUES ('e1', ?, ?, 'Triều Tiên phóng tên lửa đạn đạo')",
-  ).run(at, at);
-  db.prepare("INSERT INTO event_items (event_id, item_id) VALUES ('e1', 1), ('e1', 2)").run();
+  report("g3", "http://127.0.0.1/a3", "Giá vàng tăng", "Tiếng nói thị trường.", at, "h3");
+  anEvent(db, { id: "e1", headline: "Triều Tiên phóng tên lửa đạn đạo", items: [launch, reaction], analyzedAt: at });
 }

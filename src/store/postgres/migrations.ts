@@ -5,7 +5,7 @@ import { bundledMigrations, type Migration } from "../migrations.js";
 /**
  * The PostgreSQL migrations shipped with this build, in order:
  * `src/store/migrations-postgres/NNN-name.sql`, one per SQLite migration, with its number
- * and name (test/store-dialects.test.ts holds the two sets to the same schema).
+ * and name (test/store/dialects.test.ts holds the two sets to the same schema).
  */
 export function bundledPostgresMigrations(
   dir = join(dirname(fileURLToPath(import.meta.url)), "..", "migrations-postgres"),

@@ -1,0 +1,194 @@
+import { describe, expect, it } from "vitest";
+import { clusterScore } from "../../scripts/eval/cluster.eval.js";
+import { dayScore } from "../../scripts/eval/real-day.eval.js";
+import { clusterItems } from "../../src/analyze/cluster-items.js";
+import { createEventClusterer, DEFAULT_CLUSTER_TUNING } from "../../src/analyze/event-clusterer.js";
+import { eventFeatures } from "../../src/analyze/event-features.js";
+import { createEventLexicon } from "../../src/analyze/event-lexicon.js";
+import { pairwiseF1 } from "../../src/analyze/pairwise-f1.js";
+import { loadLexicon } from "../../src/config/lexicon.js";
+import {
+  asOneDay,
+  crossLanguage,
+  englishPositives,
+  KTLAB_PATH,
+  ktlabDocs,
+  realDay,
+  samples,
+  seedLeads,
+} from "../fixtures/labelled/labelled-sets.js";
+
+const H = 3_600_000;
+const item = (id: string, title: string, lead: string, publishedAt?: number) => ({
+  id,
+  title,
+  lead,
+  text: "",
+  publishedAt,
+});
+
+describe("event clustering", () => {
+  it("groups two reports of one event and keeps a different event of the same day apart", () => {
+    const r = clusterItems([
+      item(
+        "a",
+        "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản",
+        "Quân đội Hàn Quốc cho biết Triều Tiên đã phóng tên lửa đạn đạo tầm ngắn sáng 5/10.",
+        0,
+      ),
+      item(
+        "b",
+        "Hội nghị thượng đỉnh Mỹ - Hàn tại Seoul thảo luận hợp tác kinh tế",
+        "Tổng thống hai nước ký tuyên bố chung về chuỗi cung ứng.",
+        H,
+      ),
+      item(
+        "c",
+        "Hàn Quốc: Triều Tiên phóng tên lửa đạn đạo tầm ngắn",
+        "Bình Nhưỡng phóng tên lửa đạn đạo ra biển Nhật Bản ngày 5/10, quân đội Hàn Quốc cho biết.",
+        2 * H,
+      ),
+    ]);
+    expect(r.eventOf.get("a")).toBe(r.eventOf.get("c"));
+    expect(r.eventOf.get("b")).not.toBe(r.eventOf.get("a"));
+    expect(r.events.map((e) => e.id)).toEqual(["e1", "e2"]);
+  });
+
+  it("never joins items further apart than the window", () => {
+    const title = "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản";
+    const r = clusterItems([item("a", title, title, 0), item("b", title, title, 100 * H)], { windowHours: 72 });
+    expect(r.eventOf.get("a")).not.toBe(r.eventOf.get("b"));
+  });
+
+  it("gives the same output for the same input", () => {
+    const items = seedLeads().map((i) => i.article);
+    expect(clusterItems(items)).toEqual(clusterItems(items));
+  });
+
+  it("the incremental clusterer names new events and places later reports in them", () => {
+    const c = createEventClusterer({ windowHours: 72, threshold: 0.13 }, { newEventId: (id) => `ev-${id}` });
+    const f = (t: string) => eventFeatures({ title: t, lead: "", text: "" });
+    expect(c.add({ id: "1", terms: f("Đàm phán hạt nhân Mỹ Triều Tiên tại Stockholm Thụy Điển") }).eventId).toBe(
+      "ev-1",
+    );
+    expect(c.add({ id: "2", terms: f("Giá vàng hôm nay giảm mạnh") }).eventId).toBe("ev-2");
+    expect(c.add({ id: "3", terms: f("Mỹ và Triều Tiên đàm phán hạt nhân ở Stockholm") }).eventId).toBe("ev-1");
+    expect(c.eventOf("3")).toBe("ev-1");
+  });
+
+  it("merges two events when a later report shows they are one story, moving the earlier reports", () => {
+    const c = createEventClusterer({ windowHours: 72, threshold: 0.18 }, { newEventId: (id) => `ev-${id}` });
+    const f = (t: string) => eventFeatures({ title: t, lead: "", text: "" });
+    const terms = [
+      "Đặc phái viên Mark Lambert tới Moscow dự hội nghị",
+      "Giá vàng hôm nay giảm mạnh",
+      "Ông Jo Chol-su rời Bình Nhưỡng",
+      "Mark Lambert gặp Jo Chol-su tại Moscow sau khi ông Jo Chol-su rời Bình Nhưỡng dự hội nghị",
+    ].map(f);
+    for (const t of terms) c.observe(t);
+    const placed = terms.map((t, i) => c.add({ id: String(i + 1), terms: t }));
+    expect(placed.slice(0, 3).map((p) => p.eventId)).toEqual(["ev-1", "ev-2", "ev-3"]);
+    expect(placed[3]).toEqual({ eventId: "ev-3", absorbed: ["ev-1"] });
+    expect(["1", "2", "3", "4"].map((id) => c.eventOf(id))).toEqual(["ev-3", "ev-2", "ev-3", "ev-3"]);
+    // The merged event goes on as one: a later report of the envoy's trip joins it.
+    expect(c.add({ id: "5", terms: f("Mark Lambert rời Moscow sau hội nghị") }).eventId).toBe("ev-3");
+  });
+
+  it("joins reports that name no one (no capitals, dates or figures) when they agree closely", () => {
+    const r = clusterItems([
+      item(
+        "a",
+        "giá xăng dầu trong nước tăng mạnh từ chiều nay",
+        "liên bộ công thương tài chính điều chỉnh giá bán lẻ xăng dầu",
+      ),
+      item("b", "giá cà phê xuất khẩu giảm sâu", "nông dân tây nguyên lo lắng khi giá cà phê giảm sâu"),
+      item(
+        "c",
+        "từ chiều nay giá xăng dầu trong nước tăng mạnh",
+        "giá bán lẻ xăng dầu được liên bộ công thương tài chính điều chỉnh",
+      ),
+    ]);
+    expect(r.eventOf.get("a")).toBe(r.eventOf.get("c"));
+    expect(r.eventOf.get("b")).not.toBe(r.eventOf.get("a"));
+  });
+
+  it("does not join two stories on a president's name that many other stories also carry", () => {
+    // s000-08 (Moon–Biden agreement) and s003-05 (Biden on strategic assets) are different events;
+    // "Joe Biden" is in four other seed events by then. Read through the lexicon, a head of state
+    // is a recurring concept: it bridges languages but is no evidence of which event, however
+    // few events carry it.
+    const items = seedLeads().map((i) => i.article);
+    const lexicon = createEventLexicon(loadLexicon());
+    expect(clusterItems(items, { lexicon }).eventOf.get("s000-08")).not.toBe(
+      clusterItems(items, { lexicon }).eventOf.get("s003-05"),
+    );
+    const undamped = clusterItems(items, {
+      lexicon,
+      tuning: { ...DEFAULT_CLUSTER_TUNING, anchorEvents: 1000 },
+    }).eventOf;
+    expect(undamped.get("s000-08")).not.toBe(undamped.get("s003-05"));
+  });
+
+  it("weighs a lead's first sentence, where news states the event, above its background", () => {
+    const f = eventFeatures({
+      title: "",
+      lead: "Hai bên gặp nhau tại Stockholm ngày 5/10. Trước đó, hai bên từng gặp nhau tại Singapore.",
+      text: "",
+    });
+    expect(f.get("u:stockholm")).toBeGreaterThan(f.get("u:singapore")!);
+  });
+
+  it("pairwise F1 counts pairs", () => {
+    const truth = new Map([
+      ["a", "x"],
+      ["b", "x"],
+      ["c", "y"],
+    ]);
+    expect(pairwiseF1(truth, truth).f1).toBe(1);
+    expect(
+      pairwiseF1(
+        new Map([
+          ["a", "1"],
+          ["b", "2"],
+          ["c", "3"],
+        ]),
+        truth,
+      ).recall,
+    ).toBe(0);
+  });
+
+  // Floors a little under `npm run eval` (seeds F1 0.656, seeds + English 0.592, ktlab-dev F1 0.877,
+  // ktlab-dev title + sapo 0.808). The first two were 0.861 and 0.849 before clustering read both
+  // languages through the bilingual lexicon: the seeds' paraphrases ("window closing", the Biden
+  // summit's two pairs) shared syllables that concepts now stand for. Measured, not hidden.
+  it("holds pairwise F1 on the seed leads", () => {
+    expect(clusterScore(seedLeads()).score.f1).toBeGreaterThanOrEqual(0.64);
+  });
+
+  it("holds pairwise F1 on the seed leads with the English positives", () => {
+    expect(clusterScore([...seedLeads(), ...englishPositives()]).score.f1).toBeGreaterThanOrEqual(0.57);
+  });
+
+  const docs = ktlabDocs();
+  it.runIf(docs !== undefined)(`holds pairwise F1 on ktlab-dev (skipped when ${KTLAB_PATH} is absent)`, () => {
+    expect(clusterScore(docs!).score.f1).toBeGreaterThanOrEqual(0.86);
+    expect(dayScore(ktlabDocs({ sapoOnly: true })!).f1).toBeGreaterThanOrEqual(0.79);
+  });
+
+  // A real news day: title + lead, both languages (eval: tuning half P 0.872 F1 0.678, held out
+  // P 0.958 F1 0.684; seeds with their cross-language reports on one day F1 0.801, cross-language
+  // pair recall 0.869; the bundled samples F1 0.844). Precision first: a mixed entry shows a
+  // reader other stories' links.
+  it("holds precision and F1 on the real-day sets, and joins reports across languages", () => {
+    const tune = dayScore(realDay("tune"));
+    expect(tune.precision).toBeGreaterThanOrEqual(0.85);
+    expect(tune.f1).toBeGreaterThanOrEqual(0.66);
+    const held = dayScore(realDay("heldout"));
+    expect(held.precision).toBeGreaterThanOrEqual(0.94);
+    expect(held.f1).toBeGreaterThanOrEqual(0.66);
+    const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
+    expect(day.f1).toBeGreaterThanOrEqual(0.76);
+    expect(day.crossRecall).toBeGreaterThanOrEqual(0.84);
+    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.83);
+  });
+});
