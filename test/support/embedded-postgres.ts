@@ -74,13 +74,30 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
     await runToEnd(binaries.initdb, initdbArgs(dataDir), user);
     const initdbMs = performance.now() - t;
     t = performance.now();
-    const port = await freePort();
-    const child = await startServer(binaries.postgres, root, dataDir, port, user);
+    const { child, port } = await startOnFreePort(binaries.postgres, root, dataDir, user);
     const startMs = performance.now() - t;
     return serverHandle(child, dataDir, port, { initdbMs, startMs }, removeRoot);
   } catch (error) {
     removeRoot();
     throw error;
+  }
+}
+
+const PORT_ATTEMPTS = 5;
+
+/**
+ * A free port is only free until someone takes it: another test file's server (or any process)
+ * can bind it between our probe and PostgreSQL's bind. Such a start is retried on a new port.
+ */
+async function startOnFreePort(postgres: string, root: string, dataDir: string, user: ServerUser | undefined) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { child: await startServer(postgres, root, dataDir, port, user), port };
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes("Address already in use");
+      if (!taken || attempt >= PORT_ATTEMPTS) throw error;
+    }
   }
 }
 
