@@ -2,13 +2,17 @@
  * On-demand digest latency on a real SQLite store: 100,000 items (10,000 with --quick) from 40
  * outlets over 30 days, grouped into events of 1–8 items with headlines and summaries, as the
  * editorial core leaves them. Times composeDigest (SQL by window, rank, cut) plus rendering for
- * Telegram and Discord, many times; reports p50/p95 and the process's peak RSS.
+ * Telegram and Discord, many times; reports p50/p95 and the process's peak RSS, and the same
+ * digest for a chat with 50 watches and 50 mutes, as a ratio to none.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderDiscordMessages } from "../src/adapters/discord/render-discord.js";
 import { renderTelegramHtml } from "../src/adapters/telegram/render-digest-html.js";
+import { loadLexicon } from "../src/config/lexicon.js";
+import { createFilterMatcher } from "../src/digest/index.js";
+import type { ChatFilter } from "../src/domain/index.js";
 import { composeDigest } from "../src/pipeline/compose-digest.js";
 import { openDatabase } from "../src/store/database.js";
 import type { BenchOptions } from "./run.js";
@@ -87,6 +91,16 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** 50 watches and 50 mutes: names the store's events use, names from the lexicon, and misses. */
+function fiftyWatchesFiftyMutes(): ChatFilter[] {
+  const names = ["Choe Son-hui", "Bình Nhưỡng", "Yongbyon", "Stockholm", "Hwasong-19", "Kim Jong-un", "Moon Jae-in"];
+  const phrase = (i: number) => names[i % names.length] ?? `cụm từ ${i}`;
+  return [
+    ...Array.from({ length: 50 }, (_, i) => ({ kind: "watch" as const, phrase: i < 7 ? phrase(i) : `theo dõi ${i}` })),
+    ...Array.from({ length: 50 }, (_, i) => ({ kind: "mute" as const, phrase: `bóng đá ${i} K-pop` })),
+  ];
+}
+
 export async function bench({ quick }: BenchOptions): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "bantin-digest-bench-"));
   try {
@@ -96,22 +110,41 @@ export async function bench({ quick }: BenchOptions): Promise<Record<string, num
     const db = openDatabase(path);
     const runs = quick ? 50 : 200;
     const times: number[] = [];
+    const filteredTimes: number[] = [];
+    const filters = createFilterMatcher(fiftyWatchesFiftyMutes(), loadLexicon());
+    // Alternating the two requests, so machine noise falls on both alike.
     for (let i = 0; i < runs + 5; i++) {
-      const t = performance.now();
-      const doc = composeDigest(
-        db,
-        { topics: [], lang: "vi", timezone: "Asia/Ho_Chi_Minh", since: now - DAY, minRelevance: 0.5 },
-        now,
-      );
-      renderTelegramHtml(doc);
-      renderDiscordMessages(doc);
-      if (i >= 5) times.push(performance.now() - t);
+      for (const [sample, withFilters] of [
+        [times, false],
+        [filteredTimes, true],
+      ] as const) {
+        const t = performance.now();
+        const doc = composeDigest(
+          db,
+          {
+            topics: [],
+            lang: "vi",
+            timezone: "Asia/Ho_Chi_Minh",
+            since: now - DAY,
+            minRelevance: 0.5,
+            ...(withFilters ? { filters } : {}),
+          },
+          now,
+        );
+        renderTelegramHtml(doc);
+        renderDiscordMessages(doc);
+        if (i >= 5) sample.push(performance.now() - t);
+      }
     }
     db.close();
     times.sort((a, b) => a - b);
+    filteredTimes.sort((a, b) => a - b);
     return {
       digest_p50_ms: percentile(times, 50),
       digest_p95_ms: percentile(times, 95),
+      // A chat with 50 watches and 50 mutes against one with none, same run: the promise is <= 2.
+      digest_filtered_p50_ms: percentile(filteredTimes, 50),
+      digest_filters_50_50_over_none: percentile(filteredTimes, 50) / percentile(times, 50),
       // maxRSS is in kilobytes: the peak of the whole process so far, store building included.
       peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     };

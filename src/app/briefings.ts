@@ -1,7 +1,8 @@
 import type { Lexicon } from "../analyze/lexicon.js";
 import type { Env, Settings } from "../config/index.js";
 import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
-import { DIGEST_WINDOW_MS, type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
+import { type Concept, DIGEST_WINDOW_MS, type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
+import { chatFilterMatcher } from "../pipeline/chat-filters.js";
 import { composeDigest } from "../pipeline/compose-digest.js";
 import type { NewsPipeline } from "../pipeline/news-pipeline.js";
 import { buildAlert, createBuildBriefing } from "../pipeline/platform-parts.js";
@@ -17,6 +18,8 @@ export interface BriefingDeps {
   readonly env: Env;
   readonly settings: Settings;
   readonly lexicon: Lexicon;
+  /** The bilingual lexicon: watches match every spelling of a name. */
+  readonly concepts: readonly Concept[];
   readonly pipeline: NewsPipeline;
   readonly logger: Logger;
   /** One sender per platform this process delivers to (console, telegram…). */
@@ -45,6 +48,7 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
         since: at - DIGEST_WINDOW_MS[window],
         maxEntries: settings.digest.maxEntries,
         subscriptionId: sub.id,
+        filters: chatFilterMatcher(db, sub.id, deps.concepts),
         minRelevance: settings.analysis.relevanceThreshold,
         topicWeights,
       },
@@ -63,6 +67,7 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
     cursor: createSqliteSchedulerCursor(db),
     subscriptions,
     alertEvents: createSqliteAlertEventSource(db),
+    filtersFor: (sub) => chatFilterMatcher(db, sub.id, deps.concepts),
     ingest: () => deps.pipeline.ingest(),
     analyze: () => deps.pipeline.analyze(),
     buildBriefing,

@@ -1,6 +1,7 @@
 import { type CommandCore, createCommandCore, type OnDemandDigestRequest } from "../chat/index.js";
 import type { Env, Settings } from "../config/index.js";
 import type { DigestDocument, Logger, Topic } from "../domain/index.js";
+import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
 import type { Db } from "../store/database.js";
 import { createSqliteSearchRepo } from "../store/search-repo.js";
 import { createSqliteSourceHealthRepo } from "../store/source-health-repo.js";
@@ -32,6 +33,7 @@ export function buildCommandCore(w: CoreWiring): CommandCore {
   return createCommandCore({
     subscriptions: subscriptionStoreFor(w.db, w.env, w.settings),
     search: createSqliteSearchRepo(w.db),
+    filters: createSqliteChatFilterStore(w.db),
     sourceHealth: createSqliteSourceHealthRepo(w.db),
     topics: w.topics,
     composeDigest: w.composeDigest,

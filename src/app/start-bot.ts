@@ -7,6 +7,7 @@ import { renderTelegramHtml } from "../adapters/telegram/render-digest-html.js";
 import { type StartTelegramDeps, startTelegram } from "../adapters/telegram/start-telegram.js";
 import type { CommandCore } from "../chat/index.js";
 import { ConfigError, type Env, type Settings } from "../config/index.js";
+import { loadLexicon } from "../config/lexicon.js";
 import { loadTopics } from "../config/topics.js";
 import type { DeliverySender } from "../delivery/outbox-relay.js";
 import { renderPlainText } from "../digest/index.js";
@@ -61,6 +62,7 @@ export async function startBot(options: StartOptions): Promise<void> {
   };
   requireBothDiscordVariables(env);
   const lexicon = loadTopics(env.BANTIN_TOPICS);
+  const concepts = loadLexicon();
   const hasPlatform =
     env.TELEGRAM_BOT_TOKEN !== undefined ||
     (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined);
@@ -78,7 +80,7 @@ export async function startBot(options: StartOptions): Promise<void> {
     throw error;
   });
   try {
-    const pipeline = createNewsPipeline({ db, env, sources: news.sources, lexicon, settings, logger });
+    const pipeline = createNewsPipeline({ db, env, sources: news.sources, lexicon, concepts, settings, logger });
     await refreshNews(pipeline, logger, options.stopSignal);
     if (stopping("first ingest pass")) return;
     const core = withCommandLatency(
@@ -93,12 +95,13 @@ export async function startBot(options: StartOptions): Promise<void> {
           minRelevance: settings.analysis.relevanceThreshold,
           maxEntries: settings.digest.maxEntries,
           topicWeights: topicWeightsOf(lexicon.topics),
+          concepts,
         }),
         rateLimited: !useConsole,
       }),
       ops,
     );
-    const briefings = { db, env, settings, lexicon, pipeline, logger, ingestOnStart: false };
+    const briefings = { db, env, settings, lexicon, concepts, pipeline, logger, ingestOnStart: false };
     if (useConsole) await runConsole(options, core, briefings, adapters);
     else await runPlatforms(options, core, briefings, adapters);
   } finally {

@@ -8,6 +8,7 @@ import { scheduleCommands } from "./commands/schedule.js";
 import { searchCommands } from "./commands/search.js";
 import { statusCommands } from "./commands/status.js";
 import { toggleTopic, topicCommands } from "./commands/topics.js";
+import { watchlistCommands } from "./commands/watchlist.js";
 import { welcomeCommands } from "./commands/welcome.js";
 import { closest } from "./edit-distance.js";
 import { COMMANDS, type CommandName } from "./i18n.js";
@@ -16,7 +17,18 @@ import { createTokenBuckets } from "./token-bucket.js";
 
 export type { CommandCore, CommandCoreDeps, OnDemandDigestRequest } from "./command-deps.js";
 
-const SETTINGS_COMMANDS = new Set<CommandName>(["subscribe", "unsubscribe", "schedule", "timezone", "lang", "alerts"]);
+const SETTINGS_COMMANDS = new Set<CommandName>([
+  "subscribe",
+  "unsubscribe",
+  "schedule",
+  "timezone",
+  "lang",
+  "alerts",
+  "watch",
+  "unwatch",
+  "mute",
+  "unmute",
+]);
 const COMMAND_NAMES = COMMANDS.map((c) => c.name);
 
 /** "/Subscribe@BantinBot my-trieu" → { command: "subscribe", args: ["my-trieu"] }. */
@@ -37,6 +49,7 @@ function commandTable(kit: CommandKit): CommandTable {
     ...scheduleCommands(kit),
     ...preferenceCommands(kit),
     ...statusCommands(kit),
+    ...watchlistCommands(kit),
   };
 }
 

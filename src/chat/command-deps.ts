@@ -1,4 +1,5 @@
 import type { DigestDocument, Lang, Logger, Topic, TopicId } from "../domain/index.js";
+import type { ChatFilterStore } from "../store/chat-filters-repo.js";
 import type { SearchRepo } from "../store/search-repo.js";
 import type { SourceHealthRepo } from "../store/source-health-repo.js";
 import type { StoredSubscription, SubscriptionStore } from "../store/subscriptions-repo.js";
@@ -18,6 +19,8 @@ export interface OnDemandDigestRequest {
 export interface CommandCoreDeps {
   readonly subscriptions: SubscriptionStore;
   readonly search: SearchRepo;
+  /** Each chat's watches and mutes. */
+  readonly filters: ChatFilterStore;
   readonly sourceHealth: SourceHealthRepo;
   readonly topics: readonly Topic[];
   readonly composeDigest: (request: OnDemandDigestRequest, now: number) => DigestDocument | Promise<DigestDocument>;

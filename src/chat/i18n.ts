@@ -25,6 +25,21 @@ export const COMMANDS = [
   { name: "timezone", usage: "<Area/City>", help: { vi: "múi giờ (IANA)", en: "time zone (IANA name)" } },
   { name: "lang", usage: "vi|en", help: { vi: "ngôn ngữ", en: "language" } },
   { name: "alerts", usage: "on|off", help: { vi: "cảnh báo tin nóng", en: "breaking-news alerts" } },
+  {
+    name: "watch",
+    usage: "[tên, cụm từ]",
+    help: {
+      vi: "theo dõi một người, nơi, sự việc (không ghi: danh sách)",
+      en: "follow a person, place or thing (none: list)",
+    },
+  },
+  { name: "unwatch", usage: "<cụm từ|all>", help: { vi: "bỏ theo dõi", en: "stop following" } },
+  {
+    name: "mute",
+    usage: "[tên, cụm từ]",
+    help: { vi: "không nhận tin nhắc tới (không ghi: danh sách)", en: "never show stories naming it (none: list)" },
+  },
+  { name: "unmute", usage: "<cụm từ|all>", help: { vi: "bỏ ẩn", en: "unmute" } },
   { name: "sources", usage: "", help: { vi: "nguồn tin và tình trạng", en: "news sources and their health" } },
   { name: "status", usage: "", help: { vi: "cài đặt của cuộc trò chuyện này", en: "this chat's settings" } },
 ] as const satisfies readonly { name: string; usage: string; help: Record<Lang, string> }[];
@@ -65,6 +80,27 @@ const messages = {
   "lang-set": { vi: "Ngôn ngữ: tiếng Việt.", en: "Language: English." },
   "alerts-on": { vi: "Đã bật cảnh báo tin nóng.", en: "Breaking-news alerts are on." },
   "alerts-off": { vi: "Đã tắt cảnh báo tin nóng.", en: "Breaking-news alerts are off." },
+  "watch-added": {
+    vi: "Đã theo dõi “{phrase}” ({count}/{max}). Tin nhắc tới sẽ vào bản tin, kể cả ngoài chủ đề bạn theo dõi, đánh dấu 👁.",
+    en: "Watching “{phrase}” ({count}/{max}). Stories naming it join your digests, even outside your topics, marked 👁.",
+  },
+  "watch-exists": { vi: "Bạn đã theo dõi “{phrase}”.", en: "Already watching “{phrase}”." },
+  "watch-removed": { vi: "Đã bỏ theo dõi “{phrase}”.", en: "Stopped watching “{phrase}”." },
+  "watch-removed-all": { vi: "Đã bỏ {count} mục theo dõi.", en: "Removed {count} watches." },
+  "watch-list": { vi: "Đang theo dõi ({count}/{max}):\n{list}", en: "Watching ({count}/{max}):\n{list}" },
+  "watch-list-empty": {
+    vi: "Chưa theo dõi gì. Ví dụ: /watch Choe Son-hui",
+    en: "Not watching anything yet. E.g. /watch Choe Son-hui",
+  },
+  "mute-added": {
+    vi: "Đã ẩn “{phrase}” ({count}/{max}): tin nhắc tới sẽ không đến đây, cả bản tin lẫn cảnh báo.",
+    en: "Muted “{phrase}” ({count}/{max}): stories naming it will not reach this chat, in digests or alerts.",
+  },
+  "mute-exists": { vi: "“{phrase}” đã bị ẩn.", en: "“{phrase}” is already muted." },
+  "mute-removed": { vi: "Đã bỏ ẩn “{phrase}”.", en: "Unmuted “{phrase}”." },
+  "mute-removed-all": { vi: "Đã bỏ ẩn {count} mục.", en: "Unmuted {count} entries." },
+  "mute-list": { vi: "Đang ẩn ({count}/{max}):\n{list}", en: "Muted ({count}/{max}):\n{list}" },
+  "mute-list-empty": { vi: "Chưa ẩn gì. Ví dụ: /mute bóng đá", en: "Nothing muted yet. E.g. /mute football" },
   "not-a-command": { vi: "Gõ /help để xem các lệnh.", en: "Send /help to see the commands." },
   "all-topics": { vi: "tất cả chủ đề", en: "all topics" },
   none: { vi: "không có", en: "none" },
@@ -89,6 +125,22 @@ const errors = {
   "bad-weekday": {
     vi: "“{input}” không phải ngày trong tuần; viết ví dụ CN, T2, Thứ Bảy hoặc sun, mon, sat.",
     en: "“{input}” is not a day of the week; write e.g. sun, mon, sat (or CN, T2, Thứ Bảy).",
+  },
+  "missing-phrase": {
+    vi: "Viết tên hoặc cụm từ, ví dụ /{command} Choe Son-hui.",
+    en: "Give a name or phrase, e.g. /{command} Choe Son-hui.",
+  },
+  "phrase-too-long": {
+    vi: "Cụm từ dài tối đa {max} ký tự.",
+    en: "A phrase can be at most {max} characters.",
+  },
+  "too-many-filters": {
+    vi: "Tối đa {max} mục /{command} mỗi cuộc trò chuyện; bỏ bớt bằng /un{command}.",
+    en: "At most {max} /{command} entries per chat; remove some with /un{command}.",
+  },
+  "filter-not-found": {
+    vi: "Không có “{input}” trong danh sách /{command}.",
+    en: "“{input}” is not on your /{command} list.",
   },
   "bad-timezone": {
     vi: "“{input}” không phải múi giờ; viết tên IANA, ví dụ /timezone Asia/Ho_Chi_Minh.",

@@ -1,4 +1,5 @@
 import type { DigestCandidate, DigestDocument, DigestEntry, Lang, TopicId } from "../domain/index.js";
+import { type FilterMatcher, type FilterVerdict, NO_FILTERS } from "./chat-filter-matcher.js";
 import { formatDigestDate } from "./digest-date.js";
 import { digestStrings } from "./i18n.js";
 import { detectStrongSignals } from "./strong-signals.js";
@@ -20,6 +21,8 @@ export interface DigestRequest {
   readonly topicWeights?: ReadonlyMap<string, number> | undefined;
   /** Events below this relevance are not news for the bot's readers. */
   readonly minRelevance?: number | undefined;
+  /** The chat's watches (in outside its topics, marked) and mutes (out everywhere, counted). */
+  readonly filters?: FilterMatcher | undefined;
 }
 
 export const DEFAULT_MAX_ENTRIES = 7;
@@ -73,12 +76,34 @@ function topByImportance(candidates: readonly DigestCandidate[], request: Digest
     .map((r) => r.c);
 }
 
-function inScope(c: DigestCandidate, request: DigestRequest, now: number): boolean {
+const NEUTRAL: FilterVerdict = { muted: false };
+
+/** In the window, relevant enough, and not already sent as it is now (watches and mutes aside). */
+function inWindow(c: DigestCandidate, request: DigestRequest, now: number): boolean {
   if (c.lastSeen < request.since || c.firstSeen > now) return false;
   if (c.relevance < (request.minRelevance ?? 0)) return false;
-  if (request.topics.length > 0 && !c.topics.some((t) => request.topics.includes(t))) return false;
   const sentCount = request.alreadySent?.get(c.eventId);
   return sentCount === undefined || c.itemCount > sentCount;
+}
+
+const inTopics = (c: DigestCandidate, topics: readonly TopicId[]) =>
+  topics.length === 0 || c.topics.some((t) => topics.includes(t));
+
+/** The candidates this chat gets, each with its verdict, and how many a mute held back. */
+function selectForChat(candidates: readonly DigestCandidate[], request: DigestRequest, now: number) {
+  const filters = request.filters ?? NO_FILTERS;
+  const verdicts = new Map<DigestCandidate, FilterVerdict>();
+  let muted = 0;
+  const chosen = candidates.filter((c) => {
+    if (!inWindow(c, request, now)) return false;
+    const verdict = filters.active ? filters.judge(c.matchText ?? `${c.headline} ${c.summary}`) : NEUTRAL;
+    const wanted = verdict.watched !== undefined || inTopics(c, request.topics);
+    if (wanted && verdict.muted) muted += 1;
+    if (!wanted || verdict.muted) return false;
+    verdicts.set(c, verdict);
+    return true;
+  });
+  return { chosen, verdicts, muted };
 }
 
 /** Outlets in the reader's language first; the others follow, marked with their language. */
@@ -98,13 +123,8 @@ export function buildDigest(
   request: DigestRequest,
   now: number,
 ): DigestDocument {
-  const strings = digestStrings(request.lang);
-  const chosen = topByImportance(
-    candidates.filter((c) => inScope(c, request, now)),
-    request,
-    now,
-    Math.max(0, request.maxEntries ?? DEFAULT_MAX_ENTRIES),
-  );
+  const selected = selectForChat(candidates, request, now);
+  const chosen = topByImportance(selected.chosen, request, now, Math.max(0, request.maxEntries ?? DEFAULT_MAX_ENTRIES));
   const entries: DigestEntry[] = chosen.map((c) => ({
     eventId: c.eventId,
     headline: c.headline,
@@ -113,6 +133,8 @@ export function buildDigest(
     sources: readersOutletsFirst(c.outlets, request.lang),
     articles: c.itemCount,
     isUpdate: request.alreadySent?.has(c.eventId) ?? false,
+    // Every entry naming a watched phrase is marked, whether the watch or a topic brought it in.
+    ...watchedOf(selected.verdicts.get(c)),
   }));
   const outlets = new Set(entries.flatMap((e) => e.sources.map((s) => s.name)));
   return {
@@ -120,6 +142,15 @@ export function buildDigest(
     title: formatDigestDate(now, request.timezone, request.lang),
     entries,
     totals: { articles: entries.reduce((n, e) => n + e.articles, 0), outlets: outlets.size },
-    ...(entries.length === 0 ? { footer: strings.empty } : {}),
+    ...footerOf(entries.length, selected.muted, request.lang),
   };
+}
+
+const watchedOf = (verdict: FilterVerdict | undefined) =>
+  verdict?.watched === undefined ? {} : { watched: verdict.watched };
+
+function footerOf(entries: number, muted: number, lang: Lang): { footer?: string } {
+  const strings = digestStrings(lang);
+  const lines = [...(entries === 0 ? [strings.empty] : []), ...(muted > 0 ? [strings.muted(muted)] : [])];
+  return lines.length === 0 ? {} : { footer: lines.join(" ") };
 }

@@ -12,6 +12,7 @@ export const DIGEST_STRINGS = {
     entryArticles: (articles: number) => `${articles} bài`,
     moreOutlets: (n: number) => `+${n} nguồn khác`,
     continued: "(tiếp)",
+    muted: (n: number) => `Đã ẩn ${n} tin theo /mute của bạn.`,
     weekdays: WEEKDAY_NAMES.vi,
   },
   en: {
@@ -25,6 +26,7 @@ export const DIGEST_STRINGS = {
     entryArticles: (articles: number) => `${articles} ${articles === 1 ? "article" : "articles"}`,
     moreOutlets: (n: number) => `+${n} more`,
     continued: "(continued)",
+    muted: (n: number) => `${n} ${n === 1 ? "story" : "stories"} hidden by your /mute list.`,
     weekdays: WEEKDAY_NAMES.en,
   },
 } as const satisfies Record<Lang, unknown>;

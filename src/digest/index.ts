@@ -1,4 +1,6 @@
 export * from "./build-digest.js";
+export * from "./chat-filter-matcher.js";
+export * from "./closing-line.js";
 export * from "./digest-date.js";
 export * from "./entry-limits.js";
 export * from "./i18n.js";

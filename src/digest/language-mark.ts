@@ -7,3 +7,8 @@ import type { Lang } from "../domain/index.js";
 export function languageMark(lang: Lang | undefined): string {
   return lang === undefined ? "" : ` (${lang.toUpperCase()})`;
 }
+
+/** " · 👁 Choe Son-hui": an entry brought in or named by the chat's watch, the same in every renderer. */
+export function watchMark(watched: string | undefined): string {
+  return watched === undefined ? "" : ` · 👁 ${watched}`;
+}

@@ -23,6 +23,11 @@ export interface DigestCandidate {
   readonly relevance: number;
   readonly firstSeen: number;
   readonly lastSeen: number;
+  /**
+   * Every headline, summary and lead the store holds for it, in both languages: what a chat's
+   * watches and mutes are matched against. When absent, the headline and summary.
+   */
+  readonly matchText?: string | undefined;
   /** When absent, detected from the headline and summary. */
   readonly strongSignals?: readonly StrongSignal[] | undefined;
 }

@@ -1,4 +1,5 @@
 export * from "./briefing-slots.js";
+export * from "./chat-filters.js";
 export * from "./chat-status.js";
 export * from "./concepts.js";
 export * from "./digest-candidate.js";

@@ -131,6 +131,8 @@ export interface DigestEntry {
   readonly sources: readonly { readonly name: string; readonly url: string; readonly lang?: Lang | undefined }[];
   readonly articles: number;
   readonly isUpdate: boolean;
+  /** The chat's watched phrase this event names, when that is why it is here (shown marked 👁). */
+  readonly watched?: string | undefined;
 }
 
 export type DeliveryState = "pending" | "sending" | "sent" | "failed";

@@ -1,8 +1,9 @@
 import type Database from "better-sqlite3";
 import type { OnDemandDigestRequest } from "../chat/index.js";
 import { buildDigest, DEFAULT_MAX_ENTRIES, type DigestRequest } from "../digest/index.js";
-import { DIGEST_WINDOW_MS, type DigestDocument } from "../domain/index.js";
+import { type Concept, DIGEST_WINDOW_MS, type DigestDocument } from "../domain/index.js";
 import { createSqliteDigestSource } from "../store/digest-repo.js";
+import { chatFilterMatcher } from "./chat-filters.js";
 
 /**
  * What a digest is for: one subscriber's topics, language and zone, over a window ending now
@@ -33,6 +34,7 @@ export function composeDigest(db: Database.Database, request: ComposeDigestReque
       alreadySent: request.subscriptionId === undefined ? undefined : source.sentEvents(request.subscriptionId),
       topicWeights: request.topicWeights,
       minRelevance,
+      filters: request.filters,
     },
     now,
   );
@@ -43,6 +45,8 @@ export interface OnDemandDigestDefaults {
   readonly minRelevance: number;
   readonly maxEntries?: number | undefined;
   readonly topicWeights?: ReadonlyMap<string, number> | undefined;
+  /** The bilingual lexicon: a chat's watch on one spelling of a name matches all of them. */
+  readonly concepts?: readonly Concept[] | undefined;
 }
 
 /**
@@ -65,6 +69,7 @@ export function createOnDemandDigestComposer(
         maxEntries: defaults.maxEntries,
         minRelevance: defaults.minRelevance,
         topicWeights: defaults.topicWeights,
+        filters: chatFilterMatcher(db, request.subscription?.id, defaults.concepts ?? []),
       },
       now,
     );

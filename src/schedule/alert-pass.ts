@@ -1,3 +1,4 @@
+import { type FilterMatcher, NO_FILTERS } from "../digest/index.js";
 import type { Logger, Subscription } from "../domain/index.js";
 import type { AlertEventSource, AlertEventView } from "../store/alert-events-repo.js";
 import type { OutboxStore } from "../store/outbox-repo.js";
@@ -16,6 +17,17 @@ export interface AlertPassDeps {
   /** An event that crossed the threshold longer ago than this is old news, not an alert (e.g. after downtime). */
   readonly maxAgeHours: number;
   readonly logger: Logger;
+  /** Each chat's watches and mutes: a muted event is never alerted, a watched new one is (once). */
+  readonly filtersFor?: ((subscription: Subscription) => FilterMatcher) | undefined;
+}
+
+/** What watches and mutes are matched against: every headline, summary, title and lead of the event. */
+function alertText(event: AlertEventView): string {
+  return [
+    event.headline,
+    ...event.texts.flatMap((t) => [t.headline, t.summary]),
+    ...event.reports.flatMap((r) => [r.title, r.lead]),
+  ].join("\n");
 }
 
 const HOUR = 3_600_000;
@@ -25,40 +37,72 @@ export const alertSlot = (eventId: string): string => `alert:${eventId}`;
 
 /**
  * Send breaking alerts: every recent event that crosses the importance threshold goes, once, to
- * each active chat with alerts on whose topics it matches. Returns how many alerts were enqueued.
+ * each active chat with alerts on whose topics it matches; a new event naming a chat's watch goes
+ * to that chat too, and one naming its mute to none. Returns how many alerts were enqueued.
  */
 export function runAlertPass(deps: AlertPassDeps, now: number): number {
   const subscribers = deps.subscriptions.listActive().filter((s) => s.alerts);
   if (subscribers.length === 0) return 0;
+  const filters = new Map(subscribers.map((s) => [s, deps.filtersFor?.(s) ?? NO_FILTERS]));
+  const anyFilters = [...filters.values()].some((f) => f.active);
   const lookback = Math.max(deps.settings.withinHours, deps.maxAgeHours) * HOUR;
   let enqueued = 0;
   for (const event of deps.events.recentEvents(now - lookback)) {
     const decision = alertDecision(event, deps.settings);
-    if (!decision.alert || now - decision.since > deps.maxAgeHours * HOUR) continue;
-    const before = enqueued;
-    for (const sub of subscribers) {
-      const matches = sub.topics.length === 0 || sub.topics.some((t) => event.topics.includes(t));
-      const alerted = [event.eventId, ...event.formerIds].some((id) => deps.outbox.hasSlot(sub.id, alertSlot(id)));
-      if (!matches || alerted) continue;
-      try {
-        const built = deps.build(sub, event, now);
-        const result = deps.outbox.enqueue({
-          subscriptionId: sub.id,
-          platform: sub.platform,
-          chatId: sub.chatId,
-          slot: alertSlot(event.eventId),
-          kind: "alert",
-          ...built,
-          now,
-        });
-        if (result.status === "created") enqueued += 1;
-      } catch (error) {
-        deps.logger.error({ subscriptionId: sub.id, eventId: event.eventId, err: error }, "alert could not be built");
-      }
+    const news: AlertNews = {
+      event,
+      breaking: decision.alert && now - decision.since <= deps.maxAgeHours * HOUR,
+      fresh: now - event.firstSeen <= deps.maxAgeHours * HOUR,
+      text: anyFilters ? alertText(event) : "",
+    };
+    if (!news.breaking && !(anyFilters && news.fresh)) continue;
+    const chats = subscribers.filter((sub) => wantsAlert(deps, sub, filters.get(sub) ?? NO_FILTERS, news));
+    const sent = chats.filter((sub) => enqueueAlert(deps, sub, event, now)).length;
+    if (sent > 0) {
+      const reason = news.breaking && decision.alert ? decision.reason : "watched";
+      deps.logger.info({ eventId: event.eventId, reason, chats: sent }, "breaking alert");
     }
-    if (enqueued > before) {
-      deps.logger.info({ eventId: event.eventId, reason: decision.reason, chats: enqueued - before }, "breaking alert");
-    }
+    enqueued += sent;
   }
   return enqueued;
+}
+
+interface AlertNews {
+  readonly event: AlertEventView;
+  /** Crossed the importance threshold recently enough to be news. */
+  readonly breaking: boolean;
+  /** First seen recently enough for a watch to alert it. */
+  readonly fresh: boolean;
+  /** What watches and mutes are matched against ("" when no chat has any). */
+  readonly text: string;
+}
+
+/** Breaking and in the chat's topics, or new and naming its watch; never when it names its mute or went already. */
+function wantsAlert(deps: AlertPassDeps, sub: Subscription, filters: FilterMatcher, news: AlertNews): boolean {
+  const { event } = news;
+  const verdict = filters.active ? filters.judge(news.text) : { muted: false, watched: undefined };
+  const inTopics = sub.topics.length === 0 || sub.topics.some((t) => event.topics.includes(t));
+  const wanted = (news.breaking && inTopics) || (news.fresh && verdict.watched !== undefined);
+  if (!wanted || verdict.muted) return false;
+  return ![event.eventId, ...event.formerIds].some((id) => deps.outbox.hasSlot(sub.id, alertSlot(id)));
+}
+
+/** Build and persist one chat's alert; whether a new one was queued. A failure is logged, never thrown. */
+function enqueueAlert(deps: AlertPassDeps, sub: Subscription, event: AlertEventView, now: number): boolean {
+  try {
+    const built = deps.build(sub, event, now);
+    const result = deps.outbox.enqueue({
+      subscriptionId: sub.id,
+      platform: sub.platform,
+      chatId: sub.chatId,
+      slot: alertSlot(event.eventId),
+      kind: "alert",
+      ...built,
+      now,
+    });
+    return result.status === "created";
+  } catch (error) {
+    deps.logger.error({ subscriptionId: sub.id, eventId: event.eventId, err: error }, "alert could not be built");
+    return false;
+  }
 }

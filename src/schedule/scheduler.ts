@@ -1,5 +1,6 @@
 import { schedule as cronSchedule, type ScheduledTask } from "node-cron";
 import type { OutboxRelay } from "../delivery/outbox-relay.js";
+import type { FilterMatcher } from "../digest/index.js";
 import type { Logger, Subscription } from "../domain/index.js";
 import type { AlertEventSource } from "../store/alert-events-repo.js";
 import type { OutboxStore } from "../store/outbox-repo.js";
@@ -14,6 +15,8 @@ export interface SchedulerDeps {
   readonly cursor: SchedulerCursor;
   readonly subscriptions: { listActive(): readonly Subscription[] };
   readonly alertEvents: AlertEventSource;
+  /** Each chat's watches and mutes, for the alert pass. */
+  readonly filtersFor?: ((subscription: Subscription) => FilterMatcher) | undefined;
   /** One ingest pass over every source (e.g. `runIngestPass` bound to its dependencies). */
   readonly ingest: () => Promise<unknown>;
   /** Analyse what ingest stored (e.g. `analyzePending` bound to its dependencies). */
@@ -106,6 +109,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
         events: deps.alertEvents,
         subscriptions: deps.subscriptions,
         build: deps.buildAlert,
+        filtersFor: deps.filtersFor,
         settings: deps.settings.alerts,
         maxAgeHours: deps.settings.schedule.graceHours,
         logger,

@@ -38,6 +38,7 @@ interface OutletRow {
   event_id: string;
   name: string;
   url: string;
+  title: string;
   lead: string;
   lang: Lang;
   first: number;
@@ -69,7 +70,7 @@ export function createSqliteDigestSource(db: Database.Database): DigestSource {
   // CROSS JOIN pins the join order: window first (events_last_seen), then each event's items;
   // left to itself the planner scans all of event_items.
   const outlets = db.prepare<[number, number, number], OutletRow>(`
-    SELECT ei.event_id, src.name, i.url, i.lead, i.lang, MIN(i.published_at) AS first
+    SELECT ei.event_id, src.name, i.url, i.title, i.lead, i.lang, MIN(i.published_at) AS first
     FROM events e
     CROSS JOIN event_items ei ON ei.event_id = e.id
     JOIN items i ON i.id = ei.item_id
@@ -113,6 +114,14 @@ export function createSqliteDigestSource(db: Database.Database): DigestSource {
           relevance: e.relevance,
           firstSeen: e.first_seen,
           lastSeen: e.last_seen,
+          // Built only when a chat's watches or mutes ask for it.
+          get matchText() {
+            return [
+              e.headline,
+              ...own.flatMap((t) => [t.headline, t.summary]),
+              ...rows.flatMap((r) => [r.title, r.lead]),
+            ].join("\n");
+          },
         };
       });
     },

@@ -8,6 +8,7 @@ import {
   renderReplyText,
 } from "../../src/chat/index.js";
 import { chatId, type DigestDocument } from "../../src/domain/index.js";
+import { createSqliteChatFilterStore } from "../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteSearchRepo } from "../../src/store/search-repo.js";
 import { createSqliteSourceHealthRepo } from "../../src/store/source-health-repo.js";
@@ -32,6 +33,7 @@ function setup(options: { admin?: boolean; chatType?: ChatContext["chatType"]; c
   const core = createCommandCore({
     subscriptions,
     search: createSqliteSearchRepo(db),
+    filters: createSqliteChatFilterStore(db),
     sourceHealth: createSqliteSourceHealthRepo(db),
     topics: TOPICS,
     composeDigest: (request): DigestDocument => {
@@ -185,6 +187,41 @@ describe("chat commands", () => {
     expect(show(await say("/status"))).not.toContain("Weekly briefing");
   });
 
+  it("/watch and /mute add, list and refuse past their limits; /unwatch and /unmute take any spelling, or all", async () => {
+    const { say, show } = setup();
+    expect(show(await say("/watch"))).toBe("Chưa theo dõi gì. Ví dụ: /watch Choe Son-hui");
+    expect(await say("/watch Choe Son-hui")).toMatchObject([
+      { key: "watch-added", params: { phrase: "Choe Son-hui", count: 1, max: 50 } },
+    ]);
+    expect(await say("/watch choe son hui")).toMatchObject([
+      { key: "watch-exists", params: { phrase: "choe son hui" } },
+    ]);
+    await say("/watch Yongbyon");
+    expect(show(await say("/watch"))).toBe("Đang theo dõi (2/50):\n• Choe Son-hui\n• Yongbyon");
+    expect(await say(`/watch ${"x".repeat(101)}`)).toMatchObject([{ key: "phrase-too-long", params: { max: 100 } }]);
+    expect(await say("/watch ---")).toMatchObject([{ key: "missing-phrase" }]);
+    for (let i = 0; i < 48; i++) await say(`/watch từ khóa ${i}`);
+    expect(await say("/watch một nữa")).toMatchObject([{ key: "too-many-filters", params: { max: 50 } }]);
+    expect(await say("/unwatch CHOE SON-HUI")).toMatchObject([
+      { key: "watch-removed", params: { phrase: "Choe Son-hui" } },
+    ]);
+    expect(await say("/unwatch Yongbion")).toMatchObject([
+      { key: "filter-not-found", params: { input: "Yongbion", suggestion: "Yongbyon" } },
+    ]);
+    expect(await say("/unwatch tất cả")).toMatchObject([{ key: "watch-removed-all", params: { count: 49 } }]);
+    expect(show(await say("/mute bóng đá"))).toBe(
+      "Đã ẩn “bóng đá” (1/50): tin nhắc tới sẽ không đến đây, cả bản tin lẫn cảnh báo.",
+    );
+    expect(show(await say("/mute"))).toBe("Đang ẩn (1/50):\n• bóng đá");
+    expect(await say("/unmute bong da")).toMatchObject([{ key: "mute-removed", params: { phrase: "bóng đá" } }]);
+  });
+
+  it("in a group, only admins change watches and mutes", async () => {
+    const { say } = setup({ chatType: "group", admin: false });
+    expect(await say("/watch Yongbyon")).toMatchObject([{ kind: "error", key: "admins-only" }]);
+    expect(await say("/mute bóng đá")).toMatchObject([{ kind: "error", key: "admins-only" }]);
+  });
+
   it("/status shows the next briefing in the chat's timezone, as a Vietnamese date", async () => {
     const { say, show } = setup();
     await say("/subscribe");
@@ -264,6 +301,7 @@ describe("chat commands", () => {
     const core = createCommandCore({
       subscriptions: createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] }),
       search: createSqliteSearchRepo(db),
+      filters: createSqliteChatFilterStore(db),
       sourceHealth: createSqliteSourceHealthRepo(db),
       topics: TOPICS,
       composeDigest: () => {

@@ -25,6 +25,10 @@ const NAMES = [
   "timezone",
   "lang",
   "alerts",
+  "watch",
+  "unwatch",
+  "mute",
+  "unmute",
   "sources",
   "status",
 ];
@@ -34,7 +38,7 @@ describe("bantin discord register", () => {
     const result = await cli(["discord", "register"], env());
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("registered 12 commands globally");
+    expect(result.stdout).toContain("registered 16 commands globally");
     const put = fake.commands.get("global") ?? [];
     expect(put.map((c) => c.name).sort()).toEqual([...NAMES].sort());
     const subscribe = put.find((c) => c.name === "subscribe");

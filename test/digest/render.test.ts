@@ -216,3 +216,35 @@ describe("the Telegram HTML validator (test/support/telegram-html.ts)", () => {
     expect(parseTelegramHtml(`<b>${"&amp;".repeat(4096)}</b>`)).toMatchObject({ ok: true, length: 4096 });
   });
 });
+
+describe("a watched entry and a muted count, in every renderer", () => {
+  const watched = doc([entry(1, { watched: "Choe <Son-hui> & co" }), entry(2)]);
+  const withFooter: DigestDocument = { ...watched, footer: "Đã ẩn 2 tin theo /mute của bạn." };
+
+  it("Telegram marks the entry with the phrase, escaped, and closes with totals and the muted count", () => {
+    const [message] = renderTelegramHtml(withFooter);
+    expect(message).toContain(" · 👁 Choe &lt;Son-hui&gt; &amp; co");
+    const parsed = parseTelegramHtml(message ?? "");
+    if (!parsed.ok) throw new Error(parsed.error);
+    const text = parsed.text;
+    expect(text.split("\n").filter((l) => l.includes("👁"))).toEqual([
+      "1. Mỹ và Triều Tiên nối lại đàm phán tại Stockholm 1 · 👁 Choe <Son-hui> & co",
+    ]);
+    expect(text.trim().split("\n").at(-1)).toBe("6 bài từ 2 nguồn · Đã ẩn 2 tin theo /mute của bạn.");
+  });
+
+  it("Discord puts the mark in the entry's title and the count in the closing line, within limits", () => {
+    const messages = renderDiscordMessages(withFooter);
+    expectValidDiscord(messages);
+    const embeds = messages.flatMap((m) => m.embeds ?? []);
+    expect(embeds[0]?.title).toMatch(/ · 👁 Choe <Son-hui> & co$/);
+    expect(embeds[1]?.title).not.toContain("👁");
+    expect(JSON.stringify(messages)).toContain("Đã ẩn 2 tin theo /mute của bạn.");
+  });
+
+  it("plain text does the same", () => {
+    const text = renderPlainText(withFooter);
+    expect(text).toContain("1. Mỹ và Triều Tiên nối lại đàm phán tại Stockholm 1 · 👁 Choe <Son-hui> & co");
+    expect(text.trim().split("\n").at(-1)).toBe("6 bài từ 2 nguồn · Đã ẩn 2 tin theo /mute của bạn.");
+  });
+});

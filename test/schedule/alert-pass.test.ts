@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Subscription, silentLogger } from "../../src/domain/index.js";
+import { loadLexicon } from "../../src/config/lexicon.js";
+import { createFilterMatcher, filterKey } from "../../src/digest/index.js";
+import { type Concept, type Subscription, silentLogger } from "../../src/domain/index.js";
 import { alertDocument } from "../../src/pipeline/alert-document.js";
 import { type BuildAlert, runAlertPass } from "../../src/schedule/alert-pass.js";
 import { isStrongSignal } from "../../src/schedule/alert-threshold.js";
 import { createSqliteAlertEventSource } from "../../src/store/alert-events-repo.js";
+import { createSqliteChatFilterStore } from "../../src/store/chat-filters-repo.js";
 import type { Db } from "../../src/store/database.js";
 import { createSqliteEventStore } from "../../src/store/events-repo.js";
 import { createSqliteOutboxStore } from "../../src/store/outbox-repo.js";
@@ -21,8 +24,10 @@ const build: BuildAlert = (sub, event) => ({
   events: [{ eventId: event.eventId, itemCount: event.itemCount }],
 });
 
-function alertPass(db: Db) {
+function alertPass(db: Db, concepts: readonly Concept[] = []) {
+  const filterStore = createSqliteChatFilterStore(db);
   const deps = {
+    filtersFor: (sub: Subscription) => createFilterMatcher(filterStore.list(sub.id), concepts),
     outbox: createSqliteOutboxStore(db),
     events: createSqliteAlertEventSource(db),
     subscriptions: createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "vi", times: [] }) as {
@@ -109,6 +114,52 @@ describe("breaking alerts", () => {
       reports: [{ source: "yna", at: now }],
     });
     expect(alertPass(db)(now)).toBe(0);
+    db.close();
+  });
+});
+
+describe("alerts and a chat's watches and mutes", () => {
+  const filter = (db: Db, sub: ReturnType<typeof aSubscription>, kind: "watch" | "mute", phrase: string) =>
+    createSqliteChatFilterStore(db).add(sub, { kind, phrase, key: filterKey(phrase) }, 0);
+
+  it("a new event naming a chat's watch is alerted once to that chat, outside its topics and below the threshold", () => {
+    const db = aStore(tempDir());
+    const watcher = aSubscription(db, { chat: "100", alerts: true, topics: ["sanctions"] });
+    aSubscription(db, { chat: "200", alerts: true, topics: ["sanctions"] });
+    const quiet = aSubscription(db, { chat: "300", alerts: false });
+    filter(db, watcher, "watch", "Bình Nhưỡng");
+    filter(db, quiet, "watch", "Bình Nhưỡng");
+    anEvent(db, {
+      id: "ev-envoy",
+      headline: "Pyongyang names new envoy to Moscow",
+      topics: ["diplomacy"],
+      reports: [{ source: "yna", at: now - 30 * 60_000 }],
+    });
+    anEvent(db, {
+      id: "ev-old",
+      headline: "Pyongyang hosts a trade fair",
+      reports: [{ source: "yna", at: now - 20 * HOUR }],
+    });
+    const pass = alertPass(db, loadLexicon());
+    expect(pass(now)).toBe(1);
+    expect(pass(now + 60_000)).toBe(0);
+    expect(alertsSent(db)).toEqual([{ chat_id: "100", slot: "alert:ev-envoy" }]);
+    db.close();
+  });
+
+  it("a breaking event naming a chat's mute reaches every chat but that one, even when it also names a watch", () => {
+    const db = aStore(tempDir());
+    const muter = aSubscription(db, { chat: "100", alerts: true });
+    aSubscription(db, { chat: "200", alerts: true });
+    filter(db, muter, "mute", "tên lửa đạn đạo");
+    filter(db, muter, "watch", "Triều Tiên");
+    anEvent(db, {
+      id: "ev-launch",
+      headline: "Triều Tiên phóng tên lửa đạn đạo ra biển Nhật Bản",
+      reports: [{ source: "vne", at: now - 5 * 60_000 }],
+    });
+    expect(alertPass(db)(now)).toBe(1);
+    expect(alertsSent(db)).toEqual([{ chat_id: "200", slot: "alert:ev-launch" }]);
     db.close();
   });
 });

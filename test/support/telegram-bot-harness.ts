@@ -4,6 +4,7 @@ import { createTelegramBot, escapeTelegramHtml, type TelegramBot } from "../../s
 import { createCommandCore } from "../../src/chat/index.js";
 import { createTelegramLimiter, type TelegramPace } from "../../src/delivery/platform-limiters.js";
 import type { DigestDocument, Logger } from "../../src/domain/index.js";
+import { createSqliteChatFilterStore } from "../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteSearchRepo } from "../../src/store/search-repo.js";
 import { createSqliteSourceHealthRepo } from "../../src/store/source-health-repo.js";
@@ -52,6 +53,7 @@ export function useTelegramBots(tempDir: () => string) {
     const core = createCommandCore({
       subscriptions,
       search: createSqliteSearchRepo(db),
+      filters: createSqliteChatFilterStore(db),
       sourceHealth: createSqliteSourceHealthRepo(db),
       topics: TOPICS,
       composeDigest: (request) => ({

@@ -1,10 +1,12 @@
 import {
   clampText,
+  closingLine,
   type DigestStrings,
   digestStrings,
   ENTRY_LIMITS,
   languageMark,
   safeUrl,
+  watchMark,
 } from "../../digest/index.js";
 import type { DigestDocument, DigestEntry } from "../../domain/index.js";
 import { type DiscordEmbed, DiscordLimits, type DiscordMessageBody, discordChars } from "./discord-payload.js";
@@ -35,7 +37,7 @@ function sourceLinks(entry: DigestEntry, strings: DigestStrings, budget: number)
 }
 
 function entryEmbed(entry: DigestEntry, index: number, strings: DigestStrings): DiscordEmbed {
-  const suffix = `${languageMark(entry.lang)}${entry.isUpdate ? ` (${strings.update})` : ""}`;
+  const suffix = `${languageMark(entry.lang)}${entry.isUpdate ? ` (${strings.update})` : ""}${watchMark(entry.watched)}`;
   const title = clampText(`${index + 1}. ${entry.headline}`, DiscordLimits.title - discordChars(suffix)) + suffix;
   const summary = escapeDiscordMarkdown(clampText(entry.summary, ENTRY_LIMITS.summary));
   const sources = sourceLinks(entry, strings, DiscordLimits.description - discordChars(summary) - 1);
@@ -60,8 +62,7 @@ function embedLength(e: DiscordEmbed): number {
  */
 export function renderDiscordMessages(doc: DigestDocument): DiscordMessageBody[] {
   const strings = digestStrings(doc.lang);
-  const closing =
-    doc.entries.length === 0 ? (doc.footer ?? strings.empty) : strings.totals(doc.totals.articles, doc.totals.outlets);
+  const closing = closingLine(doc);
   const content = clampText(
     `**📰 ${strings.brand} · ${escapeDiscordMarkdown(doc.title)}**\n${closing}`,
     DiscordLimits.content,

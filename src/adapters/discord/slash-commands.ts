@@ -26,6 +26,13 @@ const topicOption = (description: Localised): OptionSpec => ({
   description,
 });
 
+const phraseOption = (description: Localised, required = false): OptionSpec => ({
+  name: "phrase",
+  type: "string",
+  description,
+  ...(required ? { required } : {}),
+});
+
 /**
  * The options each chat command takes on Discord. The interaction handler joins the values,
  * in this order, into the text the chat core parses ("/digest my-trieu 3d").
@@ -54,7 +61,10 @@ export const SLASH_OPTIONS: Readonly<Partial<Record<CommandName, readonly Option
       name: "times",
       type: "string",
       required: true,
-      description: { vi: "HH:MM, cách nhau bằng dấu phẩy, hoặc off", en: "HH:MM, comma-separated, or off" },
+      description: {
+        vi: "HH:MM, cách nhau bằng dấu phẩy; off; hoặc weekly CN 19:00",
+        en: "HH:MM, comma-separated; off; or weekly sun 19:00",
+      },
     },
   ],
   timezone: [
@@ -77,6 +87,10 @@ export const SLASH_OPTIONS: Readonly<Partial<Record<CommandName, readonly Option
       ],
     },
   ],
+  watch: [phraseOption({ vi: "tên, nơi, cụm từ (bỏ trống: danh sách)", en: "name, place, phrase (empty: list)" })],
+  unwatch: [phraseOption({ vi: "cụm từ đang theo dõi, hoặc all", en: "a watched phrase, or all" }, true)],
+  mute: [phraseOption({ vi: "tên, cụm từ cần ẩn (bỏ trống: danh sách)", en: "name or phrase to hide (empty: list)" })],
+  unmute: [phraseOption({ vi: "cụm từ đang ẩn, hoặc all", en: "a muted phrase, or all" }, true)],
   alerts: [
     {
       name: "state",

@@ -1,4 +1,12 @@
-import { clampText, type DigestStrings, digestStrings, ENTRY_LIMITS, languageMark } from "../../digest/index.js";
+import {
+  clampText,
+  closingLine,
+  type DigestStrings,
+  digestStrings,
+  ENTRY_LIMITS,
+  languageMark,
+  watchMark,
+} from "../../digest/index.js";
 import type { DigestDocument, DigestEntry } from "../../domain/index.js";
 import { type HtmlPiece, htmlLink, htmlTag, htmlText, joinHtml, TelegramLimits } from "./telegram-html.js";
 
@@ -18,7 +26,9 @@ function entryPiece(entry: DigestEntry, index: number, strings: DigestStrings): 
     "b",
     htmlText(`${index + 1}. ${clampText(entry.headline, ENTRY_LIMITS.headline)}${languageMark(entry.lang)}`),
   );
-  const head = entry.isUpdate ? joinHtml([title, htmlTag("i", htmlText(` (${strings.update})`))]) : title;
+  const update = entry.isUpdate ? [htmlTag("i", htmlText(` (${strings.update})`))] : [];
+  const watched = entry.watched === undefined ? [] : [htmlText(watchMark(entry.watched))];
+  const head = joinHtml([title, ...update, ...watched]);
   const lines = [head];
   if (entry.summary.trim() !== "") lines.push(htmlText(clampText(entry.summary, ENTRY_LIMITS.summary)));
   if (entry.sources.length > 0) lines.push(sourcesLine(entry, strings));
@@ -34,9 +44,7 @@ function entryPiece(entry: DigestEntry, index: number, strings: DigestStrings): 
 export function renderTelegramHtml(doc: DigestDocument): string[] {
   const strings = digestStrings(doc.lang);
   const header = htmlTag("b", htmlText(`📰 ${strings.brand} · ${doc.title}`));
-  const closing = htmlText(
-    doc.entries.length === 0 ? (doc.footer ?? strings.empty) : strings.totals(doc.totals.articles, doc.totals.outlets),
-  );
+  const closing = htmlText(closingLine(doc));
   const blocks = [header, ...doc.entries.map((e, i) => entryPiece(e, i, strings)), closing];
   const messages: HtmlPiece[] = [];
   let current: HtmlPiece | undefined;

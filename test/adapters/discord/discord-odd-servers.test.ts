@@ -6,6 +6,7 @@ import { createDiscordSender } from "../../../src/adapters/discord/discord-sende
 import { type RunningDiscord, startDiscord } from "../../../src/adapters/discord/start-discord.js";
 import { createCommandCore } from "../../../src/chat/index.js";
 import { chatId, silentLogger } from "../../../src/domain/index.js";
+import { createSqliteChatFilterStore } from "../../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../../src/store/database.js";
 import type { OutboxRow } from "../../../src/store/outbox-repo.js";
 import { createSqliteSearchRepo } from "../../../src/store/search-repo.js";
@@ -53,6 +54,7 @@ async function runningBot(beforeStart: (fake: FakeDiscord) => void = () => {}) {
   const core = createCommandCore({
     subscriptions,
     search: createSqliteSearchRepo(db),
+    filters: createSqliteChatFilterStore(db),
     sourceHealth: createSqliteSourceHealthRepo(db),
     topics: TOPICS,
     composeDigest: (request) => ({

@@ -6,6 +6,7 @@ import { createDiscordRest } from "../../../src/adapters/discord/discord-rest.js
 import { createInteractionHandler } from "../../../src/adapters/discord/interaction-handler.js";
 import { createCommandCore } from "../../../src/chat/index.js";
 import { chatId, type DigestDocument, silentLogger } from "../../../src/domain/index.js";
+import { createSqliteChatFilterStore } from "../../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { createSqliteSearchRepo } from "../../../src/store/search-repo.js";
 import { createSqliteSourceHealthRepo } from "../../../src/store/source-health-repo.js";
@@ -39,6 +40,7 @@ beforeEach(async () => {
   const core = createCommandCore({
     subscriptions,
     search: createSqliteSearchRepo(db),
+    filters: createSqliteChatFilterStore(db),
     sourceHealth: createSqliteSourceHealthRepo(db),
     topics: TOPICS,
     composeDigest: (request): DigestDocument => ({
@@ -79,6 +81,26 @@ describe("who may change a server channel's subscription", () => {
     expect(lastCallback()).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(String(lastCallback()?.data?.content)).toContain("Mỹ – Triều");
     expect(subscriptions.get("discord", GUILD_CHANNEL)).toMatchObject({ active: true, topics: ["my-trieu"] });
+  });
+});
+
+describe("watches and mutes on Discord", () => {
+  /** The subscribe fixture turned into another command with one `phrase` option. */
+  const command = (name: string, phrase: string): APIInteraction => {
+    const base = fixture("guild-subscribe.json") as APIInteraction & { data: object };
+    return {
+      ...base,
+      data: { ...base.data, name, options: [{ name: "phrase", type: 3, value: phrase }] },
+    } as APIInteraction;
+  };
+
+  it("/watch with its phrase option adds the watch for the channel (managers only), /unwatch removes it", async () => {
+    await handle(withPermissions(command("watch", "Choe Son-hui"), MEMBER));
+    expect(String(lastCallback()?.data?.content)).toContain("quản trị");
+    await handle(withPermissions(command("watch", "Choe Son-hui"), MEMBER | MANAGE_CHANNELS));
+    expect(String(lastCallback()?.data?.content)).toContain("Đã theo dõi “Choe Son-hui” (1/50)");
+    await handle(withPermissions(command("unwatch", "choe son hui"), MEMBER | MANAGE_CHANNELS));
+    expect(String(lastCallback()?.data?.content)).toBe("Đã bỏ theo dõi “Choe Son-hui”.");
   });
 });
 

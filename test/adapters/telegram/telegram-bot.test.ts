@@ -9,6 +9,7 @@ import { loadTopics } from "../../../src/config/topics.js";
 import { createTelegramLimiter, type TelegramPace } from "../../../src/delivery/platform-limiters.js";
 import { chatId, silentLogger } from "../../../src/domain/index.js";
 import { createNewsPipeline } from "../../../src/pipeline/news-pipeline.js";
+import { createSqliteChatFilterStore } from "../../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { createSqliteHealthRepo } from "../../../src/store/health-repo.js";
 import { createSqliteSearchRepo } from "../../../src/store/search-repo.js";
@@ -40,6 +41,7 @@ describe("the Telegram bot in webhook mode", () => {
     const core = createCommandCore({
       subscriptions,
       search: createSqliteSearchRepo(db),
+      filters: createSqliteChatFilterStore(db),
       sourceHealth: createSqliteSourceHealthRepo(db),
       topics: TOPICS,
       composeDigest: () => {
@@ -110,6 +112,17 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     });
   });
 
+  it("/watch and /mute travel through the Bot API like any command, answered in HTML", async () => {
+    const { say } = await startBot();
+    const [watching] = await say(101, "/watch@BantinTestBot Choe <Son-hui>");
+    expect(watching?.plainText).toContain("Đã theo dõi “Choe <Son-hui>” (1/50).");
+    expect(watching).toMatchObject({ parseMode: "HTML" });
+    const [listed] = await say(101, "/watch");
+    expect(listed?.plainText).toBe("Đang theo dõi (1/50):\n• Choe <Son-hui>");
+    const [muted] = await say(101, "/mute bóng đá");
+    expect(muted?.plainText).toContain("Đã ẩn “bóng đá” (1/50)");
+  });
+
   it("a subscriber's scheduled briefing arrives once, through the outbox and the same sender", async () => {
     const { fake, bot, db, say } = await startBot();
     await say(105, "/subscribe my-trieu");
@@ -125,6 +138,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
       env,
       settings,
       lexicon,
+      concepts: [],
       pipeline: createNewsPipeline({ db, env, sources: [], lexicon, settings, logger: silentLogger }),
       logger: silentLogger,
       senders: { telegram: createTelegramDeliverySender(bot.bulkSender) },

@@ -1,0 +1,11 @@
+-- What a chat watches (events naming these enter its digests outside its topics, and alert when
+-- alerts are on) and mutes (events naming these never reach it). `phrase` is what the user typed
+-- (NFC); `match_key` its folded syllables, so "Kim Jong-un" and "kim jong un" are one filter.
+CREATE TABLE chat_filters (
+  subscription_id bigint NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+  kind            text NOT NULL CHECK (kind IN ('watch', 'mute')),
+  match_key       text NOT NULL,
+  phrase          text NOT NULL,
+  created_at      bigint NOT NULL,
+  PRIMARY KEY (subscription_id, kind, match_key)
+);
