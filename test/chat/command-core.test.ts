@@ -1,19 +1,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  type ChatContext,
-  createCommandCore,
-  type OnDemandDigestRequest,
-  type Reply,
-  renderReplyText,
-} from "../../src/chat/index.js";
+import { type ChatContext, type OnDemandDigestRequest, type Reply, renderReplyText } from "../../src/chat/index.js";
 import { chatId, type DigestDocument } from "../../src/domain/index.js";
-import { createSqliteChatFilterStore } from "../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../src/store/database.js";
-import { createSqliteSearchRepo } from "../../src/store/search-repo.js";
-import { createSqliteSourceHealthRepo } from "../../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore } from "../../src/store/subscriptions-repo.js";
-import { seedNews, TOPICS } from "../support/chat-fixtures.js";
+import { seedNews } from "../support/chat-fixtures.js";
+import { commandCoreOn } from "../support/command-core.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -30,12 +22,8 @@ function setup(options: { admin?: boolean; chatType?: ChatContext["chatType"]; c
     lang: "vi",
     times: ["07:00"],
   });
-  const core = createCommandCore({
+  const core = commandCoreOn(db, {
     subscriptions,
-    search: createSqliteSearchRepo(db),
-    filters: createSqliteChatFilterStore(db),
-    sourceHealth: createSqliteSourceHealthRepo(db),
-    topics: TOPICS,
     composeDigest: (request): DigestDocument => {
       requests.push(request);
       return { lang: request.lang, title: "Thứ Bảy, 21/11/2026", entries: [], totals: { articles: 0, outlets: 0 } };
@@ -298,12 +286,8 @@ describe("chat commands", () => {
 
   it("a failing dependency becomes a short apology, not a stack trace", async () => {
     const db = openDatabase(join(tempDir(), "bantin.db"));
-    const core = createCommandCore({
+    const core = commandCoreOn(db, {
       subscriptions: createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] }),
-      search: createSqliteSearchRepo(db),
-      filters: createSqliteChatFilterStore(db),
-      sourceHealth: createSqliteSourceHealthRepo(db),
-      topics: TOPICS,
       composeDigest: () => {
         throw new Error("boom");
       },

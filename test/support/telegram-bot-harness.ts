@@ -1,15 +1,12 @@
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { createTelegramBot, escapeTelegramHtml, type TelegramBot } from "../../src/adapters/telegram/index.js";
-import { createCommandCore } from "../../src/chat/index.js";
 import { createTelegramLimiter, type TelegramPace } from "../../src/delivery/platform-limiters.js";
 import type { DigestDocument, Logger } from "../../src/domain/index.js";
-import { createSqliteChatFilterStore } from "../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../src/store/database.js";
-import { createSqliteSearchRepo } from "../../src/store/search-repo.js";
-import { createSqliteSourceHealthRepo } from "../../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore } from "../../src/store/subscriptions-repo.js";
-import { seedNews, TOPICS } from "./chat-fixtures.js";
+import { seedNews } from "./chat-fixtures.js";
+import { commandCoreOn } from "./command-core.js";
 import { type FakeBotApi, startFakeBotApi } from "./fake-bot-api.js";
 
 /** Stands in for the digest renderer: one valid HTML part naming the digest. */
@@ -50,12 +47,8 @@ export function useTelegramBots(tempDir: () => string) {
       lang: "vi",
       times: ["07:00"],
     });
-    const core = createCommandCore({
+    const core = commandCoreOn(db, {
       subscriptions,
-      search: createSqliteSearchRepo(db),
-      filters: createSqliteChatFilterStore(db),
-      sourceHealth: createSqliteSourceHealthRepo(db),
-      topics: TOPICS,
       composeDigest: (request) => ({
         lang: request.lang,
         title: `Bản tin <${request.topics.join(",") || "all"}>`,

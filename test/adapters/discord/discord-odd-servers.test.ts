@@ -4,15 +4,12 @@ import { createDiscordDeliverySender } from "../../../src/adapters/discord/disco
 import { createDiscordRest } from "../../../src/adapters/discord/discord-rest.js";
 import { createDiscordSender } from "../../../src/adapters/discord/discord-sender.js";
 import { type RunningDiscord, startDiscord } from "../../../src/adapters/discord/start-discord.js";
-import { createCommandCore } from "../../../src/chat/index.js";
 import { chatId, silentLogger } from "../../../src/domain/index.js";
-import { createSqliteChatFilterStore } from "../../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../../src/store/database.js";
 import type { OutboxRow } from "../../../src/store/outbox-repo.js";
-import { createSqliteSearchRepo } from "../../../src/store/search-repo.js";
-import { createSqliteSourceHealthRepo } from "../../../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore } from "../../../src/store/subscriptions-repo.js";
 import { TOPICS } from "../../support/chat-fixtures.js";
+import { commandCoreOn } from "../../support/command-core.js";
 import { type FakeDiscord, ODD_ANSWERS, type OddAnswer, startFakeDiscord } from "../../support/fake-discord.js";
 import { FAKE_GUILD_CHANNEL, type InteractionSpec, type SentInteraction } from "../../support/fake-discord-gateway.js";
 import { type LogLine, recordingLogger } from "../../support/recording-logger.js";
@@ -51,18 +48,8 @@ async function runningBot(beforeStart: (fake: FakeDiscord) => void = () => {}) {
     times: ["07:00"],
   });
   const logger = recordingLogger();
-  const core = createCommandCore({
+  const core = commandCoreOn(db, {
     subscriptions,
-    search: createSqliteSearchRepo(db),
-    filters: createSqliteChatFilterStore(db),
-    sourceHealth: createSqliteSourceHealthRepo(db),
-    topics: TOPICS,
-    composeDigest: (request) => ({
-      lang: request.lang,
-      title: "Bản tin",
-      entries: [],
-      totals: { articles: 0, outlets: 0 },
-    }),
     defaults: { lang: "vi", since: "24h" },
     now: Date.now,
     rateLimit: { capacity: 100, refillPerSecond: 10 },

@@ -4,14 +4,11 @@ import type { APIInteraction } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDiscordRest } from "../../../src/adapters/discord/discord-rest.js";
 import { createInteractionHandler } from "../../../src/adapters/discord/interaction-handler.js";
-import { createCommandCore } from "../../../src/chat/index.js";
-import { chatId, type DigestDocument, silentLogger } from "../../../src/domain/index.js";
-import { createSqliteChatFilterStore } from "../../../src/store/chat-filters-repo.js";
+import { chatId, silentLogger } from "../../../src/domain/index.js";
 import { openDatabase } from "../../../src/store/database.js";
-import { createSqliteSearchRepo } from "../../../src/store/search-repo.js";
-import { createSqliteSourceHealthRepo } from "../../../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore, type SubscriptionStore } from "../../../src/store/subscriptions-repo.js";
 import { TOPICS } from "../../support/chat-fixtures.js";
+import { commandCoreOn, emptyDigest } from "../../support/command-core.js";
 import { type FakeDiscord, startFakeDiscord } from "../../support/fake-discord.js";
 import { useTempDir } from "../../support/temp-dir.js";
 
@@ -37,18 +34,9 @@ beforeEach(async () => {
   fake = await startFakeDiscord();
   const db = openDatabase(join(tempDir(), "bantin.db"));
   subscriptions = createSqliteSubscriptionStore(db, { timezone: "Asia/Ho_Chi_Minh", lang: "vi", times: ["07:00"] });
-  const core = createCommandCore({
+  const core = commandCoreOn(db, {
     subscriptions,
-    search: createSqliteSearchRepo(db),
-    filters: createSqliteChatFilterStore(db),
-    sourceHealth: createSqliteSourceHealthRepo(db),
-    topics: TOPICS,
-    composeDigest: (request): DigestDocument => ({
-      lang: request.lang,
-      title: "Thứ Bảy, 21/11/2026",
-      entries: [],
-      totals: { articles: 0, outlets: 0 },
-    }),
+    composeDigest: emptyDigest("Thứ Bảy, 21/11/2026"),
     defaults: { lang: "vi", since: "24h" },
     now: () => NOW,
     rateLimit: { capacity: 100, refillPerSecond: 1 },

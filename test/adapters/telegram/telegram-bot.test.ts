@@ -3,19 +3,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramBot, type TelegramBot } from "../../../src/adapters/telegram/index.js";
 import { createTelegramDeliverySender } from "../../../src/adapters/telegram/telegram-delivery-sender.js";
 import { startBriefings } from "../../../src/app/briefings.js";
-import { createCommandCore, nextBriefingAt } from "../../../src/chat/index.js";
+import { nextBriefingAt } from "../../../src/chat/index.js";
 import { loadEnv, settingsSchema } from "../../../src/config/index.js";
 import { loadTopics } from "../../../src/config/topics.js";
 import { createTelegramLimiter, type TelegramPace } from "../../../src/delivery/platform-limiters.js";
 import { chatId, silentLogger } from "../../../src/domain/index.js";
 import { createNewsPipeline } from "../../../src/pipeline/news-pipeline.js";
-import { createSqliteChatFilterStore } from "../../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { createSqliteHealthRepo } from "../../../src/store/health-repo.js";
-import { createSqliteSearchRepo } from "../../../src/store/search-repo.js";
-import { createSqliteSourceHealthRepo } from "../../../src/store/source-health-repo.js";
 import { createSqliteSubscriptionStore } from "../../../src/store/subscriptions-repo.js";
-import { TOPICS } from "../../support/chat-fixtures.js";
+import { commandCoreOn } from "../../support/command-core.js";
 import { BLOCKED, CHAT_NOT_FOUND, type FakeBotApi, startFakeBotApi } from "../../support/fake-bot-api.js";
 import { aSubscription } from "../../support/store-fixtures.js";
 import { digestHtml, useTelegramBots } from "../../support/telegram-bot-harness.js";
@@ -38,12 +35,8 @@ describe("the Telegram bot in webhook mode", () => {
     const fake = await startFakeBotApi();
     const db = openDatabase(join(tempDir(), "bantin.db"));
     const subscriptions = createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] });
-    const core = createCommandCore({
+    const core = commandCoreOn(db, {
       subscriptions,
-      search: createSqliteSearchRepo(db),
-      filters: createSqliteChatFilterStore(db),
-      sourceHealth: createSqliteSourceHealthRepo(db),
-      topics: TOPICS,
       composeDigest: () => {
         throw new Error("not used");
       },
