@@ -8,6 +8,7 @@ import type { NewsPipeline } from "../pipeline/news-pipeline.js";
 import { buildAlert, createBuildBriefing } from "../pipeline/platform-parts.js";
 import { type RunningScheduler, startScheduler } from "../schedule/scheduler.js";
 import { createSqliteAlertEventSource } from "../store/alert-events-repo.js";
+import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
 import type { Db } from "../store/database.js";
 import { createSqliteOutboxStore } from "../store/outbox-repo.js";
 import { createSqliteSchedulerCursor } from "../store/scheduler-cursor-repo.js";
@@ -37,6 +38,7 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
   const { db, settings, lexicon } = deps;
   const now = deps.now ?? Date.now;
   const outbox = createSqliteOutboxStore(db);
+  const filterStore = createSqliteChatFilterStore(db);
   const topicWeights = topicWeightsOf(lexicon.topics);
   const buildBriefing = createBuildBriefing((sub, window, at) =>
     composeDigest(
@@ -48,7 +50,7 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
         since: at - DIGEST_WINDOW_MS[window],
         maxEntries: settings.digest.maxEntries,
         subscriptionId: sub.id,
-        filters: chatFilterMatcher(db, sub.id, deps.concepts),
+        filters: chatFilterMatcher(filterStore, sub.id, deps.concepts),
         minRelevance: settings.analysis.relevanceThreshold,
         topicWeights,
       },
@@ -67,7 +69,7 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
     cursor: createSqliteSchedulerCursor(db),
     subscriptions,
     alertEvents: createSqliteAlertEventSource(db),
-    filtersFor: (sub) => chatFilterMatcher(db, sub.id, deps.concepts),
+    filtersFor: (sub) => chatFilterMatcher(filterStore, sub.id, deps.concepts),
     ingest: () => deps.pipeline.ingest(),
     analyze: () => deps.pipeline.analyze(),
     buildBriefing,

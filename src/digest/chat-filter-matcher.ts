@@ -26,17 +26,29 @@ interface Compiled {
   readonly spellings: readonly (readonly string[])[];
 }
 
+/** Each folded spelling of a lexicon concept → every folded spelling of it, built once per lexicon. */
+const spellingIndexes = new WeakMap<readonly Concept[], ReadonlyMap<string, readonly string[]>>();
+
+function spellingIndex(concepts: readonly Concept[]): ReadonlyMap<string, readonly string[]> {
+  let index = spellingIndexes.get(concepts);
+  if (index !== undefined) return index;
+  const built = new Map<string, string[]>();
+  for (const concept of concepts) {
+    const names = [...new Set([...concept.vi, ...concept.en].map(filterKey))].filter((k) => k !== "");
+    for (const name of names) built.set(name, [...new Set([...(built.get(name) ?? []), ...names])]);
+  }
+  spellingIndexes.set(concepts, built);
+  index = built;
+  return index;
+}
+
 /**
  * A phrase that is one spelling of a lexicon concept (a person, a place, a named thing) stands
  * for all of them, in both languages: "/watch Bình Nhưỡng" also matches "Pyongyang".
  */
 function spellingsOf(phrase: string, concepts: readonly Concept[]): string[][] {
   const key = filterKey(phrase);
-  const keys = new Set([key]);
-  for (const concept of concepts) {
-    const names = [...concept.vi, ...concept.en].map(filterKey);
-    if (names.includes(key)) for (const name of names) keys.add(name);
-  }
+  const keys = new Set([key, ...(spellingIndex(concepts).get(key) ?? [])]);
   return [...keys].filter((k) => k !== "").map((k) => k.split(" "));
 }
 

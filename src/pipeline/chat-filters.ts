@@ -1,18 +1,17 @@
 import { createFilterMatcher, type FilterMatcher, NO_FILTERS } from "../digest/index.js";
 import type { Concept, SubscriptionId } from "../domain/index.js";
-import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
-import type { Db } from "../store/database.js";
+import type { ChatFilterStore } from "../store/chat-filters-repo.js";
 
 /**
  * A chat's watches and mutes as a matcher over event text, with the bilingual lexicon's
  * spellings; no subscription, or none set, matches nothing.
  */
 export function chatFilterMatcher(
-  db: Db,
+  store: ChatFilterStore,
   subscriptionId: SubscriptionId | undefined,
   concepts: readonly Concept[],
 ): FilterMatcher {
   if (subscriptionId === undefined) return NO_FILTERS;
-  const filters = createSqliteChatFilterStore(db).list(subscriptionId);
+  const filters = store.list(subscriptionId);
   return filters.length === 0 ? NO_FILTERS : createFilterMatcher(filters, concepts);
 }

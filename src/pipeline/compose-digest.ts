@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { OnDemandDigestRequest } from "../chat/index.js";
 import { buildDigest, DEFAULT_MAX_ENTRIES, type DigestRequest } from "../digest/index.js";
 import { type Concept, DIGEST_WINDOW_MS, type DigestDocument } from "../domain/index.js";
+import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
 import { createSqliteDigestSource } from "../store/digest-repo.js";
 import { chatFilterMatcher } from "./chat-filters.js";
 
@@ -58,6 +59,7 @@ export function createOnDemandDigestComposer(
   db: Database.Database,
   defaults: OnDemandDigestDefaults,
 ): (request: OnDemandDigestRequest, now: number) => DigestDocument {
+  const filterStore = createSqliteChatFilterStore(db);
   return (request, now) =>
     composeDigest(
       db,
@@ -69,7 +71,7 @@ export function createOnDemandDigestComposer(
         maxEntries: defaults.maxEntries,
         minRelevance: defaults.minRelevance,
         topicWeights: defaults.topicWeights,
-        filters: chatFilterMatcher(db, request.subscription?.id, defaults.concepts ?? []),
+        filters: chatFilterMatcher(filterStore, request.subscription?.id, defaults.concepts ?? []),
       },
       now,
     );
