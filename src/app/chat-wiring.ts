@@ -5,6 +5,7 @@ import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
 import type { Db } from "../store/database.js";
 import { createSqliteSearchRepo } from "../store/search-repo.js";
 import { createSqliteSourceHealthRepo } from "../store/source-health-repo.js";
+import { createSqliteStoryRepo } from "../store/story-repo.js";
 import { createSqliteSubscriptionStore, type SubscriptionStore } from "../store/subscriptions-repo.js";
 
 export interface CoreWiring {
@@ -34,6 +35,7 @@ export function buildCommandCore(w: CoreWiring): CommandCore {
     subscriptions: subscriptionStoreFor(w.db, w.env, w.settings),
     search: createSqliteSearchRepo(w.db),
     filters: createSqliteChatFilterStore(w.db),
+    stories: createSqliteStoryRepo(w.db),
     sourceHealth: createSqliteSourceHealthRepo(w.db),
     topics: w.topics,
     composeDigest: w.composeDigest,

@@ -7,6 +7,7 @@ import { preferenceCommands } from "./commands/preferences.js";
 import { scheduleCommands } from "./commands/schedule.js";
 import { searchCommands } from "./commands/search.js";
 import { statusCommands } from "./commands/status.js";
+import { storyCommands } from "./commands/story.js";
 import { toggleTopic, topicCommands } from "./commands/topics.js";
 import { watchlistCommands } from "./commands/watchlist.js";
 import { welcomeCommands } from "./commands/welcome.js";
@@ -50,6 +51,7 @@ function commandTable(kit: CommandKit): CommandTable {
     ...preferenceCommands(kit),
     ...statusCommands(kit),
     ...watchlistCommands(kit),
+    ...storyCommands(kit),
   };
 }
 

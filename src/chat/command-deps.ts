@@ -2,6 +2,7 @@ import type { DigestDocument, Lang, Logger, Topic, TopicId } from "../domain/ind
 import type { ChatFilterStore } from "../store/chat-filters-repo.js";
 import type { SearchRepo } from "../store/search-repo.js";
 import type { SourceHealthRepo } from "../store/source-health-repo.js";
+import type { StoryRepo } from "../store/story-repo.js";
 import type { StoredSubscription, SubscriptionStore } from "../store/subscriptions-repo.js";
 import type { DigestWindow } from "./arguments.js";
 import type { ChatContext, Reply } from "./reply.js";
@@ -21,6 +22,8 @@ export interface CommandCoreDeps {
   readonly search: SearchRepo;
   /** Each chat's watches and mutes. */
   readonly filters: ChatFilterStore;
+  /** What /story numbers (the chat's last digest or alert) and each event's reports. */
+  readonly stories: StoryRepo;
   readonly sourceHealth: SourceHealthRepo;
   readonly topics: readonly Topic[];
   readonly composeDigest: (request: OnDemandDigestRequest, now: number) => DigestDocument | Promise<DigestDocument>;

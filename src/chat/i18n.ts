@@ -40,6 +40,14 @@ export const COMMANDS = [
     help: { vi: "không nhận tin nhắc tới (không ghi: danh sách)", en: "never show stories naming it (none: list)" },
   },
   { name: "unmute", usage: "<cụm từ|all>", help: { vi: "bỏ ẩn", en: "unmute" } },
+  {
+    name: "story",
+    usage: "<số|từ khóa>",
+    help: {
+      vi: "diễn biến của một tin (số thứ tự trong bản tin vừa nhận)",
+      en: "how a story developed (its number in the last digest)",
+    },
+  },
   { name: "sources", usage: "", help: { vi: "nguồn tin và tình trạng", en: "news sources and their health" } },
   { name: "status", usage: "", help: { vi: "cài đặt của cuộc trò chuyện này", en: "this chat's settings" } },
 ] as const satisfies readonly { name: string; usage: string; help: Record<Lang, string> }[];
@@ -125,6 +133,26 @@ const errors = {
   "bad-weekday": {
     vi: "“{input}” không phải ngày trong tuần; viết ví dụ CN, T2, Thứ Bảy hoặc sun, mon, sat.",
     en: "“{input}” is not a day of the week; write e.g. sun, mon, sat (or CN, T2, Thứ Bảy).",
+  },
+  "missing-story": {
+    vi: "Viết số thứ tự của tin trong bản tin vừa nhận, ví dụ /story 2, hoặc từ khóa: /story Bàn Môn Điếm.",
+    en: "Give the entry's number in the last digest, e.g. /story 2, or words: /story Panmunjom.",
+  },
+  "story-no-digest": {
+    vi: "Cuộc trò chuyện này chưa nhận bản tin nào; gõ /digest rồi /story 1.",
+    en: "This chat has not had a digest yet; send /digest, then /story 1.",
+  },
+  "story-bad-number": {
+    vi: "Bản tin vừa nhận có {max} tin; chọn từ 1 đến {max}.",
+    en: "The last digest had {max} entries; choose 1 to {max}.",
+  },
+  "story-not-found": {
+    vi: "Không tìm thấy tin nào về “{input}” trong 30 ngày qua.",
+    en: "No story about “{input}” in the last 30 days.",
+  },
+  "story-gone": {
+    vi: "Tin này không còn trong kho (đã quá cũ); thử /story với từ khóa.",
+    en: "That story is no longer stored (too old); try /story with words.",
   },
   "missing-phrase": {
     vi: "Viết tên hoặc cụm từ, ví dụ /{command} Choe Son-hui.",

@@ -1,3 +1,4 @@
+import { languageMark } from "../digest/index.js";
 import type { DigestDocument, Lang } from "../domain/index.js";
 import { COMMANDS, errorMessage, message } from "./i18n.js";
 import { formatLocalDateTime } from "./local-time.js";
@@ -29,6 +30,17 @@ const LABELS = {
     next: "Bản tin tới",
     lastIngest: "Cập nhật tin lần cuối",
     never: "chưa có",
+    story: "Diễn biến",
+    update: "Cập nhật",
+    newOutlet: "nguồn mới",
+    newSignal: "mới",
+    signals: {
+      "missile-launch": "phóng tên lửa",
+      "nuclear-test": "thử hạt nhân",
+      summit: "thượng đỉnh",
+      treaty: "ký kết",
+      sanctions: "trừng phạt",
+    },
   },
   en: {
     commands: "Commands:",
@@ -55,6 +67,17 @@ const LABELS = {
     next: "Next briefing",
     lastIngest: "Last news update",
     never: "never",
+    story: "How it developed",
+    update: "Update",
+    newOutlet: "new outlet",
+    newSignal: "new",
+    signals: {
+      "missile-launch": "missile launch",
+      "nuclear-test": "nuclear test",
+      summit: "summit",
+      treaty: "signing",
+      sanctions: "sanctions",
+    },
   },
 } as const;
 
@@ -107,6 +130,8 @@ export function renderReplyText(reply: Reply, renderDigest: (doc: DigestDocument
             `• ${s.name}: ${l.health[s.health]}${s.lastError === null || s.health === "ok" ? "" : ` (${s.lastError})`}`,
         ),
       ].join("\n");
+    case "story":
+      return storyText(reply);
     case "status":
       return [
         `${l.status}:`,
@@ -120,4 +145,20 @@ export function renderReplyText(reply: Reply, renderDigest: (doc: DigestDocument
         `${l.lastIngest}: ${reply.lastIngestAt === null ? l.never : formatLocalDateTime(reply.lastIngestAt, reply.timezone, reply.lang)}`,
       ].join("\n");
   }
+}
+
+/** A story's timeline: each report oldest first, then what it added ("Cập nhật: nguồn mới …"). */
+function storyText(reply: Extract<Reply, { kind: "story" }>): string {
+  const l = LABELS[reply.lang];
+  const lines = [`📜 ${l.story}: ${reply.headline}`];
+  for (const line of reply.lines) {
+    const mark = languageMark(line.lang);
+    lines.push(`${line.when} · ${line.outlet}${mark} · ${line.title}`, `   ${line.url}`);
+    const added = [
+      ...(line.newOutlet ? [`${l.newOutlet} ${line.outlet}${mark}`] : []),
+      ...(line.newSignals.length > 0 ? [`${l.newSignal}: ${line.newSignals.map((s) => l.signals[s]).join(", ")}`] : []),
+    ];
+    if (added.length > 0) lines.push(`   ${l.update}: ${added.join("; ")}`);
+  }
+  return lines.join("\n");
 }

@@ -1,4 +1,4 @@
-import type { ChatId, ChatType, DigestDocument, Lang, Platform, TopicId } from "../domain/index.js";
+import type { ChatId, ChatType, DigestDocument, Lang, Platform, StrongSignal, TopicId } from "../domain/index.js";
 import type { ErrorKey, MessageKey } from "./i18n.js";
 
 /** Kept for chat/index.ts's public surface; the type lives in domain (chat-status.ts). */
@@ -37,6 +37,23 @@ export interface SearchHit {
   readonly source: string;
   readonly publishedAt: number;
   readonly articles: number;
+  /** The event the hit belongs to, when the item was clustered into one. */
+  readonly eventId?: string | undefined;
+}
+
+/** One report in a story's timeline, with what it added to the story. */
+export interface StoryLine {
+  /** "22/11 07:05", in the chat's zone. */
+  readonly when: string;
+  readonly outlet: string;
+  /** Set when the report is in the other language than the chat's (shown marked). */
+  readonly lang?: Lang | undefined;
+  readonly title: string;
+  readonly url: string;
+  /** An outlet first heard in this report (never on the first report). */
+  readonly newOutlet: boolean;
+  /** Happenings this report is the first to name (never on the first report). */
+  readonly newSignals: readonly StrongSignal[];
 }
 
 export interface SourceLine {
@@ -64,6 +81,7 @@ export type Reply =
   | { readonly kind: "digest"; readonly doc: DigestDocument }
   | { readonly kind: "search"; readonly lang: Lang; readonly query: string; readonly hits: readonly SearchHit[] }
   | { readonly kind: "sources"; readonly lang: Lang; readonly sources: readonly SourceLine[] }
+  | { readonly kind: "story"; readonly lang: Lang; readonly headline: string; readonly lines: readonly StoryLine[] }
   | {
       readonly kind: "status";
       readonly lang: Lang;

@@ -29,6 +29,7 @@ export function searchEvents(query: string, candidates: readonly SearchCandidate
         source: c.sourceName,
         publishedAt: c.publishedAt,
         articles: 1,
+        ...(c.eventId === null ? {} : { eventId: c.eventId }),
       },
       phrase: ` ${tokens.join(" ")} `.includes(phrase),
       articles: 1,

@@ -1,6 +1,7 @@
 import type { ChatGoneReason, ChatId, DeliveryState, EventId, Platform, SubscriptionId } from "../domain/index.js";
 import { chatId as toChatId, subscriptionId as toSubscriptionId } from "../domain/index.js";
 import type { Db } from "./database.js";
+import { REMEMBER_SHOWN_SQL } from "./story-repo.js";
 
 /** What a digest row is: a scheduled briefing, the weekly one, or a breaking alert. */
 export type DigestKind = "briefing" | "weekly" | "alert";
@@ -129,6 +130,8 @@ function prepareOutboxStatements(db: Db) {
       "UPDATE deliveries SET state = 'failed', last_error = ? WHERE subscription_id = ? AND state = 'pending'",
     ),
     deactivate: db.prepare("UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE id = ?"),
+    // What /story numbers: the entries of the last digest or alert the chat was given.
+    rememberShown: db.prepare(REMEMBER_SHOWN_SQL),
     recover: db.prepare("UPDATE deliveries SET state = 'pending', next_attempt_at = ? WHERE state = 'sending'"),
     counts: db.prepare<[], { state: DeliveryState; n: number }>(
       "SELECT state, COUNT(*) AS n FROM deliveries GROUP BY state",
@@ -156,6 +159,8 @@ export function createSqliteOutboxStore(db: Db): OutboxStore {
       q.insertDelivery.run(digestId, m.subscriptionId, m.platform, m.chatId, key, part, payload, m.now);
     });
     for (const e of m.events) q.recordSent.run(m.subscriptionId, e.eventId, e.itemCount, m.now);
+    if (m.events.length > 0)
+      q.rememberShown.run(m.subscriptionId, JSON.stringify(m.events.map((e) => e.eventId)), m.now);
     return { status: "created", digestId };
   });
 

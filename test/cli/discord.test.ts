@@ -29,6 +29,7 @@ const NAMES = [
   "unwatch",
   "mute",
   "unmute",
+  "story",
   "sources",
   "status",
 ];
@@ -38,7 +39,7 @@ describe("bantin discord register", () => {
     const result = await cli(["discord", "register"], env());
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("registered 16 commands globally");
+    expect(result.stdout).toContain("registered 17 commands globally");
     const put = fake.commands.get("global") ?? [];
     expect(put.map((c) => c.name).sort()).toEqual([...NAMES].sort());
     const subscribe = put.find((c) => c.name === "subscribe");

@@ -9,6 +9,7 @@ import { createSqliteChatFilterStore } from "../../src/store/chat-filters-repo.j
 import type { Db } from "../../src/store/database.js";
 import { createSqliteSearchRepo } from "../../src/store/search-repo.js";
 import { createSqliteSourceHealthRepo } from "../../src/store/source-health-repo.js";
+import { createSqliteStoryRepo } from "../../src/store/story-repo.js";
 import { TOPICS } from "./chat-fixtures.js";
 
 /** A digest with no entries under `title`, in the asked language: for tests of everything but the digest. */
@@ -32,6 +33,7 @@ export function commandCoreOn(
   return createCommandCore({
     search: createSqliteSearchRepo(db),
     filters: createSqliteChatFilterStore(db),
+    stories: createSqliteStoryRepo(db),
     sourceHealth: createSqliteSourceHealthRepo(db),
     topics: TOPICS,
     composeDigest: emptyDigest("Bản tin"),

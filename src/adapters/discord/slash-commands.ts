@@ -91,6 +91,14 @@ export const SLASH_OPTIONS: Readonly<Partial<Record<CommandName, readonly Option
   unwatch: [phraseOption({ vi: "cụm từ đang theo dõi, hoặc all", en: "a watched phrase, or all" }, true)],
   mute: [phraseOption({ vi: "tên, cụm từ cần ẩn (bỏ trống: danh sách)", en: "name or phrase to hide (empty: list)" })],
   unmute: [phraseOption({ vi: "cụm từ đang ẩn, hoặc all", en: "a muted phrase, or all" }, true)],
+  story: [
+    {
+      name: "entry",
+      type: "string",
+      required: true,
+      description: { vi: "số thứ tự trong bản tin, hoặc từ khóa", en: "entry number in the last digest, or words" },
+    },
+  ],
   alerts: [
     {
       name: "state",

@@ -18,7 +18,16 @@ export function digestCommands(kit: CommandKit): Pick<CommandTable, "digest"> {
       const parsed = topicWords.length === 0 ? undefined : kit.resolveTopics(topicWords);
       if (parsed !== undefined && !parsed.ok) return [kit.fromParsed(lang, parsed)];
       const topics = parsed?.value ?? (sub?.active === true ? sub.topics : []);
-      const doc = await kit.deps.composeDigest({ subscription: sub, topics, since, lang }, kit.deps.now());
+      const now = kit.deps.now();
+      const doc = await kit.deps.composeDigest({ subscription: sub, topics, since, lang }, now);
+      // So that "/story 2" right after means this digest's second entry.
+      if (doc.entries.length > 0) {
+        kit.deps.stories.rememberShown(
+          kit.ensure(ctx).id,
+          doc.entries.map((e) => e.eventId),
+          now,
+        );
+      }
       return [{ kind: "digest", doc }];
     },
   };
