@@ -1,6 +1,7 @@
+import { createStoryThreads } from "../analyze/story-thread.js";
 import { type CommandCore, createCommandCore, type OnDemandDigestRequest } from "../chat/index.js";
 import type { Env, Settings } from "../config/index.js";
-import type { DigestDocument, Logger, Topic } from "../domain/index.js";
+import type { Concept, DigestDocument, Logger, Topic } from "../domain/index.js";
 import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
 import type { Db } from "../store/database.js";
 import { createSqliteSearchRepo } from "../store/search-repo.js";
@@ -13,6 +14,8 @@ export interface CoreWiring {
   readonly env: Env;
   readonly settings: Settings;
   readonly topics: readonly Topic[];
+  /** The bilingual lexicon: /story links a story's thread by its specific names. */
+  readonly concepts: readonly Concept[];
   readonly logger: Logger;
   readonly composeDigest: (request: OnDemandDigestRequest, now: number) => DigestDocument | Promise<DigestDocument>;
   readonly now?: () => number;
@@ -36,6 +39,10 @@ export function buildCommandCore(w: CoreWiring): CommandCore {
     search: createSqliteSearchRepo(w.db),
     filters: createSqliteChatFilterStore(w.db),
     stories: createSqliteStoryRepo(w.db),
+    storyThread: {
+      earlier: createStoryThreads(w.concepts).earlier,
+      minRelevance: w.settings.analysis.relevanceThreshold,
+    },
     sourceHealth: createSqliteSourceHealthRepo(w.db),
     topics: w.topics,
     composeDigest: w.composeDigest,

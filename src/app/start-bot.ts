@@ -89,6 +89,7 @@ export async function startBot(options: StartOptions): Promise<void> {
         env,
         settings,
         topics: chatTopics(lexicon),
+        concepts,
         logger,
         composeDigest: createOnDemandDigestComposer(db, {
           timezone: env.BANTIN_TZ,

@@ -1,4 +1,5 @@
 import type { DigestDocument, Lang, Logger, Topic, TopicId } from "../domain/index.js";
+import type { FindEarlierInThread } from "../domain/story-thread.js";
 import type { ChatFilterStore } from "../store/chat-filters-repo.js";
 import type { SearchRepo } from "../store/search-repo.js";
 import type { SourceHealthRepo } from "../store/source-health-repo.js";
@@ -24,6 +25,11 @@ export interface CommandCoreDeps {
   readonly filters: ChatFilterStore;
   /** What /story numbers (the chat's last digest or alert) and each event's reports. */
   readonly stories: StoryRepo;
+  /**
+   * How /story finds the earlier events of a story's thread: analysis reads the lexicon's names
+   * (chat/ may not import analyze/), so the composition root hands it in. None: no thread shown.
+   */
+  readonly storyThread?: { readonly earlier: FindEarlierInThread; readonly minRelevance: number } | undefined;
   readonly sourceHealth: SourceHealthRepo;
   readonly topics: readonly Topic[];
   readonly composeDigest: (request: OnDemandDigestRequest, now: number) => DigestDocument | Promise<DigestDocument>;

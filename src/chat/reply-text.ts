@@ -34,6 +34,10 @@ const LABELS = {
     update: "Cập nhật",
     newOutlet: "nguồn mới",
     newSignal: "mới",
+    thread: "Trước đó cùng mạch tin",
+    reports: (n: number) => `${n} bài`,
+    outlets: (n: number) => `${n} nguồn`,
+    shared: "chung",
     signals: {
       "missile-launch": "phóng tên lửa",
       "nuclear-test": "thử hạt nhân",
@@ -71,6 +75,10 @@ const LABELS = {
     update: "Update",
     newOutlet: "new outlet",
     newSignal: "new",
+    thread: "Earlier in this thread",
+    reports: (n: number) => `${n} ${n === 1 ? "report" : "reports"}`,
+    outlets: (n: number) => `${n} ${n === 1 ? "outlet" : "outlets"}`,
+    shared: "shared",
     signals: {
       "missile-launch": "missile launch",
       "nuclear-test": "nuclear test",
@@ -147,7 +155,10 @@ export function renderReplyText(reply: Reply, renderDigest: (doc: DigestDocument
   }
 }
 
-/** A story's timeline: each report oldest first, then what it added ("Cập nhật: nguồn mới …"). */
+/**
+ * A story's timeline: each report oldest first, then what it added ("Cập nhật: nguồn mới …");
+ * then the earlier events of its thread, with what ties each to it ("chung: Choe Son-hui").
+ */
 function storyText(reply: Extract<Reply, { kind: "story" }>): string {
   const l = LABELS[reply.lang];
   const lines = [`📜 ${l.story}: ${reply.headline}`];
@@ -159,6 +170,14 @@ function storyText(reply: Extract<Reply, { kind: "story" }>): string {
       ...(line.newSignals.length > 0 ? [`${l.newSignal}: ${line.newSignals.map((s) => l.signals[s]).join(", ")}`] : []),
     ];
     if (added.length > 0) lines.push(`   ${l.update}: ${added.join("; ")}`);
+  }
+  // One line per event: platforms split replies at line breaks, so a long thread still splits.
+  const earlier = reply.earlier ?? [];
+  if (earlier.length > 0) lines.push("", `🧵 ${l.thread}:`);
+  for (const e of earlier) {
+    lines.push(
+      `• ${e.when} · ${e.headline} — ${l.reports(e.reports)}, ${l.outlets(e.outlets)} · ${l.shared}: ${e.shared.join(", ")}`,
+    );
   }
   return lines.join("\n");
 }

@@ -56,6 +56,18 @@ export interface StoryLine {
   readonly newSignals: readonly StrongSignal[];
 }
 
+/** An earlier event of a story's thread, as /story lists it under the timeline. */
+export interface EarlierEventLine {
+  /** "20/02", in the chat's zone: the day it began. */
+  readonly when: string;
+  /** In the chat's language when the event was reported in it. */
+  readonly headline: string;
+  readonly reports: number;
+  readonly outlets: number;
+  /** The specific names it shares with the story, in the chat's language ("Choe Son-hui"). */
+  readonly shared: readonly string[];
+}
+
 export interface SourceLine {
   readonly name: string;
   readonly health: "ok" | "failing" | "paused" | "never-fetched";
@@ -81,7 +93,14 @@ export type Reply =
   | { readonly kind: "digest"; readonly doc: DigestDocument }
   | { readonly kind: "search"; readonly lang: Lang; readonly query: string; readonly hits: readonly SearchHit[] }
   | { readonly kind: "sources"; readonly lang: Lang; readonly sources: readonly SourceLine[] }
-  | { readonly kind: "story"; readonly lang: Lang; readonly headline: string; readonly lines: readonly StoryLine[] }
+  | {
+      readonly kind: "story";
+      readonly lang: Lang;
+      readonly headline: string;
+      readonly lines: readonly StoryLine[];
+      /** Earlier events of the same thread, strongest tie first; none when it has none. */
+      readonly earlier?: readonly EarlierEventLine[] | undefined;
+    }
   | {
       readonly kind: "status";
       readonly lang: Lang;

@@ -1,9 +1,12 @@
 import { type EventId, eventId, type Lang, type SubscriptionId } from "../domain/index.js";
+import type { StoryThreadEvent, StoryThreadReport } from "../domain/story-thread.js";
 import type { Db } from "./database.js";
 
 /** One report of a story, as its timeline lists it. */
 export interface StoryReport {
   readonly title: string;
+  /** What thread linking reads besides the title. */
+  readonly lead: string;
   readonly url: string;
   readonly lang: Lang;
   readonly outlet: string;
@@ -17,7 +20,29 @@ export interface StoryTimeline {
   readonly reports: readonly StoryReport[];
 }
 
-/** What /story reads: the entries a chat was last shown, and an event's reports. */
+/** An event that may be an earlier part of a story's thread, with what /story shows of it. */
+export interface StoryThreadCandidate extends StoryThreadEvent {
+  readonly id: EventId;
+  /** The event's headline (in the default language when it has reports in it). */
+  readonly headline: string;
+  /** Its headline in each language it has a summary in. */
+  readonly headlines: Readonly<Partial<Record<Lang, string>>>;
+  readonly itemCount: number;
+  readonly outletCount: number;
+}
+
+/** Which events /story weighs as earlier parts of a thread. */
+export interface StoryThreadWindow {
+  /** First seen at or after this (epoch ms)... */
+  readonly since: number;
+  /** ...and before this: the story's first report. */
+  readonly before: number;
+  readonly minRelevance: number;
+  /** The most recent this many, should a window hold more. */
+  readonly limit: number;
+}
+
+/** What /story reads: the entries a chat was last shown, an event's reports, and its thread's candidates. */
 export interface StoryRepo {
   /** Records the events of a digest or alert just given to the chat, in the order shown. */
   rememberShown(subscription: SubscriptionId, events: readonly EventId[], at: number): void;
@@ -25,6 +50,11 @@ export interface StoryRepo {
   lastShown(subscription: SubscriptionId): EventId[];
   /** The event (or the one it was merged into since) with its reports; undefined when gone. */
   timeline(event: EventId): StoryTimeline | undefined;
+  /**
+   * Events first seen in the window, with their reports' titles and leads: absorbed events are
+   * gone (their reports are in the event they merged into), so each story is one candidate.
+   */
+  threadCandidates(window: StoryThreadWindow): StoryThreadCandidate[];
 }
 
 /** Merges can chain (a into b, later b into c); a few hops is all clustering ever makes. */
@@ -42,13 +72,14 @@ export function createSqliteStoryRepo(db: Db): StoryRepo {
   const mergedInto = db.prepare<[string], { into_id: string }>("SELECT into_id FROM event_merges WHERE from_id = ?");
   const event = db.prepare<[string], { id: string; headline: string }>("SELECT id, headline FROM events WHERE id = ?");
   const reports = db.prepare<[string], StoryReport>(
-    `SELECT i.title, i.url, i.lang, s.name AS outlet, i.published_at AS publishedAt
+    `SELECT i.title, i.lead, i.url, i.lang, s.name AS outlet, i.published_at AS publishedAt
        FROM event_items ei
        JOIN items i ON i.id = ei.item_id
        JOIN sources s ON s.id = i.source_id
       WHERE ei.event_id = ?
       ORDER BY i.published_at, i.id`,
   );
+  const candidates = threadStatements(db);
   const resolve = (id: string): string => {
     let current = id;
     for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
@@ -71,5 +102,61 @@ export function createSqliteStoryRepo(db: Db): StoryRepo {
       if (row === undefined) return undefined;
       return { eventId: eventId(row.id), headline: row.headline, reports: reports.all(row.id) };
     },
+    threadCandidates: (window) => candidates(window),
+  };
+}
+
+interface CandidateRow {
+  id: string;
+  headline: string;
+  first_seen: number;
+  item_count: number;
+  outlet_count: number;
+}
+
+/** The window's events, their reports and their headlines per language: three reads, joined here. */
+function threadStatements(db: Db): (window: StoryThreadWindow) => StoryThreadCandidate[] {
+  // The window's events, newest first; the CTE is repeated so each read walks only them. An event
+  // first seen since `since` was last seen since then too: that bound lets events_last_seen serve.
+  const inWindow = `WITH w AS (SELECT id FROM events
+      WHERE last_seen >= @since AND first_seen >= @since AND first_seen < @before
+        AND relevance >= @minRelevance AND item_count > 0
+      ORDER BY first_seen DESC LIMIT @limit)`;
+  const events = db.prepare<[StoryThreadWindow], CandidateRow>(
+    `${inWindow} SELECT e.id, e.headline, e.first_seen, e.item_count, e.outlet_count
+       FROM w JOIN events e ON e.id = w.id ORDER BY e.first_seen DESC, e.id`,
+  );
+  const reports = db.prepare<[StoryThreadWindow], StoryThreadReport & { event_id: string }>(
+    `${inWindow} SELECT ei.event_id, i.title, i.lead, i.lang
+       FROM w CROSS JOIN event_items ei ON ei.event_id = w.id JOIN items i ON i.id = ei.item_id
+      ORDER BY i.published_at, i.id`,
+  );
+  // The newest headline per language, an LLM one first, as digests choose theirs.
+  const headlines = db.prepare<[StoryThreadWindow], { event_id: string; lang: Lang; headline: string }>(
+    `${inWindow} SELECT s.event_id, s.lang, s.headline
+       FROM w CROSS JOIN summaries s ON s.event_id = w.id
+      WHERE s.headline <> ''
+      ORDER BY s.method = 'llm', s.created_at`,
+  );
+  return (window) => {
+    const reportsOf = new Map<string, StoryThreadReport[]>();
+    for (const { event_id, ...r } of reports.all(window)) {
+      const list = reportsOf.get(event_id);
+      if (list === undefined) reportsOf.set(event_id, [r]);
+      else list.push(r);
+    }
+    // Rows come worst first: the last one written for a language is the one kept.
+    const headlinesOf = new Map<string, Partial<Record<Lang, string>>>();
+    for (const h of headlines.all(window))
+      headlinesOf.set(h.event_id, { ...headlinesOf.get(h.event_id), [h.lang]: h.headline });
+    return events.all(window).map((e) => ({
+      id: eventId(e.id),
+      headline: e.headline,
+      headlines: headlinesOf.get(e.id) ?? {},
+      firstSeen: e.first_seen,
+      itemCount: e.item_count,
+      outletCount: e.outlet_count,
+      reports: reportsOf.get(e.id) ?? [],
+    }));
   };
 }

@@ -2,6 +2,7 @@ import type { EventId } from "../../domain/index.js";
 import type { CommandKit, CommandTable } from "../command-kit.js";
 import type { ChatContext, Reply } from "../reply.js";
 import { searchEvents } from "../search-events.js";
+import { earlierInThread } from "../story-thread-lines.js";
 import { storyLines } from "../story-timeline.js";
 
 const STORY_SEARCH_MS = 30 * 24 * 3600_000;
@@ -38,7 +39,8 @@ export function storyCommands(kit: CommandKit): Pick<CommandTable, "story"> {
       const timezone = (sub ?? kit.ensure(ctx)).timezone;
       // Headed in the chat's language when a report in it exists, as digests are.
       const headline = timeline.reports.find((r) => r.lang === lang)?.title ?? timeline.headline;
-      return [{ kind: "story", lang, headline, lines: storyLines(timeline, lang, timezone) }];
+      const earlier = earlierInThread(kit.deps, timeline, lang, timezone);
+      return [{ kind: "story", lang, headline, lines: storyLines(timeline, lang, timezone), earlier }];
     },
   };
 }
