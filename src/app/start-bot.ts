@@ -16,6 +16,7 @@ import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
 import { createNewsPipeline } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
 import { openDatabase } from "../store/database.js";
+import { createSqliteOutboxStore } from "../store/outbox-repo.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore, subscriptionStoreFor } from "./chat-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
@@ -174,6 +175,7 @@ async function runPlatforms(
         core,
         topics: chatTopics(briefings.lexicon),
         renderDigest: renderDiscordMessages,
+        sentMessageId: createSqliteOutboxStore(briefings.db).sentMessageId,
         logger,
       };
       const discord = await loginTo(DISCORD_LOGIN, () => startDiscord(discordDeps));

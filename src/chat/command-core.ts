@@ -1,4 +1,4 @@
-import { silentLogger } from "../domain/index.js";
+import { isSharedChat, silentLogger } from "../domain/index.js";
 import { foldDiacritics } from "../text/index.js";
 import type { CommandCore, CommandCoreDeps } from "./command-deps.js";
 import { type CommandKit, type CommandTable, createCommandKit } from "./command-kit.js";
@@ -92,7 +92,7 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
 
   /** Undefined when the user may change this chat's settings, else the refusal to send. */
   const settingsRefusal = async (ctx: ChatContext): Promise<Reply[] | undefined> => {
-    if (ctx.chatType !== "group" && ctx.chatType !== "supergroup") return undefined;
+    if (!isSharedChat(ctx.chatType)) return undefined;
     const admin = await ctx.isAdmin();
     if (admin === true) return undefined;
     return [kit.error(kit.langOf(ctx), admin === "unknown" ? "admin-check-unavailable" : "admins-only")];

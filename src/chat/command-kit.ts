@@ -32,12 +32,12 @@ export function createCommandKit(deps: CommandCoreDeps): CommandKit {
   const subs = deps.subscriptions;
   const error = (lang: Lang, key: ErrorKey, params?: ReplyParams): Reply =>
     params === undefined ? { kind: "error", lang, key } : { kind: "error", lang, key, params };
-  const ensure = (ctx: ChatContext) => subs.ensure(ctx.platform, ctx.chatId, ctx.chatType, deps.now());
+  const ensure = (ctx: ChatContext) => subs.ensure(ctx, ctx.chatType, deps.now());
   return {
     deps,
     subs,
     resolveTopics: createTopicIndex(deps.topics),
-    langOf(ctx, sub = subs.get(ctx.platform, ctx.chatId)) {
+    langOf(ctx, sub = subs.get(ctx)) {
       if (sub !== undefined) return sub.lang;
       const platformLang = ctx.language?.slice(0, 2).toLowerCase();
       return platformLang === "vi" || platformLang === "en" ? platformLang : deps.defaults.lang;
@@ -58,12 +58,12 @@ export function createCommandKit(deps: CommandCoreDeps): CommandKit {
       const now = deps.now();
       ensure(ctx);
       if (topics.length === 0) {
-        subs.deactivate(ctx.platform, ctx.chatId, "unsubscribed", now);
+        subs.deactivate(ctx, "unsubscribed", now);
         return;
       }
       const all = deps.topics.every((t) => topics.includes(t.id));
-      subs.setTopics(ctx.platform, ctx.chatId, all ? [] : topics, now);
-      subs.reactivate(ctx.platform, ctx.chatId, now);
+      subs.setTopics(ctx, all ? [] : topics, now);
+      subs.reactivate(ctx, now);
     },
   };
 }

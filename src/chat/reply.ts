@@ -1,4 +1,4 @@
-import type { ChatId, ChatType, DigestDocument, Lang, Platform, StrongSignal, TopicId } from "../domain/index.js";
+import type { ChatPlace, ChatType, DigestDocument, Lang, StrongSignal, TopicId } from "../domain/index.js";
 import type { ErrorKey, MessageKey } from "./i18n.js";
 
 /** Kept for chat/index.ts's public surface; the type lives in domain (chat-status.ts). */
@@ -8,9 +8,8 @@ export type { ChatType } from "../domain/index.js";
 /** Whether the user administers the chat, or that the platform could not tell. */
 export type AdminStatus = boolean | "unknown";
 
-export interface ChatContext {
-  readonly platform: Platform;
-  readonly chatId: ChatId;
+/** The place (chat, or forum topic) is what commands configure: ChatPlace's fields. */
+export interface ChatContext extends ChatPlace {
   readonly userId: string;
   readonly chatType: ChatType;
   /**

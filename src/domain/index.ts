@@ -1,5 +1,6 @@
 export * from "./briefing-slots.js";
 export * from "./chat-filters.js";
+export * from "./chat-place.js";
 export * from "./chat-status.js";
 export * from "./concepts.js";
 export * from "./digest-candidate.js";

@@ -1,9 +1,9 @@
-import type { ChatId, EventId, ItemId, SourceId, SubscriptionId, TopicId } from "./ids.js";
+import type { ChatPlace } from "./chat-place.js";
+import type { ChatType } from "./chat-status.js";
+import type { EventId, ItemId, SourceId, SubscriptionId, TopicId } from "./ids.js";
 
 export type Lang = "vi" | "en";
 export const LANGS: readonly Lang[] = ["vi", "en"];
-
-export type Platform = "telegram" | "discord" | "console";
 
 /** A feed we read, as configured in sources.yaml. */
 export interface Source {
@@ -93,10 +93,11 @@ export interface WeeklyTime {
   readonly time: string;
 }
 
-export interface Subscription {
+/** One place's settings: a chat, or one topic of a Telegram forum (ChatPlace.threadId). */
+export interface Subscription extends ChatPlace {
   readonly id: SubscriptionId;
-  readonly platform: Platform;
-  readonly chatId: ChatId;
+  /** How the place is delivered to: a Discord forum gets a post per briefing. */
+  readonly chatType: ChatType;
   /** Empty means all topics. */
   readonly topics: readonly TopicId[];
   /** Local times "HH:MM" in `timezone`; empty means no scheduled briefing. */

@@ -1,5 +1,5 @@
 import { type FilterMatcher, NO_FILTERS } from "../digest/index.js";
-import type { Logger, Subscription } from "../domain/index.js";
+import { type Logger, placeOf, type Subscription } from "../domain/index.js";
 import type { AlertEventSource, AlertEventView } from "../store/alert-events-repo.js";
 import type { OutboxStore } from "../store/outbox-repo.js";
 import { type AlertSettings, alertDecision } from "./alert-threshold.js";
@@ -93,8 +93,7 @@ function enqueueAlert(deps: AlertPassDeps, sub: Subscription, event: AlertEventV
     const built = deps.build(sub, event, now);
     const result = deps.outbox.enqueue({
       subscriptionId: sub.id,
-      platform: sub.platform,
-      chatId: sub.chatId,
+      ...placeOf(sub),
       slot: alertSlot(event.eventId),
       kind: "alert",
       ...built,

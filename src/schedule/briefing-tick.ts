@@ -1,5 +1,5 @@
 import type { EventId, Logger, Subscription } from "../domain/index.js";
-import { dueSlots, isWithinGrace, type Slot } from "../domain/index.js";
+import { dueSlots, isWithinGrace, placeOf, type Slot } from "../domain/index.js";
 import type { OutboxStore } from "../store/outbox-repo.js";
 import type { SchedulerCursor } from "../store/scheduler-cursor-repo.js";
 
@@ -71,8 +71,7 @@ export function runBriefingTick(deps: BriefingTickDeps, now: number): BriefingTi
         const built = deps.build(sub, slot, now);
         const result = outbox.enqueue({
           subscriptionId: sub.id,
-          platform: sub.platform,
-          chatId: sub.chatId,
+          ...placeOf(sub),
           slot: slot.key,
           kind: slot.kind,
           document: built.document,

@@ -1,17 +1,15 @@
-import type { ChatGoneReason, ChatId, DeliveryState, EventId, Platform, SubscriptionId } from "../domain/index.js";
-import { chatId as toChatId, subscriptionId as toSubscriptionId } from "../domain/index.js";
+import type { ChatGoneReason, ChatPlace, DeliveryState, EventId, Platform, SubscriptionId } from "../domain/index.js";
+import { chatPlace, threadId, chatId as toChatId, subscriptionId as toSubscriptionId } from "../domain/index.js";
 import type { Db } from "./database.js";
 import { REMEMBER_SHOWN_SQL } from "./story-repo.js";
 
 /** What a digest row is: a scheduled briefing, the weekly one, or a breaking alert. */
 export type DigestKind = "briefing" | "weekly" | "alert";
 
-/** One message part waiting in (or taken from) the outbox. */
-export interface OutboxRow {
+/** One message part waiting in (or taken from) the outbox, and the place (chat or forum topic) it goes to. */
+export interface OutboxRow extends ChatPlace {
   readonly id: number;
   readonly subscriptionId: SubscriptionId;
-  readonly platform: Platform;
-  readonly chatId: ChatId;
   /** `<subscription>:<slot>`, shared by the parts of one message. */
   readonly dedupeKey: string;
   readonly part: number;
@@ -21,10 +19,9 @@ export interface OutboxRow {
   readonly attempts: number;
 }
 
-export interface NewOutboxMessage {
+/** A message for one subscription's place (chat or forum topic). */
+export interface NewOutboxMessage extends ChatPlace {
   readonly subscriptionId: SubscriptionId;
-  readonly platform: Platform;
-  readonly chatId: ChatId;
   /** The slot key ("2026-11-23T07:00@Asia/Ho_Chi_Minh", "alert:<eventId>"): one message per subscription and slot. */
   readonly slot: string;
   readonly kind: DigestKind;
@@ -49,6 +46,8 @@ export interface OutboxStore {
    */
   claimDue(now: number, limit: number): OutboxRow[];
   markSent(id: number, platformMessageId: string, now: number): void;
+  /** The platform's id of a part already sent (a Discord forum post's later parts go inside the first). */
+  sentMessageId(dedupeKey: string, part: number): string | undefined;
   scheduleRetry(id: number, nextAttemptAt: number, error: string): void;
   markFailed(id: number, reason: string): void;
   /**
@@ -76,6 +75,7 @@ interface Row {
   subscription_id: number;
   platform: Platform;
   chat_id: string;
+  thread_id: number;
   dedupe_key: string;
   part: number;
   payload: string;
@@ -85,8 +85,7 @@ interface Row {
 const fromRow = (r: Row): OutboxRow => ({
   id: r.id,
   subscriptionId: toSubscriptionId(r.subscription_id),
-  platform: r.platform,
-  chatId: toChatId(r.chat_id),
+  ...chatPlace(r.platform, toChatId(r.chat_id), r.thread_id === 0 ? undefined : threadId(r.thread_id)),
   dedupeKey: r.dedupe_key,
   part: r.part,
   payload: r.payload,
@@ -104,8 +103,8 @@ function prepareOutboxStatements(db: Db) {
        ON CONFLICT (subscription_id, slot) DO NOTHING`,
     ),
     insertDelivery: db.prepare(
-      `INSERT INTO deliveries (digest_id, subscription_id, platform, chat_id, dedupe_key, part, payload, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO deliveries (digest_id, subscription_id, platform, chat_id, thread_id, dedupe_key, part, payload, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     recordSent: db.prepare(
       `INSERT INTO sent_events (subscription_id, event_id, item_count, sent_at) VALUES (?, ?, ?, ?)
@@ -119,10 +118,13 @@ function prepareOutboxStatements(db: Db) {
            AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.dedupe_key = d.dedupe_key AND p.part < d.part
                            AND p.state IN ('pending', 'sending'))
          ORDER BY d.next_attempt_at, d.id LIMIT ?)
-       RETURNING id, subscription_id, platform, chat_id, dedupe_key, part, payload, attempts`,
+       RETURNING id, subscription_id, platform, chat_id, thread_id, dedupe_key, part, payload, attempts`,
     ),
     markSent: db.prepare(
       "UPDATE deliveries SET state = 'sent', platform_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+    ),
+    sentMessageId: db.prepare<[string, number], { id: string | null }>(
+      "SELECT platform_message_id AS id FROM deliveries WHERE dedupe_key = ? AND part = ? AND state = 'sent'",
     ),
     retry: db.prepare("UPDATE deliveries SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"),
     fail: db.prepare("UPDATE deliveries SET state = 'failed', last_error = ? WHERE id = ?"),
@@ -156,7 +158,8 @@ export function createSqliteOutboxStore(db: Db): OutboxStore {
     const digestId = Number(digest.lastInsertRowid);
     const key = `${m.subscriptionId}:${m.slot}`;
     m.parts.forEach((payload, part) => {
-      q.insertDelivery.run(digestId, m.subscriptionId, m.platform, m.chatId, key, part, payload, m.now);
+      const thread = m.threadId ?? 0;
+      q.insertDelivery.run(digestId, m.subscriptionId, m.platform, m.chatId, thread, key, part, payload, m.now);
     });
     for (const e of m.events) q.recordSent.run(m.subscriptionId, e.eventId, e.itemCount, m.now);
     if (m.events.length > 0)
@@ -173,6 +176,7 @@ export function createSqliteOutboxStore(db: Db): OutboxStore {
         .map(fromRow)
         .sort((a, b) => a.id - b.id),
     markSent: (id, messageId, now) => void q.markSent.run(messageId, now, id),
+    sentMessageId: (key, part) => q.sentMessageId.get(key, part)?.id ?? undefined,
     scheduleRetry: (id, at, error) => void q.retry.run(at, error, id),
     markFailed: (id, reason) => void q.fail.run(reason, id),
     endSubscription: (row, reason, cause, now) => endSubscription(row, reason, cause, now),

@@ -1,8 +1,20 @@
-import type { ChatId, ChatType, DeactivationReason, Lang, Platform, Subscription, TopicId } from "../domain/index.js";
+import type {
+  ChatId,
+  ChatPlace,
+  ChatType,
+  DeactivationReason,
+  Lang,
+  Platform,
+  Subscription,
+  TopicId,
+} from "../domain/index.js";
 import {
+  chatPlace,
+  describePlace,
   formatWeeklyTime,
   parseWeeklyTime,
   subscriptionId,
+  threadId,
   chatId as toChatId,
   type WeeklyTime,
 } from "../domain/index.js";
@@ -10,7 +22,6 @@ import type { Db } from "./database.js";
 
 /** A subscription as stored, with what the chat commands need beyond the domain type. */
 export interface StoredSubscription extends Subscription {
-  readonly chatType: ChatType;
   readonly deactivatedReason: DeactivationReason | null;
   readonly updatedAt: number;
 }
@@ -21,20 +32,24 @@ export interface SubscriptionDefaults {
   readonly times: readonly string[];
 }
 
+/** Settings per place (a chat, or one topic of a Telegram forum); see ChatPlace. */
 export interface SubscriptionStore {
-  get(platform: Platform, chat: ChatId): StoredSubscription | undefined;
-  /** The chat's row, created inactive (`not-subscribed`) with the defaults when missing. */
-  ensure(platform: Platform, chat: ChatId, chatType: ChatType, now: number): StoredSubscription;
-  setTopics(platform: Platform, chat: ChatId, topics: readonly TopicId[], now: number): void;
-  setTimes(platform: Platform, chat: ChatId, times: readonly string[], now: number): void;
+  get(place: ChatPlace): StoredSubscription | undefined;
+  /** The place's row, created inactive (`not-subscribed`) with the defaults when missing. */
+  ensure(place: ChatPlace, chatType: ChatType, now: number): StoredSubscription;
+  setTopics(place: ChatPlace, topics: readonly TopicId[], now: number): void;
+  setTimes(place: ChatPlace, times: readonly string[], now: number): void;
   /** The weekly briefing's day and time; null turns it off. */
-  setWeekly(platform: Platform, chat: ChatId, weekly: WeeklyTime | null, now: number): void;
-  setTimezone(platform: Platform, chat: ChatId, timezone: string, now: number): void;
-  setLang(platform: Platform, chat: ChatId, lang: Lang, now: number): void;
-  setAlerts(platform: Platform, chat: ChatId, alerts: boolean, now: number): void;
-  /** Kept, never deleted: settings survive a block and come back with /start. */
-  deactivate(platform: Platform, chat: ChatId, reason: DeactivationReason, now: number): void;
-  reactivate(platform: Platform, chat: ChatId, now: number): void;
+  setWeekly(place: ChatPlace, weekly: WeeklyTime | null, now: number): void;
+  setTimezone(place: ChatPlace, timezone: string, now: number): void;
+  setLang(place: ChatPlace, lang: Lang, now: number): void;
+  setAlerts(place: ChatPlace, alerts: boolean, now: number): void;
+  /**
+   * Kept, never deleted: settings survive a block and come back with /start. A forum topic's
+   * place ends that topic's subscription alone; the chat's own place ends the chat's.
+   */
+  deactivate(place: ChatPlace, reason: DeactivationReason, now: number): void;
+  reactivate(place: ChatPlace, now: number): void;
   /** Telegram upgrades a group to a supergroup under a new id; the subscription follows it. */
   migrateChat(platform: Platform, from: ChatId, to: ChatId, chatType: ChatType, now: number): void;
   listActive(platform?: Platform): StoredSubscription[];
@@ -44,6 +59,7 @@ interface Row {
   id: number;
   platform: Platform;
   chat_id: string;
+  thread_id: number;
   chat_type: ChatType;
   topics: string;
   times: string;
@@ -59,8 +75,7 @@ interface Row {
 function fromRow(r: Row): StoredSubscription {
   return {
     id: subscriptionId(r.id),
-    platform: r.platform,
-    chatId: toChatId(r.chat_id),
+    ...chatPlace(r.platform, toChatId(r.chat_id), r.thread_id === 0 ? undefined : threadId(r.thread_id)),
     chatType: r.chat_type,
     topics: JSON.parse(r.topics) as TopicId[],
     times: JSON.parse(r.times) as string[],
@@ -75,16 +90,23 @@ function fromRow(r: Row): StoredSubscription {
   };
 }
 
-/** Subscriptions in SQLite, one row per platform and chat. */
+/** The row key of a place: the chat itself is thread 0. */
+const key = (place: ChatPlace): [Platform, ChatId, number] => [place.platform, place.chatId, place.threadId ?? 0];
+
+/** Subscriptions in SQLite, one row per platform, chat and forum topic. */
 export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefaults): SubscriptionStore {
-  const select = db.prepare<[string, string], Row>("SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ?");
+  const select = db.prepare<[string, string, number], Row>(
+    "SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND thread_id = ?",
+  );
   const insert = db.prepare(
-    `INSERT INTO subscriptions (platform, chat_id, chat_type, topics, times, timezone, lang, alerts, active, deactivated_reason, created_at, updated_at)
-     VALUES (@platform, @chat, @chatType, '[]', @times, @timezone, @lang, 0, 0, 'not-subscribed', @now, @now)
-     ON CONFLICT (platform, chat_id) DO NOTHING`,
+    `INSERT INTO subscriptions (platform, chat_id, thread_id, chat_type, topics, times, timezone, lang, alerts, active, deactivated_reason, created_at, updated_at)
+     VALUES (@platform, @chat, @thread, @chatType, '[]', @times, @timezone, @lang, 0, 0, 'not-subscribed', @now, @now)
+     ON CONFLICT (platform, chat_id, thread_id) DO NOTHING`,
   );
   const update = (column: string) =>
-    db.prepare(`UPDATE subscriptions SET ${column} = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`);
+    db.prepare(
+      `UPDATE subscriptions SET ${column} = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?`,
+    );
   const setTopics = update("topics");
   const setTimes = update("times");
   const setWeekly = update("weekly");
@@ -92,10 +114,10 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
   const setLang = update("lang");
   const setAlerts = update("alerts");
   const deactivate = db.prepare(
-    "UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE platform = ? AND chat_id = ?",
+    "UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?",
   );
   const reactivate = db.prepare(
-    "UPDATE subscriptions SET active = 1, deactivated_reason = NULL, updated_at = ? WHERE platform = ? AND chat_id = ?",
+    "UPDATE subscriptions SET active = 1, deactivated_reason = NULL, updated_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?",
   );
   const deleteRow = db.prepare("DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?");
   const moveChat = db.prepare(
@@ -106,14 +128,14 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
     "SELECT * FROM subscriptions WHERE active = 1 AND platform = ? ORDER BY id",
   );
 
-  const get = (platform: Platform, chat: ChatId) => {
-    const row = select.get(platform, chat);
+  const get = (place: ChatPlace) => {
+    const row = select.get(...key(place));
     return row === undefined ? undefined : fromRow(row);
   };
   const migrateChat = db.transaction(
     (platform: Platform, from: ChatId, to: ChatId, chatType: ChatType, now: number) => {
       // The new id may already have a row (a command arrived there first); the old chat's settings win.
-      if (select.get(platform, from) === undefined) return;
+      if (select.get(platform, from, 0) === undefined) return;
       deleteRow.run(platform, to);
       moveChat.run(to, chatType, now, platform, from);
     },
@@ -121,29 +143,31 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
 
   return {
     get,
-    ensure(platform, chat, chatType, now) {
+    ensure(place, chatType, now) {
+      const [platform, chat, thread] = key(place);
       insert.run({
         platform,
         chat,
+        thread,
         chatType,
         times: JSON.stringify(defaults.times),
         timezone: defaults.timezone,
         lang: defaults.lang,
         now,
       });
-      const row = get(platform, chat);
-      if (row === undefined) throw new Error(`subscription ${platform}/${chat} missing right after insert`);
+      const row = get(place);
+      if (row === undefined) throw new Error(`subscription ${describePlace(place)} missing right after insert`);
       return row;
     },
-    setTopics: (platform, chat, topics, now) => void setTopics.run(JSON.stringify(topics), now, platform, chat),
-    setTimes: (platform, chat, times, now) => void setTimes.run(JSON.stringify(times), now, platform, chat),
-    setWeekly: (platform, chat, weekly, now) =>
-      void setWeekly.run(weekly === null ? null : formatWeeklyTime(weekly), now, platform, chat),
-    setTimezone: (platform, chat, timezone, now) => void setTimezone.run(timezone, now, platform, chat),
-    setLang: (platform, chat, lang, now) => void setLang.run(lang, now, platform, chat),
-    setAlerts: (platform, chat, alerts, now) => void setAlerts.run(alerts ? 1 : 0, now, platform, chat),
-    deactivate: (platform, chat, reason, now) => void deactivate.run(reason, now, platform, chat),
-    reactivate: (platform, chat, now) => void reactivate.run(now, platform, chat),
+    setTopics: (place, topics, now) => void setTopics.run(JSON.stringify(topics), now, ...key(place)),
+    setTimes: (place, times, now) => void setTimes.run(JSON.stringify(times), now, ...key(place)),
+    setWeekly: (place, weekly, now) =>
+      void setWeekly.run(weekly === null ? null : formatWeeklyTime(weekly), now, ...key(place)),
+    setTimezone: (place, timezone, now) => void setTimezone.run(timezone, now, ...key(place)),
+    setLang: (place, lang, now) => void setLang.run(lang, now, ...key(place)),
+    setAlerts: (place, alerts, now) => void setAlerts.run(alerts ? 1 : 0, now, ...key(place)),
+    deactivate: (place, reason, now) => void deactivate.run(reason, now, ...key(place)),
+    reactivate: (place, now) => void reactivate.run(now, ...key(place)),
     migrateChat: (platform, from, to, chatType, now) => migrateChat(platform, from, to, chatType, now),
     listActive: (platform) => (platform === undefined ? listAll.all() : listPlatform.all(platform)).map(fromRow),
   };

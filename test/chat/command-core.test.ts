@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type ChatContext, type OnDemandDigestRequest, type Reply, renderReplyText } from "../../src/chat/index.js";
-import { chatId, type DigestDocument } from "../../src/domain/index.js";
+import { chatId, chatPlace, type DigestDocument } from "../../src/domain/index.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteSubscriptionStore } from "../../src/store/subscriptions-repo.js";
 import { seedNews } from "../support/chat-fixtures.js";
@@ -51,18 +51,18 @@ describe("chat commands", () => {
   it("/subscribe without topics follows everything; with topics, only those (labels without diacritics work)", async () => {
     const { say, subscriptions } = setup();
     expect(await say("/subscribe")).toEqual([{ kind: "text", lang: "vi", key: "subscribed-all" }]);
-    expect(subscriptions.get("telegram", chatId(100))).toMatchObject({ active: true, topics: [] });
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))).toMatchObject({ active: true, topics: [] });
     await say("/unsubscribe all");
     const replies = await say("/subscribe My Trieu HAT-NHAN");
     expect(replies[0]).toMatchObject({ key: "subscribed", params: { topics: "Mỹ – Triều, Hạt nhân" } });
-    expect(subscriptions.get("telegram", chatId(100))?.topics).toEqual(["my-trieu", "hat-nhan"]);
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))?.topics).toEqual(["my-trieu", "hat-nhan"]);
   });
 
   it("a topic can be named by a word of its label when only one topic has it", async () => {
     const { say, subscriptions } = setup();
     expect(await say("/subscribe nuclear")).toMatchObject([{ key: "subscribed", params: { topics: "Hạt nhân" } }]);
     expect(await say("/subscribe trieu")).toMatchObject([{ kind: "error", key: "unknown-topic" }]);
-    expect(subscriptions.get("telegram", chatId(100))?.topics).toEqual(["hat-nhan"]);
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))?.topics).toEqual(["hat-nhan"]);
   });
 
   it("a topic typed with a typo is refused with a stable key and a 'did you mean'", async () => {
@@ -78,9 +78,9 @@ describe("chat commands", () => {
     const { say, subscriptions } = setup();
     await say("/subscribe");
     await say("/unsubscribe hat nhan");
-    expect(subscriptions.get("telegram", chatId(100))?.topics).toEqual(["my-trieu", "lien-trieu"]);
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))?.topics).toEqual(["my-trieu", "lien-trieu"]);
     await say("/unsubscribe my-trieu lien-trieu");
-    expect(subscriptions.get("telegram", chatId(100))).toMatchObject({
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))).toMatchObject({
       active: false,
       deactivatedReason: "unsubscribed",
     });
@@ -124,7 +124,7 @@ describe("chat commands", () => {
     await say("/timezone asia/seoul");
     await say("/alerts bật");
     expect(await say("/lang EN")).toEqual([{ kind: "text", lang: "en", key: "lang-set" }]);
-    expect(subscriptions.get("telegram", chatId(100))).toMatchObject({
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))).toMatchObject({
       times: ["07:30", "18:00"],
       timezone: "Asia/Seoul",
       alerts: true,
@@ -136,7 +136,7 @@ describe("chat commands", () => {
     ]);
     expect(await say("/lang fr")).toMatchObject([{ key: "bad-lang" }]);
     await say("/schedule off");
-    expect(subscriptions.get("telegram", chatId(100))?.times).toEqual([]);
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))?.times).toEqual([]);
   });
 
   it("/schedule weekly sets the week's briefing in Vietnamese or English words, /status shows it, off removes it", async () => {
@@ -152,7 +152,7 @@ describe("chat commands", () => {
         params: { day: "Chủ Nhật", time: "19:00", timezone: "Asia/Ho_Chi_Minh" },
       },
     ]);
-    expect(subscriptions.get("telegram", chatId(100))?.weekly).toEqual({ weekday: 0, time: "19:00" });
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))?.weekly).toEqual({ weekday: 0, time: "19:00" });
     const status = show(await say("/status"));
     expect(status).toContain("Bản tin tuần: Chủ Nhật 19:00");
     // Daily briefings are off, so the next one is the weekly: tomorrow (Sunday) at 19:00.
@@ -169,9 +169,9 @@ describe("chat commands", () => {
     ]);
     expect(await say("/schedule weekly sun")).toMatchObject([{ kind: "error", key: "missing-weekly" }]);
     expect(await say("/schedule weekly sun 25:00")).toMatchObject([{ kind: "error", key: "bad-time" }]);
-    expect(subscriptions.get("telegram", chatId(100))?.weekly).toEqual({ weekday: 0, time: "19:00" });
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))?.weekly).toEqual({ weekday: 0, time: "19:00" });
     expect(await say("/schedule weekly off")).toMatchObject([{ key: "weekly-off" }]);
-    expect(subscriptions.get("telegram", chatId(100))?.weekly).toBeNull();
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))?.weekly).toBeNull();
     expect(show(await say("/status"))).not.toContain("Weekly briefing");
   });
 
@@ -229,7 +229,7 @@ describe("chat commands", () => {
   it("in a group, a non-admin may ask for a digest but not change settings", async () => {
     const { say, subscriptions } = setup({ chatType: "group", admin: false });
     expect(await say("/subscribe")).toEqual([{ kind: "error", lang: "vi", key: "admins-only" }]);
-    expect(subscriptions.get("telegram", chatId(100))).toBeUndefined();
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))).toBeUndefined();
     expect(await say("/digest")).toMatchObject([{ kind: "digest" }]);
     const admin = setup({ chatType: "supergroup", admin: true });
     expect(await admin.say("/subscribe")).toMatchObject([{ key: "subscribed-all" }]);
@@ -238,12 +238,12 @@ describe("chat commands", () => {
   it("/start brings back a chat the platform had blocked, but not one that unsubscribed", async () => {
     const { say, subscriptions } = setup();
     await say("/subscribe hat-nhan");
-    subscriptions.deactivate("telegram", chatId(100), "blocked", NOW);
+    subscriptions.deactivate(chatPlace("telegram", chatId(100)), "blocked", NOW);
     expect((await say("/start"))[0]).toMatchObject({ key: "reactivated" });
-    expect(subscriptions.get("telegram", chatId(100))).toMatchObject({ active: true, topics: ["hat-nhan"] });
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))).toMatchObject({ active: true, topics: ["hat-nhan"] });
     await say("/unsubscribe");
     await say("/start");
-    expect(subscriptions.get("telegram", chatId(100))?.active).toBe(false);
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))?.active).toBe(false);
   });
 
   it("unknown commands get a suggestion in private chats and silence in groups unless they look like ours", async () => {
@@ -307,7 +307,7 @@ describe("chat commands", () => {
   it("a topic button toggles the topic and answers with the new list", async () => {
     const { core, ctx, subscriptions } = setup();
     await core.toggleTopic("hat-nhan", ctx);
-    expect(subscriptions.get("telegram", chatId(100))).toMatchObject({ active: true, topics: ["hat-nhan"] });
+    expect(subscriptions.get(chatPlace("telegram", chatId(100)))).toMatchObject({ active: true, topics: ["hat-nhan"] });
     const [reply] = await core.toggleTopic("hat-nhan", ctx);
     expect(reply).toMatchObject({ kind: "topics", active: false });
   });

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { chatId, wallClock } from "../../src/domain/index.js";
+import { chatId, chatPlace, wallClock } from "../../src/domain/index.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteSchedulerCursor } from "../../src/store/scheduler-cursor-repo.js";
 import { createSqliteSubscriptionStore } from "../../src/store/subscriptions-repo.js";
@@ -57,9 +57,9 @@ describe("start against a Bot API server whose every optional method fails", () 
     const now = Date.now();
     const due = wallClock(now - 10 * 60_000, "Asia/Ho_Chi_Minh");
     const subscriptions = createSqliteSubscriptionStore(db, { timezone: "Asia/Ho_Chi_Minh", lang: "vi", times: [] });
-    subscriptions.ensure("telegram", chatId(501), "private", now);
-    subscriptions.reactivate("telegram", chatId(501), now);
-    subscriptions.setTimes("telegram", chatId(501), [`${pad(due.hour)}:${pad(due.minute)}`], now);
+    subscriptions.ensure(chatPlace("telegram", chatId(501)), "private", now);
+    subscriptions.reactivate(chatPlace("telegram", chatId(501)), now);
+    subscriptions.setTimes(chatPlace("telegram", chatId(501)), [`${pad(due.hour)}:${pad(due.minute)}`], now);
     createSqliteSchedulerCursor(db).write("briefing", now - 30 * 60_000);
     db.close();
     const bot = spawnBantin({

@@ -19,6 +19,9 @@ function sendMessage(state: BotApiState, flood: FloodLimits, p: Record<string, u
   if (chatId === "") return fail(400, "Bad Request: chat_id is empty");
   const error = state.scripted.get(chatId);
   if (error !== undefined) return fail(error.error_code, error.description, error.parameters);
+  const thread = p.message_thread_id === undefined ? undefined : Number(p.message_thread_id);
+  const topicRefusal = thread === undefined ? undefined : refuseTopic(state, chatId, thread);
+  if (topicRefusal !== undefined) return topicRefusal;
   const text = typeof p.text === "string" ? p.text : "";
   const parseMode = typeof p.parse_mode === "string" ? p.parse_mode : undefined;
   let plainText = text;
@@ -49,6 +52,7 @@ function sendMessage(state: BotApiState, flood: FloodLimits, p: Record<string, u
     parseMode,
     linkPreviewDisabled: preview?.is_disabled === true,
     replyMarkup: p.reply_markup,
+    threadId: thread,
   };
   state.messages.push(accepted);
   return ok({
@@ -57,7 +61,44 @@ function sendMessage(state: BotApiState, flood: FloodLimits, p: Record<string, u
     chat: chatObject(state, chatId),
     from: state.botInfo,
     text: plainText,
+    ...(thread === undefined ? {} : { message_thread_id: thread, is_topic_message: true }),
     ...(p.reply_markup === undefined ? {} : { reply_markup: p.reply_markup }),
+  });
+}
+
+/**
+ * A message_thread_id as Telegram checks it: only an open topic of a forum takes messages. A
+ * deleted topic, an unknown one, or a thread id in a chat that is no forum: "message thread not
+ * found"; a closed topic: TOPIC_CLOSED.
+ */
+function refuseTopic(state: BotApiState, chatId: string, thread: number): Answer | undefined {
+  const topic = state.forums.get(chatId)?.get(thread);
+  if (topic === "open") return undefined;
+  if (topic === "closed") return fail(400, "Bad Request: TOPIC_CLOSED");
+  return fail(400, "Bad Request: message thread not found");
+}
+
+/** editMessageText as Telegram checks it: the message must exist, and the new text must differ. */
+function editMessageText(state: BotApiState, p: Record<string, unknown>): Answer {
+  const { messages } = state;
+  const target = messages.find((m) => m.messageId === Number(p.message_id) && m.chatId === String(p.chat_id));
+  if (target === undefined) return fail(400, "Bad Request: message to edit not found");
+  const text = typeof p.text === "string" ? p.text : "";
+  const parsed = p.parse_mode === "HTML" ? parseTelegramHtml(text) : { ok: true as const, text };
+  if (!parsed.ok) return fail(400, asTelegramDescription(parsed.error));
+  if (parsed.text.trim() === "") return fail(400, "Bad Request: message text is empty");
+  if (parsed.text.length > 4096) return fail(400, "Bad Request: MESSAGE_TOO_LONG");
+  if (text === target.text)
+    return fail(
+      400,
+      "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+    );
+  messages[messages.indexOf(target)] = { ...target, text, plainText: parsed.text, edits: (target.edits ?? 0) + 1 };
+  return ok({
+    message_id: target.messageId,
+    date: unixNow(),
+    chat: chatObject(state, target.chatId),
+    text: parsed.text,
   });
 }
 
@@ -94,6 +135,7 @@ export function botApiMethods(state: BotApiState, flood: FloodLimits): Record<st
   return {
     getMe: () => ok(state.botInfo),
     sendMessage: (p) => sendMessage(state, flood, p),
+    editMessageText: (p) => editMessageText(state, p),
     getUpdates: (p, req) => getUpdates(state, p, req),
     deleteWebhook: () => ok(true),
     setWebhook: () => ok(true),

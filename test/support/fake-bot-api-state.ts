@@ -12,7 +12,14 @@ export interface AcceptedMessage {
   readonly parseMode: string | undefined;
   readonly linkPreviewDisabled: boolean;
   readonly replyMarkup: unknown;
+  /** The forum topic it was posted in (`message_thread_id`); absent: the chat itself. */
+  readonly threadId?: number | undefined;
+  /** How many times editMessageText changed it. */
+  readonly edits?: number | undefined;
 }
+
+/** A forum topic as Telegram keeps it: messages go in while open; closed and deleted refuse them. */
+export type ForumTopicState = "open" | "closed" | "deleted";
 
 export interface ApiCall {
   readonly method: string;
@@ -50,6 +57,8 @@ export interface BotApiState {
   /** `<chat>:<user>` → getChatMember status. */
   readonly members: Map<string, string>;
   readonly chatTypes: Map<string, string>;
+  /** Forum supergroups by chat id, with their topics by `message_thread_id`. */
+  readonly forums: Map<string, Map<number, ForumTopicState>>;
   /** Run after every API call (and when a long poll starts), for `waitFor`. */
   readonly watchers: Set<() => void>;
   updates: { update_id: number }[];
@@ -79,6 +88,7 @@ export function createBotApiState(token: string, botUsername: string): BotApiSta
     oddMethods: new Map(),
     members: new Map(),
     chatTypes: new Map(),
+    forums: new Map(),
     watchers: new Set(),
     updates: [],
     nextUpdateId: 1,
@@ -94,9 +104,8 @@ export const chatTypeOf = (state: BotApiState, id: string): string =>
 
 export function chatObject(state: BotApiState, id: string): Record<string, unknown> {
   const type = chatTypeOf(state, id);
-  return type === "private"
-    ? { id: Number(id), type, first_name: `User ${id}` }
-    : { id: Number(id), type, title: `Chat ${id}` };
+  if (type === "private") return { id: Number(id), type, first_name: `User ${id}` };
+  return { id: Number(id), type, title: `Chat ${id}`, ...(state.forums.has(id) ? { is_forum: true } : {}) };
 }
 
 /** Telegram's clock: seconds. */

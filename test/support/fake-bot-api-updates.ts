@@ -6,6 +6,8 @@ export interface UserMessage {
   readonly userId?: number;
   readonly chatType?: "private" | "group" | "supergroup";
   readonly languageCode?: string;
+  /** Written in this topic of a forum (see `createTopic`); absent: the chat itself (General). */
+  readonly threadId?: number;
 }
 
 const from = (userId: number, languageCode?: string) => ({
@@ -31,6 +33,22 @@ function userMessage(state: BotApiState, m: UserMessage): Record<string, unknown
     from: from(m.userId ?? m.chatId, m.languageCode),
     text: m.text,
     ...commandEntities(m.text),
+    ...(m.threadId === undefined ? {} : { message_thread_id: m.threadId, is_topic_message: true }),
+  };
+}
+
+/** A forum's service message in one topic (created, closed, reopened), as Telegram posts it. */
+function topicServiceMessage(state: BotApiState, chatId: number, thread: number, service: Record<string, unknown>) {
+  return {
+    message: {
+      message_id: state.nextMessageId++,
+      message_thread_id: thread,
+      is_topic_message: true,
+      date: unixNow(),
+      chat: chatObject(state, String(chatId)),
+      from: from(1),
+      ...service,
+    },
   };
 }
 
@@ -90,6 +108,34 @@ export function updateBuilders(state: BotApiState) {
           migrate_to_chat_id: toChatId,
         },
       });
+    },
+    /** An admin opens a topic in a forum supergroup; returns its `message_thread_id`. */
+    createTopic(chatId: number, name: string): number {
+      const id = String(chatId);
+      state.chatTypes.set(id, "supergroup");
+      const topics = state.forums.get(id) ?? new Map();
+      state.forums.set(id, topics);
+      // Telegram's topic id is the id of the service message that created it.
+      const thread = state.nextMessageId;
+      topics.set(thread, "open");
+      pushUpdate(
+        state,
+        topicServiceMessage(state, chatId, thread, { forum_topic_created: { name, icon_color: 7322096 } }),
+      );
+      return thread;
+    },
+    /** An admin closes a topic: Telegram posts forum_topic_closed in it, and refuses messages there. */
+    closeTopic(chatId: number, thread: number): number {
+      state.forums.get(String(chatId))?.set(thread, "closed");
+      return pushUpdate(state, topicServiceMessage(state, chatId, thread, { forum_topic_closed: {} }));
+    },
+    reopenTopic(chatId: number, thread: number): number {
+      state.forums.get(String(chatId))?.set(thread, "open");
+      return pushUpdate(state, topicServiceMessage(state, chatId, thread, { forum_topic_reopened: {} }));
+    },
+    /** An admin deletes a topic: no update comes (Telegram sends none), sends there are refused. */
+    deleteTopic(chatId: number, thread: number): void {
+      state.forums.get(String(chatId))?.set(thread, "deleted");
     },
     /** Queue an update of any shape (my_chat_member, edited_message, …); the update id is added. */
     pushUpdate: (update: Record<string, unknown>): number => pushUpdate(state, update),

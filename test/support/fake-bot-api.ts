@@ -60,6 +60,13 @@ export interface FakeBotApi {
   pressButton(message: AcceptedMessage, data: string, userId?: number, chatType?: UserMessage["chatType"]): number;
   /** The service message Telegram sends when a group becomes a supergroup. */
   migrateGroup(fromChatId: number, toChatId: number): number;
+  /** An admin opens a topic in a forum supergroup; returns its `message_thread_id`. */
+  createTopic(chatId: number, name: string): number;
+  /** An admin closes a topic: Telegram posts forum_topic_closed in it, and refuses messages there. */
+  closeTopic(chatId: number, thread: number): number;
+  reopenTopic(chatId: number, thread: number): number;
+  /** An admin deletes a topic: no update comes, sends there are refused ("message thread not found"). */
+  deleteTopic(chatId: number, thread: number): void;
   /** Every call of `method` gets this answer until cleared (undefined); the call is still recorded. */
   scriptMethod(method: string, answer: OddAnswer | undefined): void;
   /** Queue an update of any shape (my_chat_member, edited_message, …); the update id is added. */

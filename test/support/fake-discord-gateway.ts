@@ -71,6 +71,8 @@ export interface InteractionPlace {
   /** Discord's locale of the member, e.g. "vi" or "en-US". */
   readonly locale?: string;
   readonly permissions?: bigint;
+  /** A server channel other than the default text channel: a thread, or a post in a forum (type 11 with its parent). */
+  readonly channel?: { readonly id: string; readonly type: number; readonly parentId?: string };
 }
 
 export interface SentInteraction {
@@ -205,13 +207,22 @@ export function fakeInteraction(
 ): Record<string, unknown> {
   const base = { id: ids.id, token: ids.token, application_id: ids.applicationId, version: 1 };
   if (spec.kind === "ping") return { ...base, type: 1 };
-  const channelId = where.guild ? FAKE_GUILD_CHANNEL : FAKE_DM_CHANNEL;
+  const channelId = where.guild ? (where.channel?.id ?? FAKE_GUILD_CHANNEL) : FAKE_DM_CHANNEL;
+  const inThread = where.channel?.parentId === undefined ? {} : { parent_id: where.channel.parentId };
   const place = where.guild
     ? {
         guild_id: FAKE_GUILD,
         guild: { id: FAKE_GUILD, locale: "vi", features: [] },
         guild_locale: "vi",
-        channel: { id: channelId, guild_id: FAKE_GUILD, type: 0, name: "tin-tuc", flags: 0, permissions: "2147551232" },
+        channel: {
+          id: channelId,
+          guild_id: FAKE_GUILD,
+          type: where.channel?.type ?? 0,
+          name: "tin-tuc",
+          flags: 0,
+          permissions: "2147551232",
+          ...inThread,
+        },
         member: {
           user: member,
           roles: [],

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { FORUM, getChannel, openForumPost } from "./fake-discord-channels.js";
 import { type Bucket, createRateLimits, tooMany } from "./fake-discord-rate-limits.js";
 import { checkCommands, rejectInvalid } from "./fake-discord-rules.js";
 import { channelErrors } from "./fake-discord-scripts.js";
@@ -16,6 +17,14 @@ export interface RouteOptions {
 /** The status a route answered, or "hang" for a request left unanswered. */
 export type RouteStatus = number | "hang";
 
+/** A channel that takes no message at all: a scripted refusal, or a forum (it takes posts, POST /channels/:id/threads). */
+function refusalOf(state: DiscordState, channelId: string) {
+  if (state.channels.get(channelId)?.type === FORUM)
+    return { status: 400, message: "Cannot send messages in a non-text channel", code: 50008 };
+  const code = state.refused.get(channelId);
+  return code === undefined ? undefined : { ...channelErrors[code], code };
+}
+
 /** POST /channels/:id/messages: refusals, rate limits, limits, nonces and scripted failures, in Discord's order. */
 function messagePoster(state: DiscordState, options: RouteOptions) {
   const { bucket, replyDelayMs } = options;
@@ -26,11 +35,10 @@ function messagePoster(state: DiscordState, options: RouteOptions) {
   };
   return (channelId: string, raw: unknown, res: ServerResponse): RouteStatus => {
     const body = (raw ?? {}) as Record<string, unknown>;
-    const code = state.refused.get(channelId);
-    if (code !== undefined) {
-      const { status, message } = channelErrors[code];
-      sendJson(res, status, { message, code });
-      return status;
+    const refusal = refusalOf(state, channelId);
+    if (refusal !== undefined) {
+      sendJson(res, refusal.status, { message: refusal.message, code: refusal.code });
+      return refusal.status;
     }
     const now = Date.now();
     const { window, headers } = limits.window(channelId, now);
@@ -106,6 +114,13 @@ export function discordRoutes(state: DiscordState, options: RouteOptions) {
     }
     m = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (m && method === "POST") return postMessage(m[1]!, body, res);
+    m = /^\/channels\/(\d+)$/.exec(path);
+    if (m && method === "GET") return getChannel(state, m[1]!, res);
+    m = /^\/channels\/(\d+)\/threads$/.exec(path);
+    if (m && method === "POST")
+      return openForumPost(state, m[1]!, body, res, (channel, message, id) =>
+        storeMessage(state, channel, message, id),
+      );
     m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
     if (m && method === "PUT") return putCommands(state, m[1]!, m[2], body, res);
     sendJson(res, 404, { message: "404: Not Found", code: 0 });

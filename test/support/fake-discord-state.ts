@@ -1,3 +1,4 @@
+import type { FakeChannel } from "./fake-discord-channels.js";
 import type { ChannelError, OddAnswer, ScriptedFailure } from "./fake-discord-scripts.js";
 
 /** A message the fake accepted: what a user in the channel would see. */
@@ -43,6 +44,8 @@ export interface DiscordState {
   readonly scripted: { failure: ScriptedFailure; channelId: string | undefined }[];
   readonly refused: Map<string, ChannelError>;
   readonly oddRoutes: Map<string, { readonly pattern: RegExp; readonly answer: OddAnswer }>;
+  /** Forums, threads and forum posts by id; any other channel id is a plain text channel. */
+  readonly channels: Map<string, FakeChannel>;
   readonly snowflake: () => string;
 }
 
@@ -59,6 +62,7 @@ export function createDiscordState(token: string): DiscordState {
     scripted: [],
     refused: new Map(),
     oddRoutes: new Map(),
+    channels: new Map(),
     snowflake: () => String(nextId++),
   };
 }
@@ -70,10 +74,15 @@ export function takeScripted(state: DiscordState, channelId: string): ScriptedFa
 }
 
 /** Stores a posted message (and its nonce, for `enforce_nonce`). */
-export function storeMessage(state: DiscordState, channelId: string, body: Record<string, unknown>): FakeMessage {
+export function storeMessage(
+  state: DiscordState,
+  channelId: string,
+  body: Record<string, unknown>,
+  id = state.snowflake(),
+): FakeMessage {
   const nonce = body.nonce === undefined ? undefined : String(body.nonce);
   const message: FakeMessage = {
-    id: state.snowflake(),
+    id,
     channelId,
     content: typeof body.content === "string" ? body.content : "",
     embeds: Array.isArray(body.embeds) ? (body.embeds as Record<string, unknown>[]) : [],

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type FakeChannel, FORUM, PUBLIC_THREAD, REQUIRE_TAG } from "./fake-discord-channels.js";
 import { attachFakeGateway, type FakeGateway } from "./fake-discord-gateway.js";
 import { discordRoutes } from "./fake-discord-routes.js";
 import {
@@ -31,6 +32,7 @@ import { readBody, sendJson } from "./fake-discord-wire.js";
  * the wire format (-wire) and the gateway (-gateway).
  */
 
+export { type FakeChannel, FORUM, PUBLIC_THREAD } from "./fake-discord-channels.js";
 export { type ChannelError, ODD_ANSWERS, type OddAnswer, type ScriptedFailure } from "./fake-discord-scripts.js";
 export type { FakeMessage, FollowUp, InteractionCallback, RecordedRequest } from "./fake-discord-state.js";
 
@@ -71,6 +73,16 @@ export interface FakeDiscord {
    * `/channels/:id/messages`, `/interactions/:id/:token/callback`, `/applications/:app/commands`.
    */
   scriptRoute(method: string, route: string, answer: OddAnswer | undefined): void;
+  /** A forum channel with these tags (names); `requireTag` makes a post without one refused. Returns the tags with ids. */
+  addForum(
+    id: string,
+    tagNames: readonly string[],
+    options?: { readonly requireTag?: boolean },
+  ): { id: string; name: string }[];
+  /** A thread of a text channel, or (under a forum's id) an existing post of it. */
+  addThread(id: string, parentId: string, name?: string): void;
+  /** The forum's posts, oldest first, each with its messages. */
+  postsIn(forumId: string): { readonly post: FakeChannel; readonly messages: FakeMessage[] }[];
   /** Every post to this channel is refused with the given Discord error code. */
   setChannelError(channelId: string, code: ChannelError): void;
   close(): Promise<void>;
@@ -129,6 +141,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (answer === undefined) state.oddRoutes.delete(key);
       else state.oddRoutes.set(key, { pattern: routePattern(method, route), answer });
     },
+    addForum: (id, tagNames, forumOptions = {}) => {
+      const tags = tagNames.map((name) => ({ id: state.snowflake(), name }));
+      const flags = forumOptions.requireTag === true ? REQUIRE_TAG : 0;
+      state.channels.set(id, { id, type: FORUM, name: "ban-tin", flags, availableTags: tags, appliedTags: [] });
+      return tags;
+    },
+    addThread: (id, parentId, name = "thảo luận") => {
+      state.channels.set(id, { id, type: PUBLIC_THREAD, name, parentId, flags: 0, availableTags: [], appliedTags: [] });
+    },
+    postsIn: (forumId) =>
+      [...state.channels.values()]
+        .filter((c) => c.parentId === forumId && c.type === PUBLIC_THREAD)
+        .map((post) => ({ post, messages: state.messages.filter((m) => m.channelId === post.id) })),
     setChannelError: (channelId, code) => {
       state.refused.set(channelId, code);
     },

@@ -14,6 +14,7 @@ import type { ChatType } from "../../src/domain/chat-status.js";
 import {
   type ChatId,
   chatId,
+  chatPlace,
   type DeliveryState,
   EMPTY_FETCH_STATE,
   type EventId,
@@ -236,15 +237,15 @@ export function aSubscription(db: Db, seed: SubscriptionSeed): SubscriptionId {
   });
   const platform = seed.platform ?? "telegram";
   const chat = chatId(seed.chat);
-  const row = store.ensure(platform, chat, seed.chatType ?? "private", now);
-  if (seed.topics !== undefined) store.setTopics(platform, chat, seed.topics.map(topicId), now);
-  if (seed.alerts === true) store.setAlerts(platform, chat, true, now);
+  const row = store.ensure(chatPlace(platform, chat), seed.chatType ?? "private", now);
+  if (seed.topics !== undefined) store.setTopics(chatPlace(platform, chat), seed.topics.map(topicId), now);
+  if (seed.alerts === true) store.setAlerts(chatPlace(platform, chat), true, now);
   if (seed.weekly !== undefined) {
     const weekly = parseWeeklyTime(seed.weekly);
     if (weekly === undefined) throw new Error(`aSubscription: "${seed.weekly}" is not a weekly time`);
-    store.setWeekly(platform, chat, weekly, now);
+    store.setWeekly(chatPlace(platform, chat), weekly, now);
   }
-  if (seed.active !== false) store.reactivate(platform, chat, now);
+  if (seed.active !== false) store.reactivate(chatPlace(platform, chat), now);
   return row.id;
 }
 

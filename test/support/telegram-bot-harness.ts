@@ -7,7 +7,7 @@ import { openDatabase } from "../../src/store/database.js";
 import { createSqliteSubscriptionStore } from "../../src/store/subscriptions-repo.js";
 import { seedNews } from "./chat-fixtures.js";
 import { commandCoreOn } from "./command-core.js";
-import { type FakeBotApi, startFakeBotApi } from "./fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi, type UserMessage } from "./fake-bot-api.js";
 
 /** Stands in for the digest renderer: one valid HTML part naming the digest. */
 export const digestHtml = (doc: DigestDocument) => [
@@ -77,7 +77,7 @@ export function useTelegramBots(tempDir: () => string) {
     const say = async (
       chat: number,
       text: string,
-      extra: { userId?: number; chatType?: "private" | "group" | "supergroup" } = {},
+      extra: Partial<Pick<UserMessage, "userId" | "chatType" | "threadId">> = {},
       count = 1,
     ) => {
       const before = fake.messagesTo(chat).length;

@@ -1,6 +1,7 @@
 import type { DeliverySender } from "../../delivery/outbox-relay.js";
 import type { ChatGoneReason } from "../../domain/index.js";
-import type { DiscordMessageBody } from "./discord-payload.js";
+import type { DiscordForums } from "./discord-forum.js";
+import type { DiscordOutboxPart } from "./discord-payload.js";
 import type { DiscordPermanentReason, DiscordSender } from "./discord-sender.js";
 
 /** Lost access or permissions is the bot being shut out; an unknown channel is gone. */
@@ -18,16 +19,34 @@ const deactivation: Readonly<Record<DiscordPermanentReason, ChatGoneReason | und
  * After discord.js's own retries a 5xx, a timeout or an answer that is not Discord's (a proxy's
  * page, an empty body) is still safe to retry: `transient`, with the answer in words.
  */
-export function createDiscordDeliverySender(sender: DiscordSender): DeliverySender {
+export interface DiscordForumDelivery {
+  readonly forums: DiscordForums;
+  /** The post a forum message's first part opened (part 0's sent message id); undefined before. */
+  readonly postOf: (dedupeKey: string) => string | undefined;
+}
+
+export function createDiscordDeliverySender(sender: DiscordSender, forum?: DiscordForumDelivery): DeliverySender {
+  /** A row's one message: into the channel, as a new forum post, or inside the post its first part opened. */
+  const post = async (row: Parameters<DeliverySender["send"]>[0], part: DiscordOutboxPart) => {
+    const { forum_post: opens, in_forum_post: inside, ...body } = part;
+    if (forum !== undefined && opens !== undefined) return forum.forums.openPost(row.chatId, opens, body);
+    if (inside === true) {
+      const thread = forum?.postOf(row.dedupeKey);
+      if (thread === undefined) return undefined;
+      return sender.send(thread, [body], String(row.id));
+    }
+    return sender.send(row.chatId, [body], String(row.id));
+  };
   return {
     async send(row) {
-      let body: DiscordMessageBody;
+      let part: DiscordOutboxPart;
       try {
-        body = JSON.parse(row.payload) as DiscordMessageBody;
+        part = JSON.parse(row.payload) as DiscordOutboxPart;
       } catch {
         return { kind: "permanent", reason: "discord payload is not JSON" };
       }
-      const result = await sender.send(row.chatId, [body], String(row.id));
+      const result = await post(row, part);
+      if (result === undefined) return { kind: "permanent", reason: "discord forum post was never opened" };
       switch (result.kind) {
         case "ok":
           return { kind: "sent", messageId: result.messageIds[0] ?? "" };

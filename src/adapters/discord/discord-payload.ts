@@ -16,6 +16,24 @@ export interface DiscordMessageBody {
   readonly embeds?: readonly DiscordEmbed[] | undefined;
 }
 
+/** A forum post a message opens: its title, and the names of the forum tags it would like. */
+export interface DiscordForumPost {
+  /** At most 100 characters (Discord's thread name limit); the sender cuts a longer one. */
+  readonly name: string;
+  /** Tag names to apply when the forum has them (matched ignoring case, diacritics, hyphens). */
+  readonly tags: readonly string[];
+}
+
+/**
+ * One outbox part for Discord: a message, and for a forum channel where it goes. The first part
+ * of a forum message opens the post (`forum_post`); the later ones follow inside it
+ * (`in_forum_post`). Parts written before forums existed have neither and post to the channel.
+ */
+export type DiscordOutboxPart = DiscordMessageBody & {
+  readonly forum_post?: DiscordForumPost | undefined;
+  readonly in_forum_post?: true | undefined;
+};
+
 /**
  * Discord's documented message limits (developer docs, "Embed Limits" and "Create Message"),
  * counted in characters (code points). The one table: the renderer keeps within it, the sender

@@ -42,6 +42,13 @@ const channelRefusals: Readonly<Record<number, DiscordPermanentReason>> = {
 /** How warnings name the call, without the channel (a field of its own). */
 const ROUTE = "POST /channels/:id/messages";
 
+/** Where a failed send was going, for the warning it logs. */
+export interface FailedCall {
+  readonly route: string;
+  readonly channelId: string;
+  readonly part: number;
+}
+
 /**
  * A sender on discord.js's REST client: 429s wait in its queue; 5xx and timeouts are retried
  * by it with the same body, and the nonce turns a retry of a post that did land into a no-op.
@@ -72,14 +79,20 @@ export function createDiscordSender(rest: REST, logger: Logger): DiscordSender {
         try {
           message = await rest.post(path, { body });
         } catch (error) {
-          return failure(describe(error, { method: "POST", path }), channelId, part, sent, logger);
+          return discordSendFailure(
+            describe(error, { method: "POST", path }),
+            { route: ROUTE, channelId, part },
+            sent,
+            logger,
+          );
         }
         const id = (message as { id?: unknown } | null)?.id;
         if (typeof id !== "string") {
           // A success status with something else (a proxy's page): the post may or may not have
           // landed, and only a retry with the same nonce finds out without posting twice.
           const answer = "an answer that is not a Discord message";
-          return failure({ status: undefined, code: undefined, answer }, channelId, part, sent, logger);
+          const call = { route: ROUTE, channelId, part };
+          return discordSendFailure({ status: undefined, code: undefined, answer }, call, sent, logger);
         }
         sent.push(id);
       }
@@ -94,20 +107,19 @@ export function createDiscordSender(rest: REST, logger: Logger): DiscordSender {
  * after discord.js's retries, no answer at all, or an answer that is not Discord's (a proxy's
  * page, an empty body), which says nothing about the message.
  */
-function failure(
+export function discordSendFailure(
   failed: DiscordFailure,
-  channelId: string,
-  part: number,
-  sent: string[],
+  call: FailedCall,
+  sent: readonly string[],
   logger: Logger,
-): DiscordSendResult {
+): Exclude<DiscordSendResult, { kind: "ok" }> {
   const { status, code, answer } = failed;
   if (code !== undefined && status !== undefined && status >= 400 && status < 500 && status !== 401) {
     const refusal = channelRefusals[code];
     const reason = refusal ?? "rejected-payload";
-    logger.warn({ route: ROUTE, channelId, part, code, status, reason, answer }, "discord refused the message");
+    logger.warn({ ...call, code, status, reason, answer }, "discord refused the message");
     return { kind: "permanent", reason, deactivate: refusal !== undefined, code, detail: answer, sentMessageIds: sent };
   }
-  logger.warn({ route: ROUTE, channelId, part, answer }, "discord send failed, will retry");
+  logger.warn({ ...call, answer }, "discord send failed, will retry");
   return { kind: "transient", detail: answer, sentMessageIds: sent };
 }

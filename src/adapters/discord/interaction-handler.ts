@@ -1,7 +1,8 @@
 import { type APIInteraction, InteractionResponseType, MessageFlags, type REST, Routes } from "discord.js";
-import type { CommandCore } from "../../chat/index.js";
-import type { Logger, Topic } from "../../domain/index.js";
+import type { ChatContext, CommandCore } from "../../chat/index.js";
+import { chatId, type Logger, type Topic } from "../../domain/index.js";
 import { type DiscordRequest, discordFailureDescriber } from "./discord-answer.js";
+import { type DiscordForums, THREAD_TYPES } from "./discord-forum.js";
 import type { DiscordMessageBody } from "./discord-payload.js";
 import { type InteractionInput, readInteraction } from "./interaction-input.js";
 import { type RenderDiscordDigest, replyMessages } from "./reply-messages.js";
@@ -11,6 +12,8 @@ import { unsupportedAnswer } from "./unsupported-answer.js";
 
 export interface InteractionHandlerDeps {
   readonly rest: REST;
+  /** Tells a forum post's command from a thread's: the first configures its forum. */
+  readonly forums?: Pick<DiscordForums, "isForum">;
   readonly applicationId: string;
   readonly core: CommandCore;
   readonly topics: readonly Topic[];
@@ -96,7 +99,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): (interac
     const slow = SLOW_COMMANDS.has(input.command);
     if (slow)
       await callback(interaction, { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags } });
-    const replies = await deps.core.handle(input.text, input.ctx);
+    const replies = await deps.core.handle(input.text, await placeOfCommand(interaction, input.ctx));
     const [first = SILENT_ANSWER, ...more] = replyMessages(replies, deps.renderDigest);
     if (slow) {
       await call(ROUTES.edit, "PATCH", Routes.webhookMessage(applicationId, interaction.token), first);
@@ -110,6 +113,18 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): (interac
       await call(ROUTES.followUp, "POST", Routes.webhook(applicationId, interaction.token), { ...part, flags });
     }
     log.info({ command: input.command, parts: 1 + more.length }, "discord command answered");
+  };
+
+  /**
+   * A thread is configured as a channel of its own; a post in a forum configures the forum, since
+   * there every briefing opens a post of its own (a single post would only ever hold one).
+   */
+  const placeOfCommand = async (interaction: APIInteraction, ctx: ChatContext): Promise<ChatContext> => {
+    const channel = interaction.channel as { type?: number; parent_id?: string | null } | undefined;
+    const parent = channel?.parent_id;
+    if (deps.forums === undefined || channel?.type === undefined || !THREAD_TYPES.has(channel.type)) return ctx;
+    if (parent == null || !(await deps.forums.isForum(parent))) return ctx;
+    return { ...ctx, chatId: chatId(parent), chatType: "forum" };
   };
 
   return async (interaction) => {

@@ -3,6 +3,7 @@ import type { CommandCore } from "../../chat/index.js";
 import type { DeliverySender } from "../../delivery/outbox-relay.js";
 import type { Logger, Topic } from "../../domain/index.js";
 import { createDiscordDeliverySender } from "./discord-delivery-sender.js";
+import { createDiscordForums } from "./discord-forum.js";
 import { DefaultDiscordRestOptions, rejectUnexplainedRateLimit } from "./discord-rest.js";
 import { createDiscordSender, type DiscordSender } from "./discord-sender.js";
 import { createInteractionHandler } from "./interaction-handler.js";
@@ -20,6 +21,8 @@ export interface StartDiscordDeps {
   readonly topics: readonly Topic[];
   /** The Discord adapter's renderDiscordMessages (render-discord.ts). */
   readonly renderDigest: RenderDiscordDigest;
+  /** The outbox's record of sent parts: a forum message's later parts go into the post its first opened. */
+  readonly sentMessageId: (dedupeKey: string, part: number) => string | undefined;
   readonly logger: Logger;
 }
 
@@ -49,8 +52,10 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningDisco
       ...(deps.api === undefined ? {} : { api: deps.api.replace(/\/+$/, "") }),
     },
   });
+  const forums = createDiscordForums(client.rest, logger);
   const handle = createInteractionHandler({
     rest: client.rest,
+    forums,
     applicationId: deps.applicationId,
     core: deps.core,
     topics: deps.topics,
@@ -68,7 +73,10 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningDisco
   const sender = createDiscordSender(client.rest, logger);
   return {
     sender,
-    deliverySender: createDiscordDeliverySender(sender),
+    deliverySender: createDiscordDeliverySender(sender, {
+      forums,
+      postOf: (dedupeKey) => deps.sentMessageId(dedupeKey, 0),
+    }),
     stop: () => client.destroy(),
   };
 }

@@ -9,6 +9,7 @@ import { silentLogger } from "../../domain/index.js";
 import { type BotLifecycle, createBotLifecycle, logPollingOutages, MENU_RETRY_FIRST_MS } from "./bot-lifecycle.js";
 import { createChatContextReader } from "./chat-context.js";
 import { commandMessages } from "./features/command-messages.js";
+import { forumTopics } from "./features/forum-topics.js";
 import { groupMigration } from "./features/group-migration.js";
 import { topicButtons } from "./features/topic-buttons.js";
 import type { TelegramChatRegistry } from "./telegram-chat-registry.js";
@@ -81,9 +82,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       limiter: inLane(options.limiter, lane),
       ...(outsideOutbox
         ? {
-            onChatGone: (chat, reason) => {
-              logger.info({ chatId: chat, reason }, "telegram chat gone: subscription deactivated");
-              options.chats.deactivate("telegram", chat, reason, now());
+            onChatGone: (place, reason) => {
+              logger.info({ ...place, reason }, "telegram chat gone: subscription deactivated");
+              options.chats.deactivate({ platform: "telegram", ...place }, reason, now());
             },
           }
         : {}),
@@ -95,6 +96,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   // Updates of one chat are handled in order (the runner is concurrent across chats).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   bot.use(groupMigration(options.chats, now));
+  bot.use(forumTopics(options.chats, now, logger));
   bot.use(
     commandMessages({
       core: options.core,

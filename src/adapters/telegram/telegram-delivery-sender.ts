@@ -10,7 +10,7 @@ import type { TelegramSender } from "./telegram-sender.js";
 export function createTelegramDeliverySender(sender: TelegramSender): DeliverySender {
   return {
     async send(row) {
-      const result = await sender.send(row.chatId, [row.payload]);
+      const result = await sender.send(row.chatId, [row.payload], { threadId: row.threadId });
       switch (result.status) {
         case "ok":
           return { kind: "sent", messageId: String(result.messageIds[0] ?? "") };

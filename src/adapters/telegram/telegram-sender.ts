@@ -1,6 +1,6 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { ChatGoneReason, ChatId, Logger } from "../../domain/index.js";
+import type { ChatGoneReason, ChatId, ChatPlace, Logger, ThreadId } from "../../domain/index.js";
 import { silentLogger, chatId as toChatId } from "../../domain/index.js";
 import { describeBotApiError } from "./optional-call.js";
 
@@ -38,7 +38,12 @@ export interface FloodLimiter {
 export interface TelegramSendOptions {
   /** Attached to the last part (the topic keyboard under /topics). */
   readonly replyMarkup?: InlineKeyboardMarkup;
+  /** The forum topic to post in (`message_thread_id`); absent: the chat itself (General topic). */
+  readonly threadId?: ThreadId | undefined;
 }
+
+/** Where a send went: the chat, and the forum topic when there was one. */
+export type TelegramPlace = Pick<ChatPlace, "chatId" | "threadId">;
 
 /** Sends HTML parts to one chat, in order, within the flood limits; reusable by the delivery relay. */
 export interface TelegramSender {
@@ -51,7 +56,7 @@ export interface TelegramSenderDeps {
   /** The longest 429 `retry_after` a send waits out itself; a longer one is returned as retry-later. */
   readonly maxWaitMs?: number;
   /** Told when a chat refuses us for good, so its subscription is deactivated (kept, not deleted). */
-  readonly onChatGone?: (chat: ChatId, reason: ChatGoneReason) => void;
+  readonly onChatGone?: (place: TelegramPlace, reason: ChatGoneReason) => void;
   /** Told when a group became a supergroup under a new id. */
   readonly onChatMigrated?: (from: ChatId, to: ChatId) => void;
   readonly logger?: Logger;
@@ -71,19 +76,25 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   const logger = deps.logger ?? silentLogger;
   const maxWaitMs = deps.maxWaitMs ?? 60_000;
 
-  const attempt = async (target: ChatId, html: string, replyMarkup?: InlineKeyboardMarkup): Promise<Attempt> => {
+  const attempt = async (
+    target: ChatId,
+    html: string,
+    thread: ThreadId | undefined,
+    replyMarkup?: InlineKeyboardMarkup,
+  ): Promise<Attempt> => {
     await deps.limiter.acquire(target);
     try {
       const message = await deps.api.sendMessage(target, html, {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
+        ...(thread === undefined ? {} : { message_thread_id: thread }),
         ...(replyMarkup === undefined ? {} : { reply_markup: replyMarkup }),
       });
       return { kind: "sent", messageId: message.message_id };
     } catch (error) {
       if (error instanceof HttpError)
         return { kind: "failed", outcome: "unknown", description: describeBotApiError(error) };
-      if (error instanceof GrammyError) return classify(error);
+      if (error instanceof GrammyError) return classify(error, thread !== undefined);
       throw error;
     }
   };
@@ -95,7 +106,8 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       while (messageIds.length < htmlParts.length) {
         const part = messageIds.length;
         const last = part === htmlParts.length - 1;
-        const result = await attempt(target, htmlParts[part] ?? "", last ? options.replyMarkup : undefined);
+        const markup = last ? options.replyMarkup : undefined;
+        const result = await attempt(target, htmlParts[part] ?? "", options.threadId, markup);
         switch (result.kind) {
           case "sent":
             messageIds.push(result.messageId);
@@ -111,7 +123,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
             target = result.to;
             break;
           case "gone":
-            deps.onChatGone?.(target, result.reason);
+            deps.onChatGone?.({ chatId: target, threadId: options.threadId }, result.reason);
             return { status: "blocked", reason: result.reason, description: result.description };
           case "failed":
             logger.warn(
@@ -134,11 +146,11 @@ type Attempt =
   | { readonly kind: "gone"; readonly reason: ChatGoneReason; readonly description: string }
   | { readonly kind: "failed"; readonly outcome: "rejected" | "unknown"; readonly description: string };
 
-function classify(error: GrammyError): Attempt {
+function classify(error: GrammyError, inTopic: boolean): Attempt {
   const { retry_after: retryAfter, migrate_to_chat_id: migratedTo } = error.parameters;
   if (error.error_code === 429 && retryAfter !== undefined) return { kind: "flood", retryAfterMs: retryAfter * 1000 };
   if (migratedTo !== undefined) return { kind: "migrated", to: toChatId(migratedTo) };
-  const gone = goneReason(error);
+  const gone = goneReason(error, inTopic);
   if (gone !== undefined) return { kind: "gone", reason: gone, description: error.description };
   // An answer without Telegram's error_code (another server's, a proxy's) proves nothing either way.
   const code = error.error_code as number | undefined;
@@ -148,9 +160,17 @@ function classify(error: GrammyError): Attempt {
   return { kind: "failed", outcome, description };
 }
 
-/** 403 (blocked, kicked, deactivated user) and 400 "chat not found" mean the chat is gone for us. */
-function goneReason(error: GrammyError): ChatGoneReason | undefined {
+/**
+ * 403 (blocked, kicked, deactivated user) and 400 "chat not found" mean the chat is gone for us.
+ * Sent into a forum topic, 400 "message thread not found" / "TOPIC_DELETED" and "TOPIC_CLOSED"
+ * mean that topic alone is: the group and its other topics go on.
+ */
+function goneReason(error: GrammyError, inTopic: boolean): ChatGoneReason | undefined {
   if (error.error_code === 403) return "blocked";
-  if (error.error_code === 400 && /chat not found/i.test(error.description)) return "chat-not-found";
+  if (error.error_code !== 400) return undefined;
+  if (/chat not found/i.test(error.description)) return "chat-not-found";
+  if (!inTopic) return undefined;
+  if (/TOPIC_CLOSED/i.test(error.description)) return "topic-closed";
+  if (/message thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i.test(error.description)) return "topic-deleted";
   return undefined;
 }

@@ -5,7 +5,7 @@ import type { CommandKit, CommandTable } from "../command-kit.js";
 export function digestCommands(kit: CommandKit): Pick<CommandTable, "digest"> {
   return {
     digest: async (args, ctx) => {
-      const sub = kit.subs.get(ctx.platform, ctx.chatId);
+      const sub = kit.subs.get(ctx);
       const lang = kit.langOf(ctx, sub);
       let since = kit.deps.defaults.since;
       const topicWords: string[] = [];

@@ -8,7 +8,7 @@ export function preferenceCommands(kit: CommandKit): Pick<CommandTable, "lang" |
       const parsed = parseLang(args);
       if (!parsed.ok) return [kit.fromParsed(kit.langOf(ctx), parsed)];
       kit.ensure(ctx);
-      kit.subs.setLang(ctx.platform, ctx.chatId, parsed.value, kit.deps.now());
+      kit.subs.setLang(ctx, parsed.value, kit.deps.now());
       return [kit.text(parsed.value, "lang-set")];
     },
     alerts: (args, ctx) => {
@@ -16,7 +16,7 @@ export function preferenceCommands(kit: CommandKit): Pick<CommandTable, "lang" |
       const parsed = parseOnOff(args);
       if (!parsed.ok) return [kit.fromParsed(lang, parsed)];
       kit.ensure(ctx);
-      kit.subs.setAlerts(ctx.platform, ctx.chatId, parsed.value, kit.deps.now());
+      kit.subs.setAlerts(ctx, parsed.value, kit.deps.now());
       return [kit.text(lang, parsed.value ? "alerts-on" : "alerts-off")];
     },
   };

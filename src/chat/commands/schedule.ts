@@ -13,7 +13,7 @@ function scheduleWeekly(kit: CommandKit, args: string[], ctx: ChatContext): Repl
   const parsed = parseWeekly(args);
   if (!parsed.ok) return [kit.fromParsed(lang, parsed)];
   const sub = kit.ensure(ctx);
-  kit.subs.setWeekly(ctx.platform, ctx.chatId, parsed.value, kit.deps.now());
+  kit.subs.setWeekly(ctx, parsed.value, kit.deps.now());
   if (parsed.value === null) return [kit.text(lang, "weekly-off")];
   const day = WEEKDAY_NAMES[lang][parsed.value.weekday] as string;
   return [kit.text(lang, "weekly-set", { day, time: parsed.value.time, timezone: sub.timezone })];
@@ -28,7 +28,7 @@ export function scheduleCommands(kit: CommandKit): Pick<CommandTable, "schedule"
       const lang = kit.langOf(ctx);
       const sub = kit.ensure(ctx);
       if (args.length === 1 && OFF_WORDS.includes(foldDiacritics(args[0] ?? ""))) {
-        kit.subs.setTimes(ctx.platform, ctx.chatId, [], kit.deps.now());
+        kit.subs.setTimes(ctx, [], kit.deps.now());
         return [kit.text(lang, "schedule-off")];
       }
       const parsed = parseTimes(args, MAX_TIMES);
@@ -39,7 +39,7 @@ export function scheduleCommands(kit: CommandKit): Pick<CommandTable, "schedule"
             : kit.fromParsed(lang, parsed),
         ];
       }
-      kit.subs.setTimes(ctx.platform, ctx.chatId, parsed.value, kit.deps.now());
+      kit.subs.setTimes(ctx, parsed.value, kit.deps.now());
       return [kit.text(lang, "schedule-set", { times: parsed.value.join(", "), timezone: sub.timezone })];
     },
     timezone: (args, ctx) => {
@@ -47,7 +47,7 @@ export function scheduleCommands(kit: CommandKit): Pick<CommandTable, "schedule"
       const parsed = parseTimezone(args);
       if (!parsed.ok) return [kit.fromParsed(lang, parsed)];
       kit.ensure(ctx);
-      kit.subs.setTimezone(ctx.platform, ctx.chatId, parsed.value, kit.deps.now());
+      kit.subs.setTimezone(ctx, parsed.value, kit.deps.now());
       return [kit.text(lang, "timezone-set", { timezone: parsed.value })];
     },
   };

@@ -26,7 +26,7 @@ export function statusCommands(kit: CommandKit): Pick<CommandTable, "sources" | 
       return [{ kind: "sources", lang: kit.langOf(ctx), sources }];
     },
     status: (_args, ctx) => {
-      const sub = kit.subs.get(ctx.platform, ctx.chatId);
+      const sub = kit.subs.get(ctx);
       const lang = kit.langOf(ctx, sub);
       const now = kit.deps.now();
       const stored = sub ?? kit.ensure(ctx);

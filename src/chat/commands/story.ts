@@ -14,7 +14,7 @@ function storyEvent(kit: CommandKit, args: string[], ctx: ChatContext): EventId 
   const words = args.join(" ").trim();
   if (words === "") return kit.error(lang, "missing-story");
   if (/^\d+$/.test(words)) {
-    const sub = kit.subs.get(ctx.platform, ctx.chatId);
+    const sub = kit.subs.get(ctx);
     const shown = sub === undefined ? [] : kit.deps.stories.lastShown(sub.id);
     if (shown.length === 0) return kit.error(lang, "story-no-digest");
     const event = shown[Number(words) - 1];
@@ -32,7 +32,7 @@ export function storyCommands(kit: CommandKit): Pick<CommandTable, "story"> {
     story: (args, ctx) => {
       const event = storyEvent(kit, args, ctx);
       if (typeof event !== "string") return [event];
-      const sub = kit.subs.get(ctx.platform, ctx.chatId);
+      const sub = kit.subs.get(ctx);
       const lang = kit.langOf(ctx, sub);
       const timeline = kit.deps.stories.timeline(event);
       if (timeline === undefined || timeline.reports.length === 0) return [kit.error(lang, "story-gone")];

@@ -7,7 +7,7 @@ const ALL_WORDS = ["all", "tat-ca", "het"];
 
 /** The chat's topic list with what it follows, as /topics and the topic buttons show it. */
 export function topicsReply(kit: CommandKit, ctx: ChatContext): Reply {
-  const sub = kit.subs.get(ctx.platform, ctx.chatId);
+  const sub = kit.subs.get(ctx);
   const lang = kit.langOf(ctx, sub);
   const on = new Set(kit.followed(sub));
   return {
@@ -27,7 +27,7 @@ export function topicsReply(kit: CommandKit, ctx: ChatContext): Reply {
 export function toggleTopic(kit: CommandKit, topic: string, ctx: ChatContext): Reply[] {
   const parsed = kit.resolveTopics([topic]);
   if (!parsed.ok) return [kit.fromParsed(kit.langOf(ctx), parsed)];
-  const current = kit.followed(kit.subs.get(ctx.platform, ctx.chatId));
+  const current = kit.followed(kit.subs.get(ctx));
   const [id] = parsed.value;
   kit.setFollowed(
     ctx,
@@ -52,10 +52,10 @@ export function topicCommands(kit: CommandKit): Pick<CommandTable, "topics" | "s
       }
       const parsed = kit.resolveTopics(args);
       if (!parsed.ok) return [kit.fromParsed(lang, parsed)];
-      const sub = subs.get(ctx.platform, ctx.chatId);
+      const sub = subs.get(ctx);
       const current = sub?.active === true && sub.topics.length > 0 ? sub.topics : [];
       kit.setFollowed(ctx, [...new Set([...current, ...parsed.value])]);
-      const now = kit.followed(subs.get(ctx.platform, ctx.chatId));
+      const now = kit.followed(subs.get(ctx));
       return [kit.text(lang, "subscribed", { topics: kit.labels(lang, now) })];
     },
     unsubscribe: (args, ctx) => {
@@ -66,7 +66,7 @@ export function topicCommands(kit: CommandKit): Pick<CommandTable, "topics" | "s
       }
       const parsed = kit.resolveTopics(args);
       if (!parsed.ok) return [kit.fromParsed(lang, parsed)];
-      const remaining = kit.followed(subs.get(ctx.platform, ctx.chatId)).filter((id) => !parsed.value.includes(id));
+      const remaining = kit.followed(subs.get(ctx)).filter((id) => !parsed.value.includes(id));
       kit.setFollowed(ctx, remaining);
       if (remaining.length === 0) return [kit.text(lang, "unsubscribed-all")];
       return [

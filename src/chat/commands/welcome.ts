@@ -1,3 +1,4 @@
+import { isChatGone } from "../../domain/index.js";
 import type { CommandKit, CommandTable } from "../command-kit.js";
 
 /** /start and /help. */
@@ -5,11 +6,11 @@ export function welcomeCommands(kit: CommandKit): Pick<CommandTable, "start" | "
   const { subs } = kit;
   return {
     start: (_args, ctx) => {
-      const sub = subs.get(ctx.platform, ctx.chatId);
+      const sub = subs.get(ctx);
       const lang = kit.langOf(ctx, sub);
       // Only a platform refusal is undone by /start; a chat that unsubscribed stays unsubscribed.
-      if (sub !== undefined && (sub.deactivatedReason === "blocked" || sub.deactivatedReason === "chat-not-found")) {
-        subs.reactivate(ctx.platform, ctx.chatId, kit.deps.now());
+      if (sub !== undefined && isChatGone(sub.deactivatedReason)) {
+        subs.reactivate(ctx, kit.deps.now());
         return [kit.text(lang, "reactivated"), { kind: "help", lang, intro: false }];
       }
       return [{ kind: "help", lang, intro: true }];

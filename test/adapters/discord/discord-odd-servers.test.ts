@@ -4,7 +4,7 @@ import { createDiscordDeliverySender } from "../../../src/adapters/discord/disco
 import { createDiscordRest } from "../../../src/adapters/discord/discord-rest.js";
 import { createDiscordSender } from "../../../src/adapters/discord/discord-sender.js";
 import { type RunningDiscord, startDiscord } from "../../../src/adapters/discord/start-discord.js";
-import { chatId, silentLogger } from "../../../src/domain/index.js";
+import { chatId, chatPlace, silentLogger } from "../../../src/domain/index.js";
 import { openDatabase } from "../../../src/store/database.js";
 import type { OutboxRow } from "../../../src/store/outbox-repo.js";
 import { createSqliteSubscriptionStore } from "../../../src/store/subscriptions-repo.js";
@@ -61,6 +61,7 @@ async function runningBot(beforeStart: (fake: FakeDiscord) => void = () => {}) {
     core,
     topics: TOPICS,
     renderDigest: (doc) => [{ embeds: [{ title: doc.title, description: `${doc.entries.length} tin` }] }],
+    sentMessageId: () => undefined,
     logger,
   });
   const callbacksTo = (sent: SentInteraction) => fake.interactionCallbacks.filter((c) => c.interactionId === sent.id);
@@ -77,7 +78,7 @@ async function runningBot(beforeStart: (fake: FakeDiscord) => void = () => {}) {
     );
     const answer = await answerTo(sent);
     expect(answer).toMatchObject({ type: 4, data: { flags: 64, content: "Đã đăng ký: Mỹ – Triều." } });
-    expect(subscriptions.get("discord", chatId(FAKE_GUILD_CHANNEL))).toMatchObject({ active: true });
+    expect(subscriptions.get(chatPlace("discord", chatId(FAKE_GUILD_CHANNEL)))).toMatchObject({ active: true });
   };
   return { fake, logger, callbacksTo, answerTo, stillServes };
 }

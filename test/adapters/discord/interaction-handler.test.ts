@@ -4,7 +4,7 @@ import type { APIInteraction } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDiscordRest } from "../../../src/adapters/discord/discord-rest.js";
 import { createInteractionHandler } from "../../../src/adapters/discord/interaction-handler.js";
-import { chatId, silentLogger } from "../../../src/domain/index.js";
+import { chatId, chatPlace, silentLogger } from "../../../src/domain/index.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { createSqliteSubscriptionStore, type SubscriptionStore } from "../../../src/store/subscriptions-repo.js";
 import { TOPICS } from "../../support/chat-fixtures.js";
@@ -58,7 +58,7 @@ describe("who may change a server channel's subscription", () => {
   it("a member without Manage Channels is refused, privately, and nothing changes", async () => {
     await handle(withPermissions(fixture("guild-subscribe.json"), MEMBER));
     expect(lastCallback()).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(subscriptions.get("discord", GUILD_CHANNEL)?.active ?? false).toBe(false);
+    expect(subscriptions.get(chatPlace("discord", GUILD_CHANNEL))?.active ?? false).toBe(false);
   });
 
   it.each([
@@ -68,7 +68,10 @@ describe("who may change a server channel's subscription", () => {
     await handle(withPermissions(fixture("guild-subscribe.json"), MEMBER | bit));
     expect(lastCallback()).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(String(lastCallback()?.data?.content)).toContain("Mỹ – Triều");
-    expect(subscriptions.get("discord", GUILD_CHANNEL)).toMatchObject({ active: true, topics: ["my-trieu"] });
+    expect(subscriptions.get(chatPlace("discord", GUILD_CHANNEL))).toMatchObject({
+      active: true,
+      topics: ["my-trieu"],
+    });
   });
 });
 
@@ -106,7 +109,10 @@ describe("what everyone may do", () => {
 
   it("a DM subscribes the user's own DM channel, answered in the user's English locale", async () => {
     await handle(fixture("dm-subscribe.json"));
-    expect(subscriptions.get("discord", chatId("1500000000000000002"))).toMatchObject({ active: true, topics: [] });
+    expect(subscriptions.get(chatPlace("discord", chatId("1500000000000000002")))).toMatchObject({
+      active: true,
+      topics: [],
+    });
     expect(lastCallback()).toMatchObject({ type: 4, data: { flags: 64, content: "Subscribed to all topics." } });
   });
 });

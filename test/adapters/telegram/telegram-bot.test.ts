@@ -7,7 +7,7 @@ import { nextBriefingAt } from "../../../src/chat/index.js";
 import { loadEnv, settingsSchema } from "../../../src/config/index.js";
 import { loadTopics } from "../../../src/config/topics.js";
 import { createTelegramLimiter, type TelegramPace } from "../../../src/delivery/platform-limiters.js";
-import { chatId, silentLogger } from "../../../src/domain/index.js";
+import { chatId, chatPlace, silentLogger } from "../../../src/domain/index.js";
 import { createNewsPipeline } from "../../../src/pipeline/news-pipeline.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { createSqliteHealthRepo } from "../../../src/store/health-repo.js";
@@ -99,7 +99,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     expect(digest?.plainText).toBe("Bản tin <my-trieu>\n0 & more");
     const [gone] = await say(101, "/unsubscribe");
     expect(gone?.plainText).toBe("Đã hủy đăng ký. Gõ /subscribe để đăng ký lại.");
-    expect(subscriptions.get("telegram", chatId(101))).toMatchObject({
+    expect(subscriptions.get(chatPlace("telegram", chatId(101)))).toMatchObject({
       active: false,
       deactivatedReason: "unsubscribed",
     });
@@ -163,7 +163,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     fake.setMemberStatus(-200, 7, "administrator");
     const [refused] = await say(-200, "/subscribe", { userId: 5, chatType: "group" });
     expect(refused?.plainText).toBe("Trong nhóm, chỉ quản trị viên được đổi cài đặt.");
-    expect(subscriptions.get("telegram", chatId(-200))).toBeUndefined();
+    expect(subscriptions.get(chatPlace("telegram", chatId(-200)))).toBeUndefined();
     const [digest] = await say(-200, "/digest@BantinTestBot 3d", { userId: 5, chatType: "group" });
     expect(digest?.plainText).toContain("Bản tin");
     const [ok] = await say(-200, "/subscribe", { userId: 7, chatType: "group" });
@@ -189,7 +189,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
       reason: "blocked",
       description: "Forbidden: bot was blocked by the user",
     });
-    expect(subscriptions.get("telegram", chatId(102))).toMatchObject({
+    expect(subscriptions.get(chatPlace("telegram", chatId(102)))).toMatchObject({
       active: false,
       deactivatedReason: "blocked",
       topics: ["hat-nhan"],
@@ -197,7 +197,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     fake.scriptChat(102, undefined);
     const [welcome] = await say(102, "/start", {}, 2);
     expect(welcome?.plainText).toBe("Chào mừng trở lại! Bản tin đã được bật lại.");
-    expect(subscriptions.get("telegram", chatId(102))).toMatchObject({ active: true, topics: ["hat-nhan"] });
+    expect(subscriptions.get(chatPlace("telegram", chatId(102)))).toMatchObject({ active: true, topics: ["hat-nhan"] });
   });
 
   it("a chat that no longer exists is deactivated too", async () => {
@@ -208,7 +208,7 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
       status: "blocked",
       reason: "chat-not-found",
     });
-    expect(subscriptions.get("telegram", chatId(103))?.deactivatedReason).toBe("chat-not-found");
+    expect(subscriptions.get(chatPlace("telegram", chatId(103)))?.deactivatedReason).toBe("chat-not-found");
   });
 
   it("topic buttons under /topics toggle the chat's topics", async () => {
@@ -217,7 +217,10 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     if (list === undefined) throw new Error("no /topics reply");
     fake.pressButton(list, "t:lien-trieu");
     await fake.waitFor(() => fake.calls.some((c) => c.method === "editMessageReplyMarkup"));
-    expect(subscriptions.get("telegram", chatId(104))).toMatchObject({ active: true, topics: ["lien-trieu"] });
+    expect(subscriptions.get(chatPlace("telegram", chatId(104)))).toMatchObject({
+      active: true,
+      topics: ["lien-trieu"],
+    });
     const edited = fake.messagesTo(104)[0]?.replyMarkup as { inline_keyboard: { text: string }[][] };
     expect(edited.inline_keyboard.map((row) => row[0]?.text)).toEqual(["▫️ Mỹ – Triều", "✅ Liên Triều", "▫️ Hạt nhân"]);
     expect(fake.calls.filter((c) => c.method === "answerCallbackQuery")).toHaveLength(1);
@@ -228,7 +231,10 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     fake.channelPost(-1001, "/subscribe hat nhan");
     await fake.waitFor(() => fake.messagesTo(-1001).length === 1);
     expect(fake.messagesTo(-1001)[0]?.plainText).toBe("Đã đăng ký: Hạt nhân.");
-    expect(subscriptions.get("telegram", chatId(-1001))).toMatchObject({ chatType: "channel", active: true });
+    expect(subscriptions.get(chatPlace("telegram", chatId(-1001)))).toMatchObject({
+      chatType: "channel",
+      active: true,
+    });
   });
 
   it("follows a group that became a supergroup", async () => {
@@ -240,11 +246,11 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     const result = await bot.bulkSender.send(chatId(-400), ["<i>tin</i>"]);
     expect(result).toMatchObject({ status: "ok", chatId: "-100400" });
     expect(fake.messagesTo(-100400).map((m) => m.plainText)).toEqual(["tin"]);
-    expect(subscriptions.get("telegram", chatId(-100400))).toMatchObject({
+    expect(subscriptions.get(chatPlace("telegram", chatId(-100400)))).toMatchObject({
       topics: ["lien-trieu"],
       chatType: "supergroup",
     });
-    expect(subscriptions.get("telegram", chatId(-400))).toBeUndefined();
+    expect(subscriptions.get(chatPlace("telegram", chatId(-400)))).toBeUndefined();
   });
 
   it("a command reply overtakes a fan-out of queued briefings sharing the same limiter", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chatId } from "../../../src/domain/index.js";
+import { chatId, chatPlace } from "../../../src/domain/index.js";
 import { ODD_ANSWERS, type OddAnswer } from "../../support/fake-bot-api.js";
 import { recordingLogger } from "../../support/recording-logger.js";
 import { useTelegramBots } from "../../support/telegram-bot-harness.js";
@@ -38,7 +38,7 @@ describe("a Bot API server whose optional methods all fail", () => {
       "no error_code: no description",
     );
     expect(warnings.find((w) => w.fields.method === "deleteWebhook")?.fields.answer).toBe("an answer that is not JSON");
-    expect(subscriptions.get("telegram", chatId(601))).toMatchObject({ active: true, topics: ["my-trieu"] });
+    expect(subscriptions.get(chatPlace("telegram", chatId(601)))).toMatchObject({ active: true, topics: ["my-trieu"] });
     expect(fake.isPolling()).toBe(true);
   });
 
@@ -50,7 +50,7 @@ describe("a Bot API server whose optional methods all fail", () => {
     });
     const [refused] = await say(-602, "/subscribe", { userId: 5, chatType: "group" });
     expect(refused?.plainText).toContain("Không kiểm tra được bạn có phải quản trị viên nhóm không");
-    expect(subscriptions.get("telegram", chatId(-602))).toBeUndefined();
+    expect(subscriptions.get(chatPlace("telegram", chatId(-602)))).toBeUndefined();
     const [digest] = await say(-602, "/digest", { userId: 5, chatType: "group" });
     expect(digest?.plainText).toContain("Bản tin");
     expect(logger.lines.find((l) => l.fields.method === "getChatMember")?.fields.answer).toMatch(/^no answer/);
@@ -67,7 +67,7 @@ describe("a Bot API server whose optional methods all fail", () => {
     if (list === undefined) throw new Error("no /topics reply");
     fake.pressButton(list, "t:lien-trieu");
     await fake.waitFor(() => fake.calls.some((c) => c.method === "editMessageReplyMarkup"));
-    expect(subscriptions.get("telegram", chatId(603))).toMatchObject({ topics: ["lien-trieu"] });
+    expect(subscriptions.get(chatPlace("telegram", chatId(603)))).toMatchObject({ topics: ["lien-trieu"] });
     // The bot is still serving.
     const [help] = await say(603, "/help");
     expect(help?.plainText).toContain("/subscribe");

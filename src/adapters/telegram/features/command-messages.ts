@@ -1,6 +1,6 @@
 import { Composer, type Context } from "grammy";
-import type { CommandCore, Reply } from "../../../chat/index.js";
-import type { ChatId, DigestDocument, Logger } from "../../../domain/index.js";
+import type { ChatContext, CommandCore, Reply } from "../../../chat/index.js";
+import type { DigestDocument, Logger } from "../../../domain/index.js";
 import type { ChatContextReader } from "../chat-context.js";
 import { toTelegramReply } from "../reply-html.js";
 import type { TelegramSender } from "../telegram-sender.js";
@@ -17,11 +17,13 @@ export interface CommandMessagesDeps {
 /** Commands in messages and channel posts: the chat core answers, the replies go out in order. */
 export function commandMessages(deps: CommandMessagesDeps): Composer<Context> {
   const { core, chatContext, replySender, renderDigestHtml, logger } = deps;
-  const deliver = async (chat: ChatId, replies: readonly Reply[]) => {
+  // A command sent in a forum topic is answered in that topic.
+  const deliver = async (place: ChatContext, replies: readonly Reply[]) => {
     for (const reply of replies) {
       const { parts, replyMarkup } = toTelegramReply(reply, renderDigestHtml);
-      const result = await replySender.send(chat, parts, replyMarkup === undefined ? {} : { replyMarkup });
-      if (result.status !== "ok") logger.warn({ chatId: chat, result }, "telegram reply not delivered");
+      const options = { threadId: place.threadId, ...(replyMarkup === undefined ? {} : { replyMarkup }) };
+      const result = await replySender.send(place.chatId, parts, options);
+      if (result.status !== "ok") logger.warn({ chatId: place.chatId, result }, "telegram reply not delivered");
       if (result.status === "blocked") return;
     }
   };
@@ -34,7 +36,7 @@ export function commandMessages(deps: CommandMessagesDeps): Composer<Context> {
     if (addressee !== undefined && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return;
     const chat = chatContext(ctx);
     if (chat === undefined) return;
-    await deliver(chat.chatId, await core.handle(text, chat));
+    await deliver(chat, await core.handle(text, chat));
   });
   return feature;
 }
