@@ -5,11 +5,14 @@ import { type Concept, DIGEST_WINDOW_MS, type Logger, type Platform, topicWeight
 import { chatFilterMatcher } from "../pipeline/chat-filters.js";
 import { composeDigest } from "../pipeline/compose-digest.js";
 import type { NewsPipeline } from "../pipeline/news-pipeline.js";
-import { buildAlert, createBuildBriefing } from "../pipeline/platform-parts.js";
+import { briefingParts, buildAlert, createBuildBriefing } from "../pipeline/platform-parts.js";
+import { runEditPass } from "../schedule/edit-pass.js";
 import { type RunningScheduler, startScheduler } from "../schedule/scheduler.js";
 import { createSqliteAlertEventSource } from "../store/alert-events-repo.js";
+import { createSqliteBriefingEditStore } from "../store/briefing-edits-repo.js";
 import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
 import type { Db } from "../store/database.js";
+import { createSqliteDigestSource } from "../store/digest-repo.js";
 import { createSqliteOutboxStore } from "../store/outbox-repo.js";
 import { createSqliteSchedulerCursor } from "../store/scheduler-cursor-repo.js";
 import { subscriptionStoreFor } from "./chat-wiring.js";
@@ -58,6 +61,8 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
     ),
   );
   const stored = subscriptionStoreFor(db, deps.env, settings);
+  const digestSource = createSqliteDigestSource(db);
+  const edits = createSqliteBriefingEditStore(db);
   // A platform this run does not talk to (no token this time) gets no briefing or alert built:
   // its chats would be recorded as shown events they never received, and the rows would wait
   // out their retries. They are served again from the first slot of a run that has the platform.
@@ -74,6 +79,18 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
     analyze: () => deps.pipeline.analyze(),
     buildBriefing,
     buildAlert,
+    editSent: (at) =>
+      runEditPass(
+        {
+          edits,
+          subscriptions,
+          eventsNow: (lang, since, until) =>
+            digestSource.eventsInWindow({ since, until, lang, minRelevance: settings.analysis.relevanceThreshold }),
+          render: briefingParts,
+          logger: deps.logger.child({ module: "edits" }),
+        },
+        at,
+      ),
     relay: createOutboxRelay({ outbox, senders: deps.senders, logger: deps.logger.child({ module: "relay" }), now }),
     settings,
     logger: deps.logger,

@@ -126,24 +126,36 @@ export function buildDigest(
   const selected = selectForChat(candidates, request, now);
   const chosen = topByImportance(selected.chosen, request, now, Math.max(0, request.maxEntries ?? DEFAULT_MAX_ENTRIES));
   const entries: DigestEntry[] = chosen.map((c) => ({
-    eventId: c.eventId,
-    headline: c.headline,
-    summary: c.summary,
-    ...(c.lang === request.lang ? {} : { lang: c.lang }),
-    sources: readersOutletsFirst(c.outlets, request.lang),
-    articles: c.itemCount,
-    isUpdate: request.alreadySent?.has(c.eventId) ?? false,
+    ...entryOf(c, request.lang, request.alreadySent?.has(c.eventId) ?? false),
     // Every entry naming a watched phrase is marked, whether the watch or a topic brought it in.
     ...watchedOf(selected.verdicts.get(c)),
   }));
-  const outlets = new Set(entries.flatMap((e) => e.sources.map((s) => s.name)));
   return {
     lang: request.lang,
     title: formatDigestDate(now, request.timezone, request.lang),
     entries,
-    totals: { articles: entries.reduce((n, e) => n + e.articles, 0), outlets: outlets.size },
+    totals: totalsOf(entries),
     ...footerOf(entries.length, selected.muted, request.lang),
   };
+}
+
+/** An event as a digest entry in `lang`, as it stands now. */
+export function entryOf(c: DigestCandidate, lang: Lang, isUpdate: boolean): DigestEntry {
+  return {
+    eventId: c.eventId,
+    headline: c.headline,
+    summary: c.summary,
+    ...(c.lang === lang ? {} : { lang: c.lang }),
+    sources: readersOutletsFirst(c.outlets, lang),
+    articles: c.itemCount,
+    isUpdate,
+  };
+}
+
+/** Reports and distinct outlets over a digest's entries. */
+export function totalsOf(entries: readonly DigestEntry[]): DigestDocument["totals"] {
+  const outlets = new Set(entries.flatMap((e) => e.sources.map((s) => s.name)));
+  return { articles: entries.reduce((n, e) => n + e.articles, 0), outlets: outlets.size };
 }
 
 const watchedOf = (verdict: FilterVerdict | undefined) =>

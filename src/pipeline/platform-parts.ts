@@ -73,6 +73,10 @@ export function createBuildBriefing(
   };
 }
 
+/** A briefing's parts for its chat, as the tick renders them (the edit pass compares these). */
+export const briefingParts = (sub: Subscription, doc: DigestDocument): readonly string[] =>
+  built(sub, doc, { name: doc.title, kind: "briefing" }).parts;
+
 /** The alert builder: a one-entry document in the chat's language, rendered for its platform. */
 export const buildAlert: BuildAlert = (sub, event) => {
   const doc = alertDocument(event, sub.lang);

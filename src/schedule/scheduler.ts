@@ -23,6 +23,8 @@ export interface SchedulerDeps {
   readonly analyze: () => Promise<unknown> | unknown;
   readonly buildBriefing: BuildBriefing;
   readonly buildAlert: BuildAlert;
+  /** After each analysis: today's sent briefings whose entries grew are edited in place (edit-pass.ts); how many parts were queued. */
+  readonly editSent?: (now: number) => number;
   readonly relay: OutboxRelay;
   readonly settings: {
     readonly ingest: { readonly intervalMinutes: number };
@@ -120,7 +122,8 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const runIngest = guarded("ingest", async () => {
     await deps.ingest();
     await deps.analyze();
-    if (alerts() > 0) deps.relay.wake();
+    const queued = alerts() + (deps.editSent?.(now()) ?? 0);
+    if (queued > 0) deps.relay.wake();
   });
 
   const runTick = guarded("briefing", async () => {

@@ -17,6 +17,12 @@ export interface OutboxRow extends ChatPlace {
   readonly payload: string;
   /** Send attempts so far, this one included once claimed. */
   readonly attempts: number;
+  /**
+   * Set when the row replaces the text of a message already sent (an edit in place):
+   * `messageId` is that message's platform id, `firstPartId` the id of its message's first part
+   * (on Discord, the forum post a later part lives in).
+   */
+  readonly edit?: { readonly messageId: string; readonly firstPartId: string | undefined } | undefined;
 }
 
 /** A message for one subscription's place (chat or forum topic). */
@@ -80,6 +86,7 @@ interface Row {
   part: number;
   payload: string;
   attempts: number;
+  edit_of: number | null;
 }
 
 const fromRow = (r: Row): OutboxRow => ({
@@ -118,10 +125,15 @@ function prepareOutboxStatements(db: Db) {
            AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.dedupe_key = d.dedupe_key AND p.part < d.part
                            AND p.state IN ('pending', 'sending'))
          ORDER BY d.next_attempt_at, d.id LIMIT ?)
-       RETURNING id, subscription_id, platform, chat_id, thread_id, dedupe_key, part, payload, attempts`,
+       RETURNING id, subscription_id, platform, chat_id, thread_id, dedupe_key, part, payload, attempts, edit_of`,
     ),
     markSent: db.prepare(
       "UPDATE deliveries SET state = 'sent', platform_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+    ),
+    editTarget: db.prepare<[number], { message_id: string | null; first_part_id: string | null }>(
+      `SELECT o.platform_message_id AS message_id, f.platform_message_id AS first_part_id
+         FROM deliveries o LEFT JOIN deliveries f ON f.dedupe_key = o.dedupe_key AND f.part = 0
+        WHERE o.id = ?`,
     ),
     sentMessageId: db.prepare<[string, number], { id: string | null }>(
       "SELECT platform_message_id AS id FROM deliveries WHERE dedupe_key = ? AND part = ? AND state = 'sent'",
@@ -173,7 +185,13 @@ export function createSqliteOutboxStore(db: Db): OutboxStore {
     claimDue: (now, limit) =>
       q.claim
         .all(now, limit)
-        .map(fromRow)
+        .map((r) => {
+          const row = fromRow(r);
+          if (r.edit_of === null) return row;
+          const target = q.editTarget.get(r.edit_of);
+          const messageId = target?.message_id ?? "";
+          return { ...row, edit: { messageId, firstPartId: target?.first_part_id ?? undefined } };
+        })
         .sort((a, b) => a.id - b.id),
     markSent: (id, messageId, now) => void q.markSent.run(messageId, now, id),
     sentMessageId: (key, part) => q.sentMessageId.get(key, part)?.id ?? undefined,

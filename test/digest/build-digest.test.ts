@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildDigest, type DigestCandidate, detectStrongSignals, formatDigestDate } from "../../src/digest/index.js";
+import {
+  buildDigest,
+  type DigestCandidate,
+  detectStrongSignals,
+  formatDigestDate,
+  refreshBriefing,
+} from "../../src/digest/index.js";
 import { eventId, topicId } from "../../src/domain/index.js";
 
 const HOUR = 3_600_000;
@@ -97,5 +103,30 @@ describe("detectStrongSignals", () => {
     ]);
     expect(detectStrongSignals("North Korea conducts nuclear test")).toEqual(["nuclear-test"]);
     expect(detectStrongSignals("Giá vàng hôm nay")).toEqual([]);
+  });
+});
+
+describe("refreshBriefing", () => {
+  const sent = buildDigest([candidate("a"), candidate("b")], request, NOW);
+
+  it("is undefined while no entry's event has grown, so nothing is edited", () => {
+    const now = new Map([["a", candidate("a")]]);
+    expect(refreshBriefing(sent, (id) => now.get(id))).toBeUndefined();
+  });
+
+  it("brings a grown entry up to date in its place, keeping the others, the title and the entry's marks", () => {
+    const marked = { ...sent, entries: sent.entries.map((e) => (e.eventId === "b" ? { ...e, watched: "VOV" } : e)) };
+    const grown = candidate("b", {
+      itemCount: 3,
+      outlets: [...candidate("b").outlets, { name: "Yonhap", url: "https://en.yna.co.kr/b", lang: "en" }],
+    });
+    const refreshed = refreshBriefing(marked, (id) => (id === "b" ? grown : candidate(id)));
+    expect(refreshed?.title).toBe(sent.title);
+    expect(refreshed?.entries.map((e) => [e.eventId, e.articles, e.watched])).toEqual(
+      sent.entries.map((e) => [e.eventId, e.eventId === "b" ? 3 : 2, e.eventId === "b" ? "VOV" : undefined]),
+    );
+    const b = refreshed?.entries.find((e) => e.eventId === "b");
+    expect(b?.sources.at(-1)).toEqual({ name: "Yonhap", url: "https://en.yna.co.kr/b", lang: "en" });
+    expect(refreshed?.totals).toEqual({ articles: 5, outlets: 3 });
   });
 });

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
-import type { DiscordState, FakeMessage } from "./fake-discord-state.js";
+import { rejectInvalid } from "./fake-discord-rules.js";
+import { type DiscordState, type FakeMessage, storeMessage } from "./fake-discord-state.js";
 import { sendJson, wireMessage } from "./fake-discord-wire.js";
 
 /** A guild channel the fake knows: a forum with its tags, a thread, or a post in a forum. */
@@ -97,4 +98,51 @@ export function openForumPost(
   const starter = store(id, body.message, id);
   sendJson(res, 201, { ...wireChannel(post), message: wireMessage(starter) });
   return 201;
+}
+
+/** PATCH /channels/:id/messages/:message: the message in that channel, content and embeds replaced (limits checked). */
+export function editMessage(
+  state: DiscordState,
+  channelId: string,
+  messageId: string,
+  raw: unknown,
+  res: ServerResponse,
+): number {
+  const index = state.messages.findIndex((m) => m.id === messageId && m.channelId === channelId);
+  const found = state.messages[index];
+  if (found === undefined) {
+    sendJson(res, 404, { message: "Unknown Message", code: 10008 });
+    return 404;
+  }
+  const body = (raw ?? {}) as Record<string, unknown>;
+  const edited: FakeMessage = {
+    ...found,
+    ...(typeof body.content === "string" ? { content: body.content } : {}),
+    ...(Array.isArray(body.embeds) ? { embeds: body.embeds as Record<string, unknown>[] } : {}),
+    edits: (found.edits ?? 0) + 1,
+  };
+  state.messages[index] = edited;
+  sendJson(res, 200, wireMessage(edited));
+  return 200;
+}
+
+/** The channel routes beyond posting a message: read a channel, open a forum post, edit a message; undefined for any other route. */
+export function channelRoutes(
+  state: DiscordState,
+  method: string,
+  path: string,
+  body: unknown,
+  res: ServerResponse,
+): number | undefined {
+  let m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+  if (m && method === "PATCH") {
+    if (rejectInvalid((body ?? {}) as Record<string, unknown>, res, {})) return 400;
+    return editMessage(state, m[1]!, m[2]!, body, res);
+  }
+  m = /^\/channels\/(\d+)$/.exec(path);
+  if (m && method === "GET") return getChannel(state, m[1]!, res);
+  m = /^\/channels\/(\d+)\/threads$/.exec(path);
+  if (m && method === "POST")
+    return openForumPost(state, m[1]!, body, res, (channel, message, id) => storeMessage(state, channel, message, id));
+  return undefined;
 }

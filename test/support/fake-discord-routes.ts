@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FORUM, getChannel, openForumPost } from "./fake-discord-channels.js";
+import { channelRoutes, FORUM } from "./fake-discord-channels.js";
 import { type Bucket, createRateLimits, tooMany } from "./fake-discord-rate-limits.js";
 import { checkCommands, rejectInvalid } from "./fake-discord-rules.js";
 import { channelErrors } from "./fake-discord-scripts.js";
@@ -114,13 +114,8 @@ export function discordRoutes(state: DiscordState, options: RouteOptions) {
     }
     m = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (m && method === "POST") return postMessage(m[1]!, body, res);
-    m = /^\/channels\/(\d+)$/.exec(path);
-    if (m && method === "GET") return getChannel(state, m[1]!, res);
-    m = /^\/channels\/(\d+)\/threads$/.exec(path);
-    if (m && method === "POST")
-      return openForumPost(state, m[1]!, body, res, (channel, message, id) =>
-        storeMessage(state, channel, message, id),
-      );
+    const channelStatus = channelRoutes(state, method, path, body, res);
+    if (channelStatus !== undefined) return channelStatus;
     m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
     if (m && method === "PUT") return putCommands(state, m[1]!, m[2], body, res);
     sendJson(res, 404, { message: "404: Not Found", code: 0 });

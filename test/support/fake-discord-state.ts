@@ -8,6 +8,8 @@ export interface FakeMessage {
   readonly content: string;
   readonly embeds: readonly Record<string, unknown>[];
   readonly nonce: string | undefined;
+  /** How many times a PATCH changed it. */
+  readonly edits?: number | undefined;
 }
 
 export interface RecordedRequest {

@@ -29,6 +29,11 @@ export function createDiscordDeliverySender(sender: DiscordSender, forum?: Disco
   /** A row's one message: into the channel, as a new forum post, or inside the post its first part opened. */
   const post = async (row: Parameters<DeliverySender["send"]>[0], part: DiscordOutboxPart) => {
     const { forum_post: opens, in_forum_post: inside, ...body } = part;
+    if (row.edit !== undefined) {
+      // A forum post's first message has the post's id, and lives in it; its later parts live in it too.
+      const channel = opens !== undefined ? row.edit.messageId : inside === true ? row.edit.firstPartId : row.chatId;
+      return channel === undefined ? undefined : sender.edit(channel, row.edit.messageId, body);
+    }
     if (forum !== undefined && opens !== undefined) return forum.forums.openPost(row.chatId, opens, body);
     if (inside === true) {
       const thread = forum?.postOf(row.dedupeKey);

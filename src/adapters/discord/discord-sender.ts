@@ -31,6 +31,8 @@ export interface DiscordSender {
    * same delivery reuses the nonces. Never throws for Discord's answers: they are the result.
    */
   send(channelId: string, payloads: readonly DiscordMessageBody[], nonceBase: string): Promise<DiscordSendResult>;
+  /** Replaces a sent message's content and embeds (PATCH); an edit notifies nobody. */
+  edit(channelId: string, messageId: string, payload: DiscordMessageBody): Promise<DiscordSendResult>;
 }
 
 const channelRefusals: Readonly<Record<number, DiscordPermanentReason>> = {
@@ -56,6 +58,29 @@ export interface FailedCall {
 export function createDiscordSender(rest: REST, logger: Logger): DiscordSender {
   const describe = discordFailureDescriber(rest);
   return {
+    async edit(channelId, messageId, payload) {
+      const call = { route: "PATCH /channels/:id/messages/:message", channelId, part: 0 };
+      const violations = discordLimitViolations(payload);
+      if (violations.length > 0) {
+        const detail = violations.join("; ");
+        return {
+          kind: "permanent",
+          reason: "rejected-payload",
+          deactivate: false,
+          code: 50035,
+          detail,
+          sentMessageIds: [],
+        };
+      }
+      const path = Routes.channelMessage(channelId, messageId);
+      try {
+        // Both fields, so an edit from embeds to text (or back) leaves nothing of the old message.
+        await rest.patch(path, { body: { content: payload.content ?? "", embeds: payload.embeds ?? [] } });
+        return { kind: "ok", messageIds: [messageId] };
+      } catch (error) {
+        return discordSendFailure(describe(error, { method: "PATCH", path }), call, [], logger);
+      }
+    },
     async send(channelId, payloads, nonceBase) {
       const sent: string[] = [];
       for (const [part, payload] of payloads.entries()) {

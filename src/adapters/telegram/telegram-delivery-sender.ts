@@ -10,7 +10,10 @@ import type { TelegramSender } from "./telegram-sender.js";
 export function createTelegramDeliverySender(sender: TelegramSender): DeliverySender {
   return {
     async send(row) {
-      const result = await sender.send(row.chatId, [row.payload], { threadId: row.threadId });
+      const result =
+        row.edit === undefined
+          ? await sender.send(row.chatId, [row.payload], { threadId: row.threadId })
+          : await sender.edit(row.chatId, Number(row.edit.messageId), row.payload);
       switch (result.status) {
         case "ok":
           return { kind: "sent", messageId: String(result.messageIds[0] ?? "") };

@@ -48,6 +48,11 @@ export type TelegramPlace = Pick<ChatPlace, "chatId" | "threadId">;
 /** Sends HTML parts to one chat, in order, within the flood limits; reusable by the delivery relay. */
 export interface TelegramSender {
   send(chat: ChatId, htmlParts: readonly string[], options?: TelegramSendOptions): Promise<TelegramSendResult>;
+  /**
+   * Replaces the text of a message the bot sent (editMessageText): silent, no notification. An
+   * edit to the text it already has is done. Waits out a short flood wait like a send.
+   */
+  edit(chat: ChatId, messageId: number, html: string): Promise<TelegramSendResult>;
 }
 
 export interface TelegramSenderDeps {
@@ -100,6 +105,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   };
 
   return {
+    edit: (chat, messageId, html) => editMessage(deps, maxWaitMs, chat, messageId, html),
     async send(chat, htmlParts, options = {}) {
       let target = chat;
       const messageIds: number[] = [];
@@ -136,6 +142,53 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       return { status: "ok", chatId: target, messageIds };
     },
   };
+}
+
+/** editMessageText with the sender's limiter and flood policy; "message is not modified" is done. */
+async function editMessage(
+  deps: TelegramSenderDeps,
+  maxWaitMs: number,
+  chat: ChatId,
+  messageId: number,
+  html: string,
+): Promise<TelegramSendResult> {
+  const editOnce = async (): Promise<Attempt> => {
+    await deps.limiter.acquire(chat);
+    try {
+      await deps.api.editMessageText(chat, messageId, html, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      });
+      return { kind: "sent", messageId };
+    } catch (error) {
+      if (error instanceof HttpError)
+        return { kind: "failed", outcome: "unknown", description: describeBotApiError(error) };
+      if (error instanceof GrammyError)
+        return /message is not modified/i.test(error.description)
+          ? { kind: "sent", messageId }
+          : classify(error, false);
+      throw error;
+    }
+  };
+  for (;;) {
+    const result = await editOnce();
+    switch (result.kind) {
+      case "sent":
+        return { status: "ok", chatId: chat, messageIds: [messageId] };
+      case "flood":
+        if (result.retryAfterMs > maxWaitMs)
+          return { status: "retry-later", retryAfterMs: result.retryAfterMs, sentParts: 0 };
+        await sleep(result.retryAfterMs);
+        break;
+      case "gone":
+        return { status: "blocked", reason: result.reason, description: result.description };
+      case "migrated":
+        // The group's old id: the message lives on in the supergroup under an id Telegram does not give.
+        return { status: "failed", outcome: "rejected", description: "the chat moved to a supergroup", sentParts: 0 };
+      case "failed":
+        return { status: "failed", outcome: result.outcome, description: result.description, sentParts: 0 };
+    }
+  }
 }
 
 /** One sendMessage call's outcome; only `flood` and `migrated` prove nothing was delivered, so only they are retried. */

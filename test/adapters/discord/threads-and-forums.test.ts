@@ -10,6 +10,7 @@ import { createOutboxRelay } from "../../../src/delivery/outbox-relay.js";
 import { chatId, chatPlace, type DigestDocument, eventId, silentLogger } from "../../../src/domain/index.js";
 import { createNewsPipeline } from "../../../src/pipeline/news-pipeline.js";
 import { platformParts } from "../../../src/pipeline/platform-parts.js";
+import type { RunningScheduler } from "../../../src/schedule/scheduler.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { createSqliteOutboxStore } from "../../../src/store/outbox-repo.js";
 import { createSqliteSubscriptionStore } from "../../../src/store/subscriptions-repo.js";
@@ -17,7 +18,7 @@ import { seedNews, TOPICS } from "../../support/chat-fixtures.js";
 import { commandCoreOn } from "../../support/command-core.js";
 import { type FakeDiscord, PUBLIC_THREAD, startFakeDiscord } from "../../support/fake-discord.js";
 import { FAKE_GUILD_CHANNEL, type InteractionPlace } from "../../support/fake-discord-gateway.js";
-import { aSubscription } from "../../support/store-fixtures.js";
+import { anEvent, aSource, aSubscription } from "../../support/store-fixtures.js";
 import { useTempDir } from "../../support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -91,11 +92,11 @@ async function discordWithThreads(
     return fake.interactionCallbacks.find((c) => c.interactionId === sent.id)?.body.data?.content;
   };
   /** One briefing tick at the next 07:00 with the real relay and this bot's sender, until `done`. */
-  const briefingsAt0700 = async (done: () => boolean) => {
+  const clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
+  const briefingsAt0700 = async (done: () => boolean, then?: (scheduler: RunningScheduler) => Promise<void>) => {
     const lexicon = loadTopics();
     const env = loadEnv({ BANTIN_DB: "unused.db" });
     const settings = settingsSchema.parse({});
-    const clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
     const scheduler = startBriefings({
       db,
       env,
@@ -110,11 +111,12 @@ async function discordWithThreads(
     });
     try {
       await until(done, "the briefings", 10_000);
+      await then?.(scheduler);
     } finally {
       await scheduler.stop();
     }
   };
-  return { fake, db, discord, outbox, subscriptions, command, briefingsAt0700, tags };
+  return { fake, db, discord, outbox, subscriptions, command, briefingsAt0700, tags, clock };
 }
 
 describe("Discord threads and forum channels", () => {
@@ -201,5 +203,30 @@ describe("Discord threads and forum channels", () => {
     expect(posts[0]?.post.appliedTags).toEqual([tags.find((t) => t.name === "Tin nóng")?.id]);
     expect(posts[0]?.messages).toHaveLength(parts.length);
     expect(outbox.countByState()).toMatchObject({ sent: parts.length, failed: 0 });
+  });
+
+  it("a forum briefing whose entry grows the same morning is edited in its post, not posted again", async () => {
+    const { fake, db, command, briefingsAt0700, clock } = await discordWithThreads();
+    const post = { id: OLD_POST, type: PUBLIC_THREAD, parentId: FORUM_CHANNEL };
+    await command("subscribe", { topic: "hat nhan" }, post);
+    await command("schedule", { times: "07:00" }, post);
+    for (const id of ["yna", "nk"]) aSource(db, { id, name: id === "yna" ? "Yonhap" : "NK News" });
+    const event = { id: "launch", headline: "Triều Tiên phóng tên lửa", topics: ["hat-nhan"], relevance: 0.9 };
+    anEvent(db, { ...event, reports: [{ source: "yna", at: clock - 3600_000 }] });
+    const allSent = () =>
+      db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE state <> 'sent'").get()?.n === 0;
+    await briefingsAt0700(
+      () => fake.postsIn(FORUM_CHANNEL).length === 2 && allSent(),
+      async (scheduler) => {
+        anEvent(db, { ...event, reports: [{ source: "nk", at: clock - 1800_000, guid: "launch-nk" }] });
+        await scheduler.runIngest();
+        await until(() => fake.requests.some((r) => r.method === "PATCH" && r.status === 200), "the edit");
+      },
+    );
+    const posts = fake.postsIn(FORUM_CHANNEL).filter((p) => p.post.id !== OLD_POST);
+    expect(posts).toHaveLength(1);
+    const [starter] = posts[0]?.messages ?? [];
+    expect(starter).toMatchObject({ id: posts[0]?.post.id, edits: 1 });
+    expect(JSON.stringify(starter)).toContain("NK News");
   });
 });
