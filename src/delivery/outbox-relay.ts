@@ -1,5 +1,18 @@
 import type { ChatGoneReason, Logger, Platform } from "../domain/index.js";
 import type { OutboxRow, OutboxStore } from "../store/outbox-repo.js";
+
+type RelayMethod = "claimDue" | "markSent" | "scheduleRetry" | "markFailed" | "endSubscription" | "nextDueAt";
+
+/**
+ * What the relay needs of an outbox, on either store: SQLite's answers at once, PostgreSQL's
+ * (`OutboxPort`) with a Promise; the relay awaits both.
+ */
+export type RelayOutbox = {
+  readonly [K in RelayMethod]: (
+    ...args: Parameters<OutboxStore[K]>
+  ) => ReturnType<OutboxStore[K]> | Promise<ReturnType<OutboxStore[K]>>;
+};
+
 import type { PlatformLimiter } from "./platform-limiters.js";
 
 /** What one attempt to send one outbox row came to. */
@@ -26,7 +39,7 @@ export interface RetryPolicy {
 export const defaultRetryPolicy: RetryPolicy = { baseMs: 2_000, maxMs: 10 * 60_000, maxAttempts: 8 };
 
 export interface OutboxRelayOptions {
-  readonly outbox: OutboxStore;
+  readonly outbox: RelayOutbox;
   readonly senders: Partial<Record<Platform, DeliverySender>>;
   readonly limiters?: Partial<Record<Platform, PlatformLimiter>>;
   readonly logger: Logger;
@@ -74,15 +87,15 @@ interface RowDeliveryDeps {
 /** Sends one claimed row (after its platform's rate limit) and records what came of it. */
 function createRowDelivery({ options, policy, now, random, stopping }: RowDeliveryDeps) {
   const { outbox, senders, logger } = options;
-  const retryOrGiveUp = (row: OutboxRow, reason: string, stats: RelayStats, retryAfterMs?: number) => {
+  const retryOrGiveUp = async (row: OutboxRow, reason: string, stats: RelayStats, retryAfterMs?: number) => {
     if (row.attempts >= policy.maxAttempts) {
-      outbox.markFailed(row.id, `gave up after ${row.attempts} attempts: ${reason}`);
+      await outbox.markFailed(row.id, `gave up after ${row.attempts} attempts: ${reason}`);
       logger.error({ rowId: row.id, chatId: row.chatId, reason }, "delivery failed for good");
       stats.failed += 1;
       return;
     }
     const at = now() + retryDelayMs(row.attempts, policy, random(), retryAfterMs);
-    outbox.scheduleRetry(row.id, at, reason);
+    await outbox.scheduleRetry(row.id, at, reason);
     stats.retried += 1;
   };
 
@@ -90,12 +103,12 @@ function createRowDelivery({ options, policy, now, random, stopping }: RowDelive
     const sender = senders[row.platform];
     if (sender === undefined) {
       // The platform is not configured in this run (no token): keep the row for a run that has it.
-      outbox.scheduleRetry(row.id, now() + policy.maxMs, `no ${row.platform} sender configured`);
+      await outbox.scheduleRetry(row.id, now() + policy.maxMs, `no ${row.platform} sender configured`);
       return;
     }
     await options.limiters?.[row.platform]?.acquire(row.chatId, "bulk");
     if (stopping()) {
-      outbox.scheduleRetry(row.id, now(), "returned to pending at shutdown");
+      await outbox.scheduleRetry(row.id, now(), "returned to pending at shutdown");
       return;
     }
     let outcome: SendOutcome;
@@ -106,26 +119,26 @@ function createRowDelivery({ options, policy, now, random, stopping }: RowDelive
     }
     switch (outcome.kind) {
       case "sent":
-        outbox.markSent(row.id, outcome.messageId, now());
+        await outbox.markSent(row.id, outcome.messageId, now());
         stats.sent += 1;
         return;
       case "permanent":
         if (outcome.deactivate !== undefined) {
           // The one writer of a refusal met while delivering (see OutboxStore.endSubscription).
-          outbox.endSubscription(row, outcome.reason, outcome.deactivate, now());
+          await outbox.endSubscription(row, outcome.reason, outcome.deactivate, now());
           logger.warn({ subscriptionId: row.subscriptionId, reason: outcome.reason }, "subscription deactivated");
         } else {
-          outbox.markFailed(row.id, outcome.reason);
+          await outbox.markFailed(row.id, outcome.reason);
           logger.error({ rowId: row.id, reason: outcome.reason }, "message refused by the platform");
         }
         stats.failed += 1;
         return;
       case "transient":
-        retryOrGiveUp(row, outcome.reason ?? "transient failure", stats, outcome.retryAfterMs);
+        await retryOrGiveUp(row, outcome.reason ?? "transient failure", stats, outcome.retryAfterMs);
         return;
       case "unknown":
         logger.warn({ rowId: row.id, reason: outcome.reason }, "send outcome unknown, will resend (at-least-once)");
-        retryOrGiveUp(row, `outcome unknown: ${outcome.reason ?? "no answer"}`, stats);
+        await retryOrGiveUp(row, `outcome unknown: ${outcome.reason ?? "no answer"}`, stats);
         return;
     }
   };
@@ -191,7 +204,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const stats: RelayStats = { sent: 0, retried: 0, failed: 0 };
     const worker = async () => {
       while (!stopping) {
-        const [row] = outbox.claimDue(now(), 1);
+        const [row] = await outbox.claimDue(now(), 1);
         if (row === undefined) return;
         await deliver(row, stats);
       }
@@ -223,7 +236,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           }
           if (stopping) break;
           if (idle.takeWake()) continue;
-          const due = outbox.nextDueAt();
+          const due = await outbox.nextDueAt();
           await idle.sleep(due === undefined ? pollMs : Math.min(pollMs, Math.max(10, due - now())));
         }
       })();

@@ -47,8 +47,8 @@ export interface OutboxStore {
   /** Digest, parts and sent_events in one transaction; a second call for the same slot is a no-op. */
   enqueue(message: NewOutboxMessage): EnqueueResult;
   /**
-   * Take up to `limit` due rows (pending, next_attempt_at reached, earlier parts of the same
-   * message no longer waiting) and mark them `sending` with one more attempt.
+   * Take up to `limit` due rows (pending, next_attempt_at reached, no earlier row of the same
+   * chat still waiting or in flight) and mark them `sending` with one more attempt.
    */
   claimDue(now: number, limit: number): OutboxRow[];
   markSent(id: number, platformMessageId: string, now: number): void;
@@ -72,8 +72,26 @@ export interface OutboxStore {
   recoverInterrupted(now: number): number;
   /** Rows per state, for logs, metrics and tests. */
   countByState(): Record<DeliveryState, number>;
-  /** When nothing is due, the earliest next_attempt_at of a pending row. */
+  /** When nothing is due, the earliest time a chat's first waiting row comes due. */
   nextDueAt(): number | undefined;
+}
+
+/**
+ * The outbox as any store offers it, each method a Promise: PostgreSQL's are, SQLite's settle at
+ * once (`outboxPort`). What several replicas share goes through this port.
+ */
+export type OutboxPort = {
+  readonly [K in keyof OutboxStore]: (...args: Parameters<OutboxStore[K]>) => Promise<ReturnType<OutboxStore[K]>>;
+};
+
+/** SQLite's outbox behind the async port: the same calls, each already settled. */
+export function outboxPort(store: OutboxStore): OutboxPort {
+  const port: Partial<Record<keyof OutboxStore, unknown>> = {};
+  for (const key of Object.keys(store) as (keyof OutboxStore)[]) {
+    const method = store[key] as (...args: unknown[]) => unknown;
+    port[key] = async (...args: unknown[]) => method(...args);
+  }
+  return port as OutboxPort;
 }
 
 interface Row {
@@ -117,12 +135,14 @@ function prepareOutboxStatements(db: Db) {
       `INSERT INTO sent_events (subscription_id, event_id, item_count, sent_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (subscription_id, event_id) DO UPDATE SET item_count = excluded.item_count, sent_at = excluded.sent_at`,
     ),
+    // A chat's rows go out one at a time, oldest first: parts in order, and a message after the
+    // one before it (the PostgreSQL store claims by the same rule, for competing replicas).
     claim: db.prepare<[number, number], Row>(
       `UPDATE deliveries SET state = 'sending', attempts = attempts + 1
        WHERE id IN (
          SELECT d.id FROM deliveries d
          WHERE d.state = 'pending' AND d.next_attempt_at <= ?
-           AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.dedupe_key = d.dedupe_key AND p.part < d.part
+           AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.subscription_id = d.subscription_id AND p.id < d.id
                            AND p.state IN ('pending', 'sending'))
          ORDER BY d.next_attempt_at, d.id LIMIT ?)
        RETURNING id, subscription_id, platform, chat_id, thread_id, dedupe_key, part, payload, attempts, edit_of`,
@@ -150,8 +170,12 @@ function prepareOutboxStatements(db: Db) {
     counts: db.prepare<[], { state: DeliveryState; n: number }>(
       "SELECT state, COUNT(*) AS n FROM deliveries GROUP BY state",
     ),
+    // Only a chat's first waiting row can come due; the rows behind it follow when it is done.
     nextDue: db.prepare<[], { at: number | null }>(
-      "SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE state = 'pending'",
+      `SELECT MIN(d.next_attempt_at) AS at FROM deliveries d
+        WHERE d.state = 'pending'
+          AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.subscription_id = d.subscription_id AND p.id < d.id
+                          AND p.state IN ('pending', 'sending'))`,
     ),
   };
 }

@@ -22,7 +22,7 @@ const deactivation: Readonly<Record<DiscordPermanentReason, ChatGoneReason | und
 export interface DiscordForumDelivery {
   readonly forums: DiscordForums;
   /** The post a forum message's first part opened (part 0's sent message id); undefined before. */
-  readonly postOf: (dedupeKey: string) => string | undefined;
+  readonly postOf: (dedupeKey: string) => string | undefined | Promise<string | undefined>;
 }
 
 export function createDiscordDeliverySender(sender: DiscordSender, forum?: DiscordForumDelivery): DeliverySender {
@@ -36,7 +36,7 @@ export function createDiscordDeliverySender(sender: DiscordSender, forum?: Disco
     }
     if (forum !== undefined && opens !== undefined) return forum.forums.openPost(row.chatId, opens, body);
     if (inside === true) {
-      const thread = forum?.postOf(row.dedupeKey);
+      const thread = await forum?.postOf(row.dedupeKey);
       if (thread === undefined) return undefined;
       return sender.send(thread, [body], String(row.id));
     }

@@ -22,7 +22,7 @@ export interface StartDiscordDeps {
   /** The Discord adapter's renderDiscordMessages (render-discord.ts). */
   readonly renderDigest: RenderDiscordDigest;
   /** The outbox's record of sent parts: a forum message's later parts go into the post its first opened. */
-  readonly sentMessageId: (dedupeKey: string, part: number) => string | undefined;
+  readonly sentMessageId: (dedupeKey: string, part: number) => string | undefined | Promise<string | undefined>;
   readonly logger: Logger;
 }
 

@@ -1,0 +1,196 @@
+import type pg from "pg";
+import type { ChatGoneReason, DeliveryState, EventId } from "../../domain/index.js";
+import { chatPlace, threadId, chatId as toChatId, subscriptionId as toSubscriptionId } from "../../domain/index.js";
+import type { EnqueueResult, NewOutboxMessage, OutboxPort, OutboxRow } from "../outbox-repo.js";
+
+export interface PostgresOutboxOptions {
+  /** Who claims: one id per process, recorded on the rows it takes. */
+  readonly workerId: string;
+  /** How long a claimed row stays this worker's; past it, another worker may take it again. */
+  readonly leaseMs?: number;
+}
+
+/** Longer than any one send takes, limiter waits included; a dead taker's rows wait this long at most. */
+export const DEFAULT_LEASE_MS = 60_000;
+
+interface Row {
+  id: number;
+  subscription_id: number;
+  platform: OutboxRow["platform"];
+  chat_id: string;
+  thread_id: number;
+  dedupe_key: string;
+  part: number;
+  payload: string;
+  attempts: number;
+  edit_of: number | null;
+  edit_message_id: string | null;
+  first_part_id: string | null;
+}
+
+const fromRow = (r: Row): OutboxRow => ({
+  id: r.id,
+  subscriptionId: toSubscriptionId(r.subscription_id),
+  ...chatPlace(r.platform, toChatId(r.chat_id), r.thread_id === 0 ? undefined : threadId(r.thread_id)),
+  dedupeKey: r.dedupe_key,
+  part: r.part,
+  payload: r.payload,
+  attempts: r.attempts,
+  ...(r.edit_of === null
+    ? {}
+    : { edit: { messageId: r.edit_message_id ?? "", firstPartId: r.first_part_id ?? undefined } }),
+});
+
+/**
+ * Due rows for competing workers. A row is due when pending and its time has come, or when its
+ * taker's lease ran out. It is taken only while no earlier row of the same chat waits or is in
+ * flight, so a chat's parts and messages go out in order whichever replica sends them. SKIP
+ * LOCKED lets concurrent claimers pass over the rows another is taking instead of queueing on
+ * them; the order check still sees those rows (as pending or sending) and holds their chat back.
+ */
+const CLAIM = `
+UPDATE deliveries d SET state = 'sending', attempts = d.attempts + 1, claimed_by = $2, lease_until = $1 + $3
+ WHERE d.id IN (
+   SELECT c.id FROM deliveries c
+    WHERE ((c.state = 'pending' AND c.next_attempt_at <= $1) OR (c.state = 'sending' AND c.lease_until < $1))
+      AND NOT EXISTS (SELECT 1 FROM deliveries e
+                       WHERE e.subscription_id = c.subscription_id AND e.id < c.id
+                         AND e.state IN ('pending', 'sending'))
+    ORDER BY c.next_attempt_at, c.id
+    LIMIT $4
+    FOR UPDATE SKIP LOCKED)
+RETURNING d.id, d.subscription_id, d.platform, d.chat_id, d.thread_id, d.dedupe_key, d.part, d.payload, d.attempts, d.edit_of,
+  (SELECT o.platform_message_id FROM deliveries o WHERE o.id = d.edit_of) AS edit_message_id,
+  (SELECT f.platform_message_id FROM deliveries o JOIN deliveries f ON f.dedupe_key = o.dedupe_key AND f.part = 0
+    WHERE o.id = d.edit_of) AS first_part_id`;
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Digest, parts, sent_events and the chat's last shown entries, in one transaction; once per slot. */
+async function enqueueIn(client: pg.PoolClient, m: NewOutboxMessage): Promise<EnqueueResult> {
+  const digest = await client.query<{ id: number }>(
+    `INSERT INTO digests (subscription_id, slot, kind, created_at, document) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (subscription_id, slot) DO NOTHING RETURNING id`,
+    [m.subscriptionId, m.slot, m.kind, m.now, m.document],
+  );
+  const digestId = digest.rows[0]?.id;
+  if (digestId === undefined) return { status: "exists" };
+  const key = `${m.subscriptionId}:${m.slot}`;
+  await client.query(
+    `INSERT INTO deliveries (digest_id, subscription_id, platform, chat_id, thread_id, dedupe_key, part, payload, created_at)
+     SELECT $1, $2, $3, $4, $5, $6, p.part - 1, p.payload, $7 FROM unnest($8::text[]) WITH ORDINALITY AS p(payload, part)`,
+    [digestId, m.subscriptionId, m.platform, m.chatId, m.threadId ?? 0, key, m.now, m.parts],
+  );
+  const events = m.events as readonly { eventId: EventId; itemCount: number }[];
+  if (events.length > 0) {
+    await client.query(
+      `INSERT INTO sent_events (subscription_id, event_id, item_count, sent_at)
+       SELECT $1, e.id, e.n, $2 FROM unnest($3::text[], $4::int[]) AS e(id, n)
+       ON CONFLICT (subscription_id, event_id) DO UPDATE SET item_count = excluded.item_count, sent_at = excluded.sent_at`,
+      [m.subscriptionId, m.now, events.map((e) => e.eventId), events.map((e) => e.itemCount)],
+    );
+    await client.query(
+      `INSERT INTO chat_last_digest (subscription_id, event_ids, shown_at) VALUES ($1, $2, $3)
+       ON CONFLICT (subscription_id) DO UPDATE SET event_ids = excluded.event_ids, shown_at = excluded.shown_at`,
+      [m.subscriptionId, JSON.stringify(events.map((e) => e.eventId)), m.now],
+    );
+  }
+  return { status: "created", digestId };
+}
+
+/** The outbox on PostgreSQL, for any number of replicas claiming from it at once. */
+export function createPostgresOutboxStore(pool: pg.Pool, options: PostgresOutboxOptions): OutboxPort {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const run = (sql: string, params: unknown[]) => pool.query(sql, params);
+  return {
+    async hasSlot(subscriptionId, slot) {
+      const { rowCount } = await run("SELECT 1 FROM digests WHERE subscription_id = $1 AND slot = $2", [
+        subscriptionId,
+        slot,
+      ]);
+      return (rowCount ?? 0) > 0;
+    },
+    enqueue: (message) => inTransaction(pool, (client) => enqueueIn(client, message)),
+    async claimDue(now, limit) {
+      const { rows } = await pool.query<Row>(CLAIM, [now, options.workerId, leaseMs, limit]);
+      return rows.map(fromRow).sort((a, b) => a.id - b.id);
+    },
+    async markSent(id, messageId, now) {
+      await run(
+        `UPDATE deliveries SET state = 'sent', platform_message_id = $1, sent_at = $2, last_error = NULL,
+                claimed_by = NULL, lease_until = NULL WHERE id = $3`,
+        [messageId, now, id],
+      );
+    },
+    async sentMessageId(key, part) {
+      const { rows } = await pool.query<{ id: string | null }>(
+        "SELECT platform_message_id AS id FROM deliveries WHERE dedupe_key = $1 AND part = $2 AND state = 'sent'",
+        [key, part],
+      );
+      return rows[0]?.id ?? undefined;
+    },
+    async scheduleRetry(id, at, error) {
+      await run(
+        `UPDATE deliveries SET state = 'pending', next_attempt_at = $1, last_error = $2, claimed_by = NULL, lease_until = NULL
+          WHERE id = $3`,
+        [at, error, id],
+      );
+    },
+    async markFailed(id, reason) {
+      await run(
+        "UPDATE deliveries SET state = 'failed', last_error = $1, claimed_by = NULL, lease_until = NULL WHERE id = $2",
+        [reason, id],
+      );
+    },
+    endSubscription: (row, reason, cause: ChatGoneReason, now) =>
+      inTransaction(pool, async (client) => {
+        await client.query(
+          "UPDATE deliveries SET state = 'failed', last_error = $1, claimed_by = NULL, lease_until = NULL WHERE id = $2",
+          [reason, row.id],
+        );
+        await client.query(
+          "UPDATE deliveries SET state = 'failed', last_error = $1 WHERE subscription_id = $2 AND state = 'pending'",
+          [`subscription deactivated: ${reason}`, row.subscriptionId],
+        );
+        await client.query(
+          "UPDATE subscriptions SET active = 0, deactivated_reason = $1, updated_at = $2 WHERE id = $3",
+          [cause, now, row.subscriptionId],
+        );
+      }),
+    // Nothing to recover at start: another replica may be sending what is `sending` now, and a
+    // dead taker's rows come back by themselves when their lease runs out (see CLAIM).
+    recoverInterrupted: async () => 0,
+    async countByState() {
+      const { rows } = await pool.query<{ state: DeliveryState; n: number }>(
+        "SELECT state, count(*) AS n FROM deliveries GROUP BY state",
+      );
+      const result: Record<DeliveryState, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+      for (const r of rows) result[r.state] = r.n;
+      return result;
+    },
+    async nextDueAt() {
+      // A chat's first waiting row: pending until its time, or in flight until its lease runs out.
+      const { rows } = await pool.query<{ at: number | null }>(
+        `SELECT min(CASE WHEN d.state = 'pending' THEN d.next_attempt_at ELSE d.lease_until END) AS at
+           FROM deliveries d
+          WHERE (d.state = 'pending' OR (d.state = 'sending' AND d.lease_until IS NOT NULL))
+            AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.subscription_id = d.subscription_id AND e.id < d.id
+                              AND e.state IN ('pending', 'sending'))`,
+      );
+      return rows[0]?.at ?? undefined;
+    },
+  };
+}
