@@ -27,6 +27,8 @@ const EXPECTED_KEYS = [
   "digest_p95_ms",
   "fanout_rate_over_limit",
   "fanout_429s",
+  "fanout_cluster_rate_over_limit",
+  "fanout_cluster_429s",
   "peak_rss_mb",
 ] as const;
 

@@ -1,0 +1,46 @@
+import {
+  createTelegramLimiter,
+  defaultTelegramPace,
+  type PlatformLimiter,
+  type TelegramPace,
+} from "./platform-limiters.js";
+
+/** A budget several processes draw from (the PostgreSQL store's `createPostgresSendBudget`). */
+export interface SharedSendBudget {
+  reserve(rule: {
+    readonly globalKey: string;
+    readonly intervalMs: number;
+    readonly spacing: readonly { readonly key: string; readonly gapMs: number }[];
+  }): Promise<{ readonly waitMs: number }>;
+}
+
+/** Even slots at exactly the limit can land one over in a window after network jitter. */
+const CLUSTER_HEADROOM = 0.96;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Telegram's limits as one budget for every replica of the bot: ~30 messages/s overall, 1/s per
+ * chat, 20/min per group, however many processes send. Each process still paces itself first
+ * with its own limiter, whose `reply` lane overtakes its `bulk` lane (a command answered before
+ * a fan-out's next part); then the send takes its slot in the shared budget and waits for it.
+ */
+export function createSharedTelegramLimiter(
+  budget: SharedSendBudget,
+  pace: Partial<TelegramPace> = {},
+): PlatformLimiter {
+  const p = { ...defaultTelegramPace, ...pace };
+  const local = createTelegramLimiter(p);
+  const intervalMs = 1000 / (p.globalPerSecond * CLUSTER_HEADROOM);
+  return {
+    async acquire(chatId, lane) {
+      await local.acquire(chatId, lane);
+      const spacing = [{ key: `tg:chat:${chatId}`, gapMs: Math.ceil(1000 / p.chatPerSecond) }];
+      if (chatId.startsWith("-"))
+        spacing.push({ key: `tg:group:${chatId}`, gapMs: Math.ceil(60_000 / p.groupPerMinute) });
+      const { waitMs } = await budget.reserve({ globalKey: "tg:global", intervalMs, spacing });
+      if (waitMs > 0) await sleep(waitMs);
+    },
+    waiting: () => local.waiting(),
+  };
+}

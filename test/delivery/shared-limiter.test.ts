@@ -1,0 +1,96 @@
+import { Api } from "grammy";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTelegramDeliverySender } from "../../src/adapters/telegram/telegram-delivery-sender.js";
+import { createTelegramSender } from "../../src/adapters/telegram/telegram-sender.js";
+import { createOutboxRelay } from "../../src/delivery/outbox-relay.js";
+import { createTelegramLimiter, inLane, type PlatformLimiter } from "../../src/delivery/platform-limiters.js";
+import { createSharedTelegramLimiter } from "../../src/delivery/shared-limiter.js";
+import { chatId, silentLogger, subscriptionId } from "../../src/domain/index.js";
+import { migratePostgres, useNumbersForInt8 } from "../../src/store/postgres/index.js";
+import { createPostgresOutboxStore } from "../../src/store/postgres/outbox-store.js";
+import { createPostgresSendBudget } from "../../src/store/postgres/send-budget.js";
+import { usePostgres } from "../support/embedded-postgres.js";
+import { startFakeBotApi, TELEGRAM_LIMITS } from "../support/fake-bot-api.js";
+
+useNumbersForInt8();
+const postgres = usePostgres();
+const pools: pg.Pool[] = [];
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.end()));
+});
+
+/** A migrated database with 60 private chats owed one part each and 10 owed three, all due now. */
+async function outboxOwed(): Promise<string> {
+  const url = await postgres.createDatabase();
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pools.push(pool);
+  const client = await pool.connect();
+  await migratePostgres(client);
+  client.release();
+  const outbox = createPostgresOutboxStore(pool, { workerId: "setup" });
+  for (let i = 0; i < 70; i++) {
+    const chat = String(7000 + i);
+    const { rows } = await pool.query<{ id: number }>(
+      `INSERT INTO subscriptions (platform, chat_id, chat_type, topics, times, timezone, lang, alerts, active, created_at, updated_at)
+       VALUES ('telegram', $1, 'private', '[]', '[]', 'UTC', 'vi', 0, 1, 0, 0) RETURNING id`,
+      [chat],
+    );
+    await outbox.enqueue({
+      subscriptionId: subscriptionId(rows[0]?.id ?? 0),
+      platform: "telegram",
+      chatId: chatId(chat),
+      slot: "s",
+      kind: "briefing",
+      document: "{}",
+      parts: i < 60 ? [`<b>${chat}</b>`] : [`<b>${chat} 1</b>`, `<b>${chat} 2</b>`, `<b>${chat} 3</b>`],
+      events: [],
+      now: 0,
+    });
+  }
+  return url;
+}
+
+/** Three replicas on one database, each with its own pool, limiter and relay, draining together. */
+async function threeReplicas(url: string, limiterOf: (pool: pg.Pool) => PlatformLimiter) {
+  const fake = await startFakeBotApi({ limits: TELEGRAM_LIMITS });
+  try {
+    const relays = ["a", "b", "c"].map((worker) => {
+      const pool = new pg.Pool({ connectionString: url, max: 4 });
+      pools.push(pool);
+      const sender = createTelegramSender({
+        api: new Api(fake.token, { apiRoot: fake.apiRoot }),
+        limiter: inLane(limiterOf(pool), "bulk"),
+        maxWaitMs: 0,
+      });
+      return createOutboxRelay({
+        outbox: createPostgresOutboxStore(pool, { workerId: worker }),
+        senders: { telegram: createTelegramDeliverySender(sender) },
+        logger: silentLogger,
+        concurrency: 8,
+      });
+    });
+    const stats = await Promise.all(relays.map((r) => r.drain()));
+    return {
+      sent: stats.reduce((n, s) => n + s.sent, 0),
+      refusals: fake.floodRefusals(),
+      accepted: fake.messages.length,
+    };
+  } finally {
+    await fake.close();
+  }
+}
+
+describe("Telegram's limits shared by three replicas through PostgreSQL", () => {
+  it("without a shared budget, three replicas pacing themselves at 30/s each earn 429s", async () => {
+    const result = await threeReplicas(await outboxOwed(), () => createTelegramLimiter());
+    expect(result.refusals).toBeGreaterThan(0);
+  });
+
+  it("with it, every part is accepted at the first try: 30/s overall and 1/s per chat held across the cluster", async () => {
+    const result = await threeReplicas(await outboxOwed(), (pool) =>
+      createSharedTelegramLimiter(createPostgresSendBudget(pool)),
+    );
+    expect(result).toEqual({ sent: 90, refusals: 0, accepted: 90 });
+  });
+});
