@@ -35,6 +35,22 @@ export function createCliContext(processEnv: NodeJS.ProcessEnv = process.env): C
   };
 }
 
+/**
+ * The SQLite file a command runs on: `--db` when given, else BANTIN_DB. With BANTIN_DATABASE_URL
+ * set and no `--db`, the command is refused: it runs on SQLite only in this version, and quietly
+ * using a local file instead of the shared database would split what replicas must share.
+ */
+export function sqliteStorePath(ctx: CliContext, command: string, explicit?: string): string {
+  if (explicit !== undefined) return explicit;
+  const env = ctx.env();
+  if (env.BANTIN_DATABASE_URL !== undefined) {
+    throw new CommandError(
+      `BANTIN_DATABASE_URL is set, but \`${command}\` runs on SQLite only in this version (PostgreSQL serves \`db migrate\` and \`db copy\` so far): unset it, or pass --db FILE`,
+    );
+  }
+  return env.BANTIN_DB;
+}
+
 /** A user-facing failure of a command: printed without a stack trace, exit code 2. */
 export class CommandError extends Error {
   override readonly name = "CommandError";

@@ -26,6 +26,10 @@ export const envSchema = z.object({
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_API: optionalUrl,
   BANTIN_DB: z.string().min(1).default("data/bantin.db"),
+  /** PostgreSQL instead of SQLite (docs/cli.md says which commands run on it so far). */
+  BANTIN_DATABASE_URL: optionalString.refine((v) => v === undefined || isPostgresUrl(v), {
+    message: "expected a PostgreSQL URL such as postgres://bantin:secret@db.example:5432/bantin",
+  }),
   /** Unset means config/sources.yaml, except that a first console run reads the bundled samples. */
   BANTIN_SOURCES: optionalString,
   BANTIN_CONFIG: z.string().min(1).default("config/bantin.yaml"),
@@ -64,6 +68,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(cleaned);
   if (!result.success) throw new ConfigError(describeZodIssues("environment", result.error), { cause: result.error });
   return result.data;
+}
+
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//.test(value) && URL.canParse(value);
 }
 
 export function isIanaTimeZone(zone: string): boolean {

@@ -17,7 +17,7 @@ export interface DigestSource {
   sentEvents(subscriptionId: number): Map<string, number>;
 }
 
-interface EventRow {
+export interface EventRow {
   id: string;
   headline: string;
   relevance: number;
@@ -27,14 +27,14 @@ interface EventRow {
   last_seen: number;
 }
 
-interface TextRow {
+export interface TextRow {
   event_id: string;
   lang: Lang;
   headline: string;
   summary: string;
 }
 
-interface OutletRow {
+export interface OutletRow {
   event_id: string;
   name: string;
   url: string;
@@ -51,6 +51,59 @@ function parseTopics(json: string): TopicId[] {
   } catch {
     return [];
   }
+}
+
+/** The rows both stores read for a window, by query. */
+export interface WindowRows {
+  readonly events: readonly EventRow[];
+  /** Per event and language, best first (an LLM summary, then the newest). */
+  readonly texts: readonly TextRow[];
+  /** Each outlet's earliest report per event, by event, then time, then outlet name. */
+  readonly outlets: readonly OutletRow[];
+}
+
+/** A window's rows as digest candidates in the reader's language: the one assembly both stores share. */
+export function candidatesOf(rows: WindowRows, lang: Lang): DigestCandidate[] {
+  const byEvent = new Map<string, OutletRow[]>();
+  for (const row of rows.outlets) {
+    const list = byEvent.get(row.event_id);
+    if (list === undefined) byEvent.set(row.event_id, [row]);
+    else list.push(row);
+  }
+  const textsOf = new Map<string, TextRow[]>();
+  for (const row of rows.texts) {
+    const list = textsOf.get(row.event_id) ?? [];
+    // Rows come best first within a language: keep the first of each.
+    if (!list.some((t) => t.lang === row.lang)) list.push(row);
+    textsOf.set(row.event_id, list);
+  }
+  return rows.events.map((e) => {
+    const reports = byEvent.get(e.id) ?? [];
+    // The reader's language when the event was reported in it, else the other one.
+    const own = textsOf.get(e.id) ?? [];
+    const text = own.find((t) => t.lang === lang) ?? own[0];
+    const first = reports.find((r) => r.lang === lang) ?? reports[0];
+    return {
+      eventId: eventId(e.id),
+      headline: text !== undefined && text.headline !== "" ? text.headline : e.headline,
+      summary: text?.summary ?? first?.lead ?? "",
+      lang: text?.lang ?? first?.lang ?? lang,
+      itemCount: e.item_count,
+      outlets: reports.map((r) => ({ name: r.name, url: r.url, lang: r.lang })),
+      topics: parseTopics(e.topics),
+      relevance: e.relevance,
+      firstSeen: e.first_seen,
+      lastSeen: e.last_seen,
+      // Built only when a chat's watches or mutes ask for it.
+      get matchText() {
+        return [
+          e.headline,
+          ...own.flatMap((t) => [t.headline, t.summary]),
+          ...reports.flatMap((r) => [r.title, r.lead]),
+        ].join("\n");
+      },
+    };
+  });
 }
 
 /** The digest's read side over events, event_items, items, sources and summaries. */
@@ -84,46 +137,8 @@ export function createSqliteDigestSource(db: Database.Database): DigestSource {
 
   return {
     eventsInWindow({ since, until, lang, minRelevance }) {
-      const byEvent = new Map<string, OutletRow[]>();
-      for (const row of outlets.all(since, until, minRelevance)) {
-        const list = byEvent.get(row.event_id);
-        if (list === undefined) byEvent.set(row.event_id, [row]);
-        else list.push(row);
-      }
-      const textsOf = new Map<string, TextRow[]>();
-      for (const row of texts.all(since, until, minRelevance)) {
-        const list = textsOf.get(row.event_id) ?? [];
-        // Rows come best first within a language: keep the first of each.
-        if (!list.some((t) => t.lang === row.lang)) list.push(row);
-        textsOf.set(row.event_id, list);
-      }
-      return events.all(since, until, minRelevance).map((e) => {
-        const rows = byEvent.get(e.id) ?? [];
-        // The reader's language when the event was reported in it, else the other one.
-        const own = textsOf.get(e.id) ?? [];
-        const text = own.find((t) => t.lang === lang) ?? own[0];
-        const first = rows.find((r) => r.lang === lang) ?? rows[0];
-        return {
-          eventId: eventId(e.id),
-          headline: text !== undefined && text.headline !== "" ? text.headline : e.headline,
-          summary: text?.summary ?? first?.lead ?? "",
-          lang: text?.lang ?? first?.lang ?? lang,
-          itemCount: e.item_count,
-          outlets: rows.map((r) => ({ name: r.name, url: r.url, lang: r.lang })),
-          topics: parseTopics(e.topics),
-          relevance: e.relevance,
-          firstSeen: e.first_seen,
-          lastSeen: e.last_seen,
-          // Built only when a chat's watches or mutes ask for it.
-          get matchText() {
-            return [
-              e.headline,
-              ...own.flatMap((t) => [t.headline, t.summary]),
-              ...rows.flatMap((r) => [r.title, r.lead]),
-            ].join("\n");
-          },
-        };
-      });
+      const rows = { events: events.all(since, until, minRelevance), texts: texts.all(since, until, minRelevance) };
+      return candidatesOf({ ...rows, outlets: outlets.all(since, until, minRelevance) }, lang);
     },
     sentEvents(subscriptionId) {
       return new Map(sent.all(subscriptionId).map((r) => [r.event_id, r.item_count]));

@@ -14,7 +14,7 @@ import {
 } from "../../domain/index.js";
 import { composeDigest } from "../../pipeline/compose-digest.js";
 import { openDatabase } from "../../store/database.js";
-import { type CliContext, CommandError } from "../context.js";
+import { type CliContext, CommandError, sqliteStorePath } from "../context.js";
 
 const FORMATS = ["text", "telegram", "discord", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -74,7 +74,7 @@ export function registerDigest(program: Command, ctx: CliContext): void {
       const windowMs = DIGEST_WINDOW_MS[named];
       const topicWeights = topicWeightsOf(loadTopics(env.BANTIN_TOPICS).topics);
       const topics = parseTopics(options.topics, topicWeights);
-      const db = openDatabase(options.db ?? env.BANTIN_DB);
+      const db = openDatabase(sqliteStorePath(ctx, "digest", options.db));
       try {
         const now = Date.now();
         const doc = composeDigest(

@@ -5,7 +5,7 @@ import { loadTopics } from "../../config/topics.js";
 import type { IngestReport } from "../../ingest/index.js";
 import { createNewsPipeline } from "../../pipeline/news-pipeline.js";
 import { openDatabase } from "../../store/database.js";
-import { type CliContext, CommandError } from "../context.js";
+import { type CliContext, CommandError, sqliteStorePath } from "../context.js";
 
 interface IngestOptions {
   readonly once?: boolean;
@@ -32,7 +32,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       const env = ctx.env();
       const sources = loadSources(opts.sources ?? env.BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH);
       const lexicon = loadTopics(env.BANTIN_TOPICS);
-      const db = openDatabase(opts.db ?? env.BANTIN_DB);
+      const db = openDatabase(sqliteStorePath(ctx, "ingest", opts.db));
       let report: IngestReport;
       try {
         // The same pass as `start`'s, so `ingest --once` then `digest` shows what the bot would.

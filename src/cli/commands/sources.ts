@@ -6,7 +6,7 @@ import { type Lang, type Source, sourceId } from "../../domain/index.js";
 import { parseOpml, renderOpml } from "../../ingest/index.js";
 import { openDatabase } from "../../store/database.js";
 import { createSqliteSourceStore, type SourceHealth } from "../../store/sources-repo.js";
-import { type CliContext, CommandError } from "../context.js";
+import { type CliContext, CommandError, sqliteStorePath } from "../context.js";
 import { registerSourcesCheck } from "./sources-check.js";
 
 interface FileOptions {
@@ -35,7 +35,7 @@ function sourcesFile(ctx: CliContext, opts: FileOptions): string {
 
 /** Run `use` on the source store of the database the options name, closing it after. */
 function withStore<T>(ctx: CliContext, opts: FileOptions, use: (store: SourceStore) => T): T {
-  const db = openDatabase(opts.db ?? ctx.env().BANTIN_DB);
+  const db = openDatabase(sqliteStorePath(ctx, "sources", opts.db));
   try {
     return use(createSqliteSourceStore(db));
   } finally {
