@@ -9,4 +9,6 @@ export const BANTIN_LOCK_CLASS = 0x42544e; // "BTN"
 export const AdvisoryLockKey = {
   /** Held while migrating, so replicas starting together migrate once. */
   migrate: 1,
+  /** Held by the one replica that runs ingest, analysis, alerts and the briefing tick. */
+  leader: 2,
 } as const satisfies Record<string, number>;
