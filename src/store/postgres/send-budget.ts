@@ -2,8 +2,8 @@ import type pg from "pg";
 
 /** One send's place in the shared budget: when it may go, on the database's clock and on ours. */
 export interface SendReservation {
-  /** How long to wait from now (this process's clock) before sending. */
-  readonly waitMs: number;
+  /** When the slot is, on this process's clock (epoch ms). */
+  readonly at: number;
 }
 
 export interface SendBudgetRule {
@@ -16,6 +16,8 @@ export interface SendBudgetRule {
 
 /** Slots looked at per round trip; a congested budget moves on by this many. */
 const CANDIDATES = 64;
+/** How far ahead of the database's now the first slot looked at lies: about the round trip back. */
+const LEAD_MS = 20;
 /** Slots older than this are forgotten (the table stays a few seconds long). */
 const KEEP_MS = 10_000;
 
@@ -41,7 +43,9 @@ export function createPostgresSendBudget(pool: pg.Pool) {
       const dbNow = rows[0]?.now ?? sentAt;
       // The database's clock is the cluster's; ours may be off by any amount.
       const offset = dbNow - (sentAt + Date.now()) / 2;
-      let index = Math.ceil(Math.max(dbNow, rows[0]?.next_at ?? 0) / rule.intervalMs);
+      // Never a slot already behind us: one taken late goes out at once, beside the next slot's
+      // send, and two of those in one second are one too many for Telegram's count.
+      let index = Math.ceil(Math.max(dbNow + LEAD_MS, rows[0]?.next_at ?? 0) / rule.intervalMs);
       for (;;) {
         const candidates = Array.from({ length: CANDIDATES }, (_, i) => Math.round((index + i) * rule.intervalMs));
         const taken = await pool.query<{ slot_at: number }>(
@@ -74,7 +78,7 @@ export function createPostgresSendBudget(pool: pg.Pool) {
           await pool.query("DELETE FROM send_slots WHERE slot_at < $1", [dbNow - KEEP_MS]);
           await pool.query("DELETE FROM send_next WHERE next_at < $1", [dbNow - KEEP_MS]);
         }
-        return { waitMs: Math.max(0, slot - offset - Date.now()) };
+        return { at: slot - offset };
       }
     },
   };
