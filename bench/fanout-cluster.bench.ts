@@ -12,12 +12,13 @@ import { createTelegramSender } from "../src/adapters/telegram/telegram-sender.j
 import { createOutboxRelay } from "../src/delivery/outbox-relay.js";
 import { inLane } from "../src/delivery/platform-limiters.js";
 import { createSharedTelegramLimiter } from "../src/delivery/shared-limiter.js";
-import { chatId, silentLogger, subscriptionId } from "../src/domain/index.js";
-import { migratePostgres, useNumbersForInt8 } from "../src/store/postgres/index.js";
+import { chatId, silentLogger } from "../src/domain/index.js";
+import { useNumbersForInt8 } from "../src/store/postgres/index.js";
 import { createPostgresOutboxStore } from "../src/store/postgres/outbox-store.js";
 import { createPostgresSendBudget } from "../src/store/postgres/send-budget.js";
 import { startFakeBotApiInWorker } from "../test/support/bot-api-delivery-worker.js";
 import { startEmbeddedPostgres } from "../test/support/embedded-postgres.js";
+import { aPostgresSubscription, migratedPool } from "../test/support/postgres-store.js";
 import type { BenchOptions } from "./run.js";
 
 const LIMIT = 30;
@@ -27,13 +28,9 @@ async function enqueueAll(pool: pg.Pool, subscribers: number): Promise<void> {
   const outbox = createPostgresOutboxStore(pool, { workerId: "setup" });
   for (let i = 0; i < subscribers; i++) {
     const chat = String(100_000 + i);
-    const { rows } = await pool.query<{ id: number }>(
-      `INSERT INTO subscriptions (platform, chat_id, chat_type, topics, times, timezone, lang, alerts, active, created_at, updated_at)
-       VALUES ('telegram', $1, 'private', '[]', '["07:00"]', 'Asia/Ho_Chi_Minh', 'vi', 0, 1, 0, 0) RETURNING id`,
-      [chat],
-    );
+    const subId = await aPostgresSubscription(pool, chat);
     await outbox.enqueue({
-      subscriptionId: subscriptionId(rows[0]?.id ?? 0),
+      subscriptionId: subId,
       platform: "telegram",
       chatId: chatId(chat),
       slot: "2026-11-23T07:00@Asia/Ho_Chi_Minh",
@@ -54,11 +51,8 @@ export async function bench({ quick }: BenchOptions): Promise<Record<string, num
   const pools: pg.Pool[] = [];
   try {
     const url = await server.createDatabase();
-    const setup = new pg.Pool({ connectionString: url, max: 2 });
+    const setup = await migratedPool(url, 2);
     pools.push(setup);
-    const client = await setup.connect();
-    await migratePostgres(client);
-    client.release();
     await enqueueAll(setup, subscribers);
     const relays = Array.from({ length: REPLICAS }, (_, r) => {
       const pool = new pg.Pool({ connectionString: url, max: 6 });

@@ -94,7 +94,8 @@ export function outboxPort(store: OutboxStore): OutboxPort {
   return port as OutboxPort;
 }
 
-interface Row {
+/** A deliveries row as both stores read it back from a claim. */
+export interface OutboxDbRow {
   id: number;
   subscription_id: number;
   platform: Platform;
@@ -107,7 +108,10 @@ interface Row {
   edit_of: number | null;
 }
 
-const fromRow = (r: Row): OutboxRow => ({
+type Row = OutboxDbRow;
+
+/** A claimed row in the outbox's terms; `edit` when it replaces a sent message (see OutboxRow). */
+export const outboxRowOf = (r: OutboxDbRow, edit?: OutboxRow["edit"]): OutboxRow => ({
   id: r.id,
   subscriptionId: toSubscriptionId(r.subscription_id),
   ...chatPlace(r.platform, toChatId(r.chat_id), r.thread_id === 0 ? undefined : threadId(r.thread_id)),
@@ -115,6 +119,7 @@ const fromRow = (r: Row): OutboxRow => ({
   part: r.part,
   payload: r.payload,
   attempts: r.attempts,
+  ...(edit === undefined ? {} : { edit }),
 });
 
 /** The outbox's statements, prepared once per store. */
@@ -210,11 +215,12 @@ export function createSqliteOutboxStore(db: Db): OutboxStore {
       q.claim
         .all(now, limit)
         .map((r) => {
-          const row = fromRow(r);
-          if (r.edit_of === null) return row;
+          if (r.edit_of === null) return outboxRowOf(r);
           const target = q.editTarget.get(r.edit_of);
-          const messageId = target?.message_id ?? "";
-          return { ...row, edit: { messageId, firstPartId: target?.first_part_id ?? undefined } };
+          return outboxRowOf(r, {
+            messageId: target?.message_id ?? "",
+            firstPartId: target?.first_part_id ?? undefined,
+          });
         })
         .sort((a, b) => a.id - b.id),
     markSent: (id, messageId, now) => void q.markSent.run(messageId, now, id),

@@ -6,12 +6,13 @@ import { createTelegramSender } from "../../src/adapters/telegram/telegram-sende
 import { createOutboxRelay } from "../../src/delivery/outbox-relay.js";
 import { createTelegramLimiter, inLane, type PlatformLimiter } from "../../src/delivery/platform-limiters.js";
 import { createSharedTelegramLimiter } from "../../src/delivery/shared-limiter.js";
-import { chatId, silentLogger, subscriptionId } from "../../src/domain/index.js";
-import { migratePostgres, useNumbersForInt8 } from "../../src/store/postgres/index.js";
+import { chatId, silentLogger } from "../../src/domain/index.js";
+import { useNumbersForInt8 } from "../../src/store/postgres/index.js";
 import { createPostgresOutboxStore } from "../../src/store/postgres/outbox-store.js";
 import { createPostgresSendBudget } from "../../src/store/postgres/send-budget.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { startFakeBotApi, TELEGRAM_LIMITS } from "../support/fake-bot-api.js";
+import { aPostgresSubscription, migratedPool } from "../support/postgres-store.js";
 
 useNumbersForInt8();
 const postgres = usePostgres();
@@ -23,21 +24,14 @@ afterAll(async () => {
 /** A migrated database with 60 private chats owed one part each and 10 owed three, all due now. */
 async function outboxOwed(): Promise<string> {
   const url = await postgres.createDatabase();
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const pool = await migratedPool(url, 2);
   pools.push(pool);
-  const client = await pool.connect();
-  await migratePostgres(client);
-  client.release();
   const outbox = createPostgresOutboxStore(pool, { workerId: "setup" });
   for (let i = 0; i < 70; i++) {
     const chat = String(7000 + i);
-    const { rows } = await pool.query<{ id: number }>(
-      `INSERT INTO subscriptions (platform, chat_id, chat_type, topics, times, timezone, lang, alerts, active, created_at, updated_at)
-       VALUES ('telegram', $1, 'private', '[]', '[]', 'UTC', 'vi', 0, 1, 0, 0) RETURNING id`,
-      [chat],
-    );
+    const subId = await aPostgresSubscription(pool, chat);
     await outbox.enqueue({
-      subscriptionId: subscriptionId(rows[0]?.id ?? 0),
+      subscriptionId: subId,
       platform: "telegram",
       chatId: chatId(chat),
       slot: "s",

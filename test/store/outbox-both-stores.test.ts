@@ -1,21 +1,22 @@
 import { Api } from "grammy";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTelegramDeliverySender } from "../../src/adapters/telegram/telegram-delivery-sender.js";
 import { createTelegramSender } from "../../src/adapters/telegram/telegram-sender.js";
 import { createOutboxRelay } from "../../src/delivery/outbox-relay.js";
 import { createTelegramLimiter, inLane } from "../../src/delivery/platform-limiters.js";
-import { chatId, eventId, type SubscriptionId, silentLogger, subscriptionId } from "../../src/domain/index.js";
+import { chatId, eventId, type SubscriptionId, silentLogger } from "../../src/domain/index.js";
 import {
   createSqliteOutboxStore,
   type NewOutboxMessage,
   type OutboxPort,
   outboxPort,
 } from "../../src/store/outbox-repo.js";
-import { migratePostgres, useNumbersForInt8 } from "../../src/store/postgres/index.js";
+import { useNumbersForInt8 } from "../../src/store/postgres/index.js";
 import { createPostgresOutboxStore } from "../../src/store/postgres/outbox-store.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { startFakeBotApi } from "../support/fake-bot-api.js";
+import { aPostgresSubscription, migratedPool } from "../support/postgres-store.js";
 import { aStore, aSubscription } from "../support/store-fixtures.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -47,23 +48,13 @@ const stores: Record<string, () => Promise<OutboxUnderTest>> = {
     };
   },
   PostgreSQL: async () => {
-    const pool = new pg.Pool({ connectionString: await postgres.createDatabase(), max: 6 });
+    const pool = await migratedPool(await postgres.createDatabase(), 6);
     pools.push(pool);
-    const client = await pool.connect();
-    await migratePostgres(client);
-    client.release();
     return {
       outbox: createPostgresOutboxStore(pool, { workerId: "replica-1" }),
       replica: (workerId, leaseMs) =>
         createPostgresOutboxStore(pool, { workerId, ...(leaseMs === undefined ? {} : { leaseMs }) }),
-      async subscribe(chat) {
-        const { rows } = await pool.query<{ id: number }>(
-          `INSERT INTO subscriptions (platform, chat_id, chat_type, topics, times, timezone, lang, alerts, active, created_at, updated_at)
-           VALUES ('telegram', $1, 'private', '[]', '["07:00"]', 'Asia/Ho_Chi_Minh', 'vi', 0, 1, 0, 0) RETURNING id`,
-          [chat],
-        );
-        return subscriptionId(rows[0]?.id ?? 0);
-      },
+      subscribe: (chat) => aPostgresSubscription(pool, chat),
       async isActive(sub) {
         const { rows } = await pool.query<{ active: number }>("SELECT active FROM subscriptions WHERE id = $1", [sub]);
         return rows[0]?.active === 1;

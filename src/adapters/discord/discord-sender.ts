@@ -60,18 +60,8 @@ export function createDiscordSender(rest: REST, logger: Logger): DiscordSender {
   return {
     async edit(channelId, messageId, payload) {
       const call = { route: "PATCH /channels/:id/messages/:message", channelId, part: 0 };
-      const violations = discordLimitViolations(payload);
-      if (violations.length > 0) {
-        const detail = violations.join("; ");
-        return {
-          kind: "permanent",
-          reason: "rejected-payload",
-          deactivate: false,
-          code: 50035,
-          detail,
-          sentMessageIds: [],
-        };
-      }
+      const refused = overLimits(payload, [], logger, channelId, 0);
+      if (refused !== undefined) return refused;
       const path = Routes.channelMessage(channelId, messageId);
       try {
         // Both fields, so an edit from embeds to text (or back) leaves nothing of the old message.
@@ -84,20 +74,8 @@ export function createDiscordSender(rest: REST, logger: Logger): DiscordSender {
     async send(channelId, payloads, nonceBase) {
       const sent: string[] = [];
       for (const [part, payload] of payloads.entries()) {
-        const violations = discordLimitViolations(payload);
-        if (violations.length > 0) {
-          // Splitting is the renderer's job; sending anyway would only earn a 400 (and an invalid-request strike).
-          logger.error({ channelId, part, violations }, "discord payload over limits, not sent");
-          const detail = violations.join("; ");
-          return {
-            kind: "permanent",
-            reason: "rejected-payload",
-            deactivate: false,
-            code: 50035,
-            detail,
-            sentMessageIds: sent,
-          };
-        }
+        const refused = overLimits(payload, sent, logger, channelId, part);
+        if (refused !== undefined) return refused;
         const body = { ...payload, nonce: discordNonce(nonceBase, part), enforce_nonce: true };
         const path = Routes.channelMessages(channelId);
         let message: unknown;
@@ -123,6 +101,31 @@ export function createDiscordSender(rest: REST, logger: Logger): DiscordSender {
       }
       return { kind: "ok", messageIds: sent };
     },
+  };
+}
+
+/**
+ * A message over Discord's limits is not sent: splitting is the renderer's job, and sending
+ * anyway would only earn a 400 (and an invalid-request strike). Undefined when it may go.
+ */
+function overLimits(
+  payload: DiscordMessageBody,
+  sent: readonly string[],
+  logger: Logger,
+  channelId: string,
+  part: number,
+): DiscordSendResult | undefined {
+  const violations = discordLimitViolations(payload);
+  if (violations.length === 0) return undefined;
+  logger.error({ channelId, part, violations }, "discord payload over limits, not sent");
+  const detail = violations.join("; ");
+  return {
+    kind: "permanent",
+    reason: "rejected-payload",
+    deactivate: false,
+    code: 50035,
+    detail,
+    sentMessageIds: sent,
   };
 }
 

@@ -1,7 +1,13 @@
 import type pg from "pg";
 import type { ChatGoneReason, DeliveryState, EventId } from "../../domain/index.js";
-import { chatPlace, threadId, chatId as toChatId, subscriptionId as toSubscriptionId } from "../../domain/index.js";
-import type { EnqueueResult, NewOutboxMessage, OutboxPort, OutboxRow } from "../outbox-repo.js";
+import {
+  type EnqueueResult,
+  type NewOutboxMessage,
+  type OutboxDbRow,
+  type OutboxPort,
+  type OutboxRow,
+  outboxRowOf,
+} from "../outbox-repo.js";
 
 export interface PostgresOutboxOptions {
   /** Who claims: one id per process, recorded on the rows it takes. */
@@ -13,33 +19,15 @@ export interface PostgresOutboxOptions {
 /** Longer than any one send takes, limiter waits included; a dead taker's rows wait this long at most. */
 export const DEFAULT_LEASE_MS = 60_000;
 
-interface Row {
-  id: number;
-  subscription_id: number;
-  platform: OutboxRow["platform"];
-  chat_id: string;
-  thread_id: number;
-  dedupe_key: string;
-  part: number;
-  payload: string;
-  attempts: number;
-  edit_of: number | null;
+interface Row extends OutboxDbRow {
   edit_message_id: string | null;
   first_part_id: string | null;
 }
 
-const fromRow = (r: Row): OutboxRow => ({
-  id: r.id,
-  subscriptionId: toSubscriptionId(r.subscription_id),
-  ...chatPlace(r.platform, toChatId(r.chat_id), r.thread_id === 0 ? undefined : threadId(r.thread_id)),
-  dedupeKey: r.dedupe_key,
-  part: r.part,
-  payload: r.payload,
-  attempts: r.attempts,
-  ...(r.edit_of === null
-    ? {}
-    : { edit: { messageId: r.edit_message_id ?? "", firstPartId: r.first_part_id ?? undefined } }),
-});
+const fromRow = (r: Row): OutboxRow =>
+  r.edit_of === null
+    ? outboxRowOf(r)
+    : outboxRowOf(r, { messageId: r.edit_message_id ?? "", firstPartId: r.first_part_id ?? undefined });
 
 /**
  * Due rows for competing workers. A row is due when pending and its time has come, or when its

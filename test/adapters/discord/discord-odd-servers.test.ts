@@ -14,6 +14,7 @@ import { type FakeDiscord, ODD_ANSWERS, type OddAnswer, startFakeDiscord } from 
 import { FAKE_GUILD_CHANNEL, type InteractionSpec, type SentInteraction } from "../../support/fake-discord-gateway.js";
 import { type LogLine, recordingLogger } from "../../support/recording-logger.js";
 import { useTempDir } from "../../support/temp-dir.js";
+import { until } from "../../support/until.js";
 
 const tempDir = useTempDir();
 const MANAGE_CHANNELS = 1n << 4n;
@@ -26,14 +27,6 @@ afterEach(async () => {
     await fake.close();
   }
 });
-
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** The real discord.js client logged in to a fresh fake Discord, answering through the real chat core on SQLite. */
 async function runningBot(beforeStart: (fake: FakeDiscord) => void = () => {}) {

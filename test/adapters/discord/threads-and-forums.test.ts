@@ -2,13 +2,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderDiscordMessages } from "../../../src/adapters/discord/render-discord.js";
 import { type RunningDiscord, startDiscord } from "../../../src/adapters/discord/start-discord.js";
-import { startBriefings } from "../../../src/app/briefings.js";
-import { nextBriefingAt } from "../../../src/chat/index.js";
-import { loadEnv, settingsSchema } from "../../../src/config/index.js";
-import { loadTopics } from "../../../src/config/topics.js";
 import { createOutboxRelay } from "../../../src/delivery/outbox-relay.js";
 import { chatId, chatPlace, type DigestDocument, eventId, silentLogger } from "../../../src/domain/index.js";
-import { createNewsPipeline } from "../../../src/pipeline/news-pipeline.js";
 import { platformParts } from "../../../src/pipeline/platform-parts.js";
 import type { RunningScheduler } from "../../../src/schedule/scheduler.js";
 import { openDatabase } from "../../../src/store/database.js";
@@ -18,8 +13,10 @@ import { seedNews, TOPICS } from "../../support/chat-fixtures.js";
 import { commandCoreOn } from "../../support/command-core.js";
 import { type FakeDiscord, PUBLIC_THREAD, startFakeDiscord } from "../../support/fake-discord.js";
 import { FAKE_GUILD_CHANNEL, type InteractionPlace } from "../../support/fake-discord-gateway.js";
+import { justAfterNext0700, offlineBriefings } from "../../support/offline-briefings.js";
 import { anEvent, aSource, aSubscription } from "../../support/store-fixtures.js";
 import { useTempDir } from "../../support/temp-dir.js";
+import { until } from "../../support/until.js";
 
 const tempDir = useTempDir();
 const MANAGE_CHANNELS = 1n << 4n;
@@ -51,14 +48,6 @@ afterEach(async () => {
     await fake.close();
   }
 });
-
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** The real discord.js client on a fake Discord with a thread and a forum, on a real SQLite file with news. */
 async function discordWithThreads(
@@ -92,23 +81,9 @@ async function discordWithThreads(
     return fake.interactionCallbacks.find((c) => c.interactionId === sent.id)?.body.data?.content;
   };
   /** One briefing tick at the next 07:00 with the real relay and this bot's sender, until `done`. */
-  const clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
+  const clock = justAfterNext0700();
   const briefingsAt0700 = async (done: () => boolean, then?: (scheduler: RunningScheduler) => Promise<void>) => {
-    const lexicon = loadTopics();
-    const env = loadEnv({ BANTIN_DB: "unused.db" });
-    const settings = settingsSchema.parse({});
-    const scheduler = startBriefings({
-      db,
-      env,
-      settings,
-      lexicon,
-      concepts: [],
-      pipeline: createNewsPipeline({ db, env, sources: [], lexicon, settings, logger: silentLogger }),
-      logger: silentLogger,
-      senders: { discord: discord.deliverySender },
-      now: () => clock,
-      ingestOnStart: false,
-    });
+    const scheduler = offlineBriefings(db, { discord: discord.deliverySender }, () => clock);
     try {
       await until(done, "the briefings", 10_000);
       await then?.(scheduler);

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TelegramBot } from "../../../src/adapters/telegram/index.js";
 import { createTelegramDeliverySender } from "../../../src/adapters/telegram/telegram-delivery-sender.js";
-import { startBriefings } from "../../../src/app/briefings.js";
-import { nextBriefingAt } from "../../../src/chat/index.js";
-import { loadEnv, settingsSchema } from "../../../src/config/index.js";
-import { loadTopics } from "../../../src/config/topics.js";
-import { chatId, chatPlace, silentLogger, threadId } from "../../../src/domain/index.js";
-import { createNewsPipeline } from "../../../src/pipeline/news-pipeline.js";
+import { chatId, chatPlace, threadId } from "../../../src/domain/index.js";
 import type { Db } from "../../../src/store/database.js";
+import { justAfterNext0700, offlineBriefings } from "../../support/offline-briefings.js";
 import { useTelegramBots } from "../../support/telegram-bot-harness.js";
 import { useTempDir } from "../../support/temp-dir.js";
 
@@ -35,21 +31,7 @@ async function forumWithTopics() {
 
 /** Runs one briefing tick at `clock` with the bot's sender, then stops the scheduler. */
 async function briefingsAt(db: Db, bot: TelegramBot, clock: number, until: () => Promise<void>) {
-  const lexicon = loadTopics();
-  const env = loadEnv({ BANTIN_DB: "unused.db" });
-  const settings = settingsSchema.parse({});
-  const scheduler = startBriefings({
-    db,
-    env,
-    settings,
-    lexicon,
-    concepts: [],
-    pipeline: createNewsPipeline({ db, env, sources: [], lexicon, settings, logger: silentLogger }),
-    logger: silentLogger,
-    senders: { telegram: createTelegramDeliverySender(bot.bulkSender) },
-    now: () => clock,
-    ingestOnStart: false,
-  });
+  const scheduler = offlineBriefings(db, { telegram: createTelegramDeliverySender(bot.bulkSender) }, () => clock);
   try {
     await until();
   } finally {
@@ -87,7 +69,7 @@ describe("Telegram forum topics", () => {
     await inTopic(undefined, "/subscribe");
     await inTopic(undefined, "/schedule 07:00");
     const before = fake.messagesTo(FORUM).length;
-    const clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
+    const clock = justAfterNext0700();
     await briefingsAt(db, bot, clock, () => fake.waitFor(() => fake.messagesTo(FORUM).length >= before + 3));
     const briefings = fake.messagesTo(FORUM).slice(before);
     expect(briefings.map((m) => m.threadId ?? "general").sort()).toEqual([korea, nuclear, "general"].sort());
@@ -121,7 +103,7 @@ describe("Telegram forum topics", () => {
     await inTopic(undefined, "/schedule 07:00");
     fake.deleteTopic(FORUM, nuclear);
     const before = fake.messagesTo(FORUM).length;
-    const clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
+    const clock = justAfterNext0700();
     const place = chatPlace("telegram", chatId(FORUM), threadId(nuclear));
     await briefingsAt(db, bot, clock, () =>
       fake.waitFor(() => fake.messagesTo(FORUM).length >= before + 1 && subscriptions.get(place)?.active === false),

@@ -1,29 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { createTelegramDeliverySender } from "../../../src/adapters/telegram/telegram-delivery-sender.js";
-import { startBriefings } from "../../../src/app/briefings.js";
-import { nextBriefingAt } from "../../../src/chat/index.js";
-import { loadEnv, settingsSchema } from "../../../src/config/index.js";
-import { loadTopics } from "../../../src/config/topics.js";
-import { chatId, chatPlace, silentLogger, topicId } from "../../../src/domain/index.js";
+import { chatId, chatPlace, topicId } from "../../../src/domain/index.js";
 import { composeDigest } from "../../../src/pipeline/compose-digest.js";
-import { createNewsPipeline } from "../../../src/pipeline/news-pipeline.js";
 import type { Db } from "../../../src/store/database.js";
+import { justAfterNext0700, offlineBriefings } from "../../support/offline-briefings.js";
 import { anEvent, aSource } from "../../support/store-fixtures.js";
 import { useTelegramBots } from "../../support/telegram-bot-harness.js";
 import { useTempDir } from "../../support/temp-dir.js";
+import { until } from "../../support/until.js";
 
 const tempDir = useTempDir();
 
 const unsent = (db: Db) =>
   db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE state <> 'sent'").get()?.n ?? -1;
 
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 const telegramBot = useTelegramBots(tempDir);
 const CHAT = 305;
 
@@ -32,7 +22,7 @@ describe("a briefing edited in place", () => {
     const { fake, bot, db, say, subscriptions } = await telegramBot();
     await say(CHAT, "/subscribe hat nhan");
     await say(CHAT, "/schedule 07:00");
-    const clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
+    const clock = justAfterNext0700();
     for (const id of ["yna", "nk"]) aSource(db, { id, name: id === "yna" ? "Yonhap" : "NK News" });
     const event = {
       id: "launch",
@@ -42,21 +32,7 @@ describe("a briefing edited in place", () => {
     };
     anEvent(db, { ...event, reports: [{ source: "yna", at: clock - 3600_000 }] });
 
-    const lexicon = loadTopics();
-    const env = loadEnv({ BANTIN_DB: "unused.db" });
-    const settings = settingsSchema.parse({});
-    const scheduler = startBriefings({
-      db,
-      env,
-      settings,
-      lexicon,
-      concepts: [],
-      pipeline: createNewsPipeline({ db, env, sources: [], lexicon, settings, logger: silentLogger }),
-      logger: silentLogger,
-      senders: { telegram: createTelegramDeliverySender(bot.bulkSender) },
-      now: () => clock,
-      ingestOnStart: false,
-    });
+    const scheduler = offlineBriefings(db, { telegram: createTelegramDeliverySender(bot.bulkSender) }, () => clock);
     try {
       const before = fake.messagesTo(CHAT).length;
       await fake.waitFor(() => fake.messagesTo(CHAT).length === before + 1);
@@ -65,7 +41,7 @@ describe("a briefing edited in place", () => {
       expect(briefing?.plainText).not.toContain("NK News");
 
       // The relay records the send once Telegram answered; only a briefing fully sent is edited.
-      await until(() => unsent(db) === 0);
+      await until(() => unsent(db) === 0, "the briefing recorded as sent");
       // Later that morning a second outlet reports it; the next analysis pass finds the briefing's entry grew.
       anEvent(db, { ...event, reports: [{ source: "nk", at: clock - 1800_000, guid: "launch-nk" }] });
       await scheduler.runIngest();

@@ -2,18 +2,14 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramBot, type TelegramBot } from "../../../src/adapters/telegram/index.js";
 import { createTelegramDeliverySender } from "../../../src/adapters/telegram/telegram-delivery-sender.js";
-import { startBriefings } from "../../../src/app/briefings.js";
-import { nextBriefingAt } from "../../../src/chat/index.js";
-import { loadEnv, settingsSchema } from "../../../src/config/index.js";
-import { loadTopics } from "../../../src/config/topics.js";
 import { createTelegramLimiter, type TelegramPace } from "../../../src/delivery/platform-limiters.js";
-import { chatId, chatPlace, silentLogger } from "../../../src/domain/index.js";
-import { createNewsPipeline } from "../../../src/pipeline/news-pipeline.js";
+import { chatId, chatPlace } from "../../../src/domain/index.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { createSqliteHealthRepo } from "../../../src/store/health-repo.js";
 import { createSqliteSubscriptionStore } from "../../../src/store/subscriptions-repo.js";
 import { commandCoreOn } from "../../support/command-core.js";
 import { BLOCKED, CHAT_NOT_FOUND, type FakeBotApi, startFakeBotApi } from "../../support/fake-bot-api.js";
+import { justAfterNext0700, offlineBriefings } from "../../support/offline-briefings.js";
 import { aSubscription } from "../../support/store-fixtures.js";
 import { digestHtml, useTelegramBots } from "../../support/telegram-bot-harness.js";
 import { useTempDir } from "../../support/temp-dir.js";
@@ -122,22 +118,8 @@ describe("the Telegram bot, through a Bot API server that enforces Telegram's ru
     await say(105, "/schedule 07:00");
     aSubscription(db, { platform: "discord", chat: "1500000000000000000", times: ["07:00"] });
     // Half a minute after the chat's next 07:00: the first briefing tick finds that slot due.
-    let clock = (nextBriefingAt(["07:00"], "Asia/Ho_Chi_Minh", Date.now()) ?? 0) + 30_000;
-    const env = loadEnv({ BANTIN_DB: "unused.db" });
-    const settings = settingsSchema.parse({});
-    const lexicon = loadTopics();
-    const scheduler = startBriefings({
-      db,
-      env,
-      settings,
-      lexicon,
-      concepts: [],
-      pipeline: createNewsPipeline({ db, env, sources: [], lexicon, settings, logger: silentLogger }),
-      logger: silentLogger,
-      senders: { telegram: createTelegramDeliverySender(bot.bulkSender) },
-      now: () => clock,
-      ingestOnStart: false,
-    });
+    let clock = justAfterNext0700();
+    const scheduler = offlineBriefings(db, { telegram: createTelegramDeliverySender(bot.bulkSender) }, () => clock);
     try {
       await fake.waitFor(() => fake.messagesTo(105).length === 3);
       expect(fake.messagesTo(105)[2]?.plainText).toMatch(/^📰 Bản tin/);

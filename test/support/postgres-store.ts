@@ -1,0 +1,26 @@
+import pg from "pg";
+import { type SubscriptionId, subscriptionId } from "../../src/domain/index.js";
+import { migratePostgres, useNumbersForInt8 } from "../../src/store/postgres/index.js";
+
+/** A pool on `url`, the database migrated to this build's schema first. */
+export async function migratedPool(url: string, max = 4): Promise<pg.Pool> {
+  useNumbersForInt8();
+  const pool = new pg.Pool({ connectionString: url, max });
+  const client = await pool.connect();
+  try {
+    await migratePostgres(client);
+  } finally {
+    client.release();
+  }
+  return pool;
+}
+
+/** An active Telegram subscription of a private chat, as the outbox needs one; its id. */
+export async function aPostgresSubscription(pool: pg.Pool, chat: string): Promise<SubscriptionId> {
+  const { rows } = await pool.query<{ id: number }>(
+    `INSERT INTO subscriptions (platform, chat_id, chat_type, topics, times, timezone, lang, alerts, active, created_at, updated_at)
+     VALUES ('telegram', $1, 'private', '[]', '["07:00"]', 'Asia/Ho_Chi_Minh', 'vi', 0, 1, 0, 0) RETURNING id`,
+    [chat],
+  );
+  return subscriptionId(rows[0]?.id ?? 0);
+}
