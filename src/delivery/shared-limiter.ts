@@ -28,6 +28,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * second. It takes a new slot instead; the late one stays unused.
  */
 const LATE_MS = 15;
+const MAX_TAKES = 3;
 
 /**
  * Telegram's limits as one budget for every replica of the bot: ~30 messages/s overall, 1/s per
@@ -48,11 +49,12 @@ export function createSharedTelegramLimiter(
       const spacing = [{ key: `tg:chat:${chatId}`, gapMs: Math.ceil(1000 / p.chatPerSecond) }];
       if (chatId.startsWith("-"))
         spacing.push({ key: `tg:group:${chatId}`, gapMs: Math.ceil(60_000 / p.groupPerMinute) });
-      for (;;) {
+      for (let take = 1; ; take++) {
         const { at } = await budget.reserve({ globalKey: "tg:global", intervalMs, spacing });
         const wait = at - Date.now();
         if (wait > 0) await sleep(wait);
-        if (Date.now() - at <= LATE_MS) return;
+        // Late again and again (a loop this busy is the problem): send rather than wait on forever.
+        if (Date.now() - at <= LATE_MS || take >= MAX_TAKES) return;
       }
     },
     waiting: () => local.waiting(),

@@ -22,6 +22,9 @@ const CHAT_GONE: ReadonlySet<string> = new Set<ChatGoneReason>([
   "topic-deleted",
 ]);
 
+/** A refusal of the chat itself (not of one forum topic) ends every place in it, its topics too. */
+export const endsWholeChat = (cause: ChatGoneReason): boolean => cause === "blocked" || cause === "chat-not-found";
+
 /** Whether a subscription was ended by the platform (undone by /start), not by the chat. */
 export const isChatGone = (reason: DeactivationReason | null): reason is ChatGoneReason =>
   reason !== null && CHAT_GONE.has(reason);

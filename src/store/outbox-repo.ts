@@ -1,5 +1,11 @@
 import type { ChatGoneReason, ChatPlace, DeliveryState, EventId, Platform, SubscriptionId } from "../domain/index.js";
-import { chatPlace, threadId, chatId as toChatId, subscriptionId as toSubscriptionId } from "../domain/index.js";
+import {
+  chatPlace,
+  endsWholeChat,
+  threadId,
+  chatId as toChatId,
+  subscriptionId as toSubscriptionId,
+} from "../domain/index.js";
 import type { Db } from "./database.js";
 import { REMEMBER_SHOWN_SQL } from "./story-repo.js";
 
@@ -59,7 +65,8 @@ export interface OutboxStore {
   /**
    * The platform refused for good (blocked, chat gone, no permission): in one transaction, end
    * the row and every waiting row of the subscription, and deactivate the subscription (kept, not
-   * deleted, so /start brings its settings back).
+   * deleted, so /start brings its settings back). A refusal of the whole chat (blocked, chat not
+   * found) ends every place in that chat, its forum topics too; a closed or deleted topic only itself.
    *
    * This is the one writer of a refusal met while delivering, on every platform: the rows and the
    * subscription change together, so a crash between them cannot leave rows waiting for a chat
@@ -169,6 +176,14 @@ function prepareOutboxStatements(db: Db) {
       "UPDATE deliveries SET state = 'failed', last_error = ? WHERE subscription_id = ? AND state = 'pending'",
     ),
     deactivate: db.prepare("UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE id = ?"),
+    // The chat as a whole refused (blocked, gone): every place in it, its forum topics included.
+    failWaitingInChat: db.prepare(
+      `UPDATE deliveries SET state = 'failed', last_error = ?
+        WHERE state = 'pending' AND subscription_id IN (SELECT id FROM subscriptions WHERE platform = ? AND chat_id = ?)`,
+    ),
+    deactivateChat: db.prepare(
+      "UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND active = 1",
+    ),
     // What /story numbers: the entries of the last digest or alert the chat was given.
     rememberShown: db.prepare(REMEMBER_SHOWN_SQL),
     recover: db.prepare("UPDATE deliveries SET state = 'pending', next_attempt_at = ? WHERE state = 'sending'"),
@@ -190,6 +205,11 @@ export function createSqliteOutboxStore(db: Db): OutboxStore {
   const q = prepareOutboxStatements(db);
   const endSubscription = db.transaction((row: OutboxRow, reason: string, cause: ChatGoneReason, now: number) => {
     q.fail.run(reason, row.id);
+    if (endsWholeChat(cause)) {
+      q.failWaitingInChat.run(`subscription deactivated: ${reason}`, row.platform, row.chatId);
+      q.deactivateChat.run(cause, now, row.platform, row.chatId);
+      return;
+    }
     q.failWaiting.run(`subscription deactivated: ${reason}`, row.subscriptionId);
     q.deactivate.run(cause, now, row.subscriptionId);
   });

@@ -50,6 +50,8 @@ export interface SubscriptionStore {
    */
   deactivate(place: ChatPlace, reason: DeactivationReason, now: number): void;
   reactivate(place: ChatPlace, now: number): void;
+  /** The chat refused as a whole (blocked, gone): every active place in it, forum topics too. */
+  deactivateChat(platform: Platform, chat: ChatId, reason: DeactivationReason, now: number): void;
   /** Telegram upgrades a group to a supergroup under a new id; the subscription follows it. */
   migrateChat(platform: Platform, from: ChatId, to: ChatId, chatType: ChatType, now: number): void;
   listActive(platform?: Platform): StoredSubscription[];
@@ -119,7 +121,11 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
   const reactivate = db.prepare(
     "UPDATE subscriptions SET active = 1, deactivated_reason = NULL, updated_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?",
   );
-  const deleteRow = db.prepare("DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?");
+  // Only the chat's own row: a forum topic the new supergroup already has keeps its settings.
+  const deactivateChat = db.prepare(
+    "UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND active = 1",
+  );
+  const deleteRow = db.prepare("DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND thread_id = 0");
   const moveChat = db.prepare(
     "UPDATE subscriptions SET chat_id = ?, chat_type = ?, updated_at = ? WHERE platform = ? AND chat_id = ?",
   );
@@ -168,6 +174,7 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
     setAlerts: (place, alerts, now) => void setAlerts.run(alerts ? 1 : 0, now, ...key(place)),
     deactivate: (place, reason, now) => void deactivate.run(reason, now, ...key(place)),
     reactivate: (place, now) => void reactivate.run(now, ...key(place)),
+    deactivateChat: (platform, chat, reason, now) => void deactivateChat.run(reason, now, platform, chat),
     migrateChat: (platform, from, to, chatType, now) => migrateChat(platform, from, to, chatType, now),
     listActive: (platform) => (platform === undefined ? listAll.all() : listPlatform.all(platform)).map(fromRow),
   };

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildDigest, renderPlainText } from "../../src/digest/index.js";
 import { chatId, eventId } from "../../src/domain/index.js";
@@ -11,6 +11,7 @@ import { useNumbersForInt8 } from "../../src/store/postgres/index.js";
 import { seedNews } from "../support/chat-fixtures.js";
 import { cli } from "../support/cli.js";
 import { usePostgres } from "../support/embedded-postgres.js";
+import { testPool } from "../support/postgres-store.js";
 import { anEvent, aSource, aSubscription } from "../support/store-fixtures.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -67,7 +68,7 @@ describe("db copy and db migrate on PostgreSQL", () => {
     expect(copied.stdout).toContain("deliveries 2");
 
     const sqlite = openDatabase(path);
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const pool = testPool(url, 2);
     pools.push(pool);
     for (const table of [
       "sources",
@@ -128,6 +129,9 @@ describe("db copy and db migrate on PostgreSQL", () => {
     expect(digest.code).toBe(2);
     expect(digest.stderr).toContain("BANTIN_DATABASE_URL is set, but `digest` runs on SQLite only in this version");
     expect(digest.stderr).not.toMatch(/at .+\.ts:\d+/);
+    const backup = await cli(["db", "backup", join(tempDir(), "copy.db")], { BANTIN_DATABASE_URL: url });
+    expect(backup.code).toBe(2);
+    expect(backup.stderr).toContain("`db backup` runs on SQLite only");
     const wrong = await cli(["db", "migrate"], { BANTIN_DATABASE_URL: "mysql://db/bantin" });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("BANTIN_DATABASE_URL: expected a PostgreSQL URL");

@@ -1,5 +1,5 @@
 import { Api } from "grammy";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTelegramDeliverySender } from "../../src/adapters/telegram/telegram-delivery-sender.js";
 import { createTelegramSender } from "../../src/adapters/telegram/telegram-sender.js";
@@ -12,7 +12,7 @@ import { createPostgresOutboxStore } from "../../src/store/postgres/outbox-store
 import { createPostgresSendBudget } from "../../src/store/postgres/send-budget.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { startFakeBotApi, TELEGRAM_LIMITS } from "../support/fake-bot-api.js";
-import { aPostgresSubscription, migratedPool } from "../support/postgres-store.js";
+import { aPostgresSubscription, migratedPool, testPool } from "../support/postgres-store.js";
 
 useNumbersForInt8();
 const postgres = usePostgres();
@@ -50,7 +50,7 @@ async function threeReplicas(url: string, limiterOf: (pool: pg.Pool) => Platform
   const fake = await startFakeBotApi({ limits: TELEGRAM_LIMITS });
   try {
     const relays = ["a", "b", "c"].map((worker) => {
-      const pool = new pg.Pool({ connectionString: url, max: 4 });
+      const pool = testPool(url, 4);
       pools.push(pool);
       const sender = createTelegramSender({
         api: new Api(fake.token, { apiRoot: fake.apiRoot }),

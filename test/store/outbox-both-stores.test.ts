@@ -35,6 +35,8 @@ interface OutboxUnderTest {
   /** Another process's outbox on the same store (PostgreSQL only). */
   replica?(workerId: string, leaseMs?: number): OutboxPort;
   isActive(sub: SubscriptionId): Promise<boolean>;
+  /** The PostgreSQL pool, to set up what only a crash or a copy leaves. */
+  readonly pool?: pg.Pool;
 }
 
 const stores: Record<string, () => Promise<OutboxUnderTest>> = {
@@ -52,6 +54,7 @@ const stores: Record<string, () => Promise<OutboxUnderTest>> = {
     pools.push(pool);
     return {
       outbox: createPostgresOutboxStore(pool, { workerId: "replica-1" }),
+      pool,
       replica: (workerId, leaseMs) =>
         createPostgresOutboxStore(pool, { workerId, ...(leaseMs === undefined ? {} : { leaseMs }) }),
       subscribe: (chat) => aPostgresSubscription(pool, chat),
@@ -189,6 +192,16 @@ describe("the outbox on PostgreSQL, claimed by competing replicas", () => {
     expect(reclaimed).toMatchObject({ id: taken?.id, part: 0, attempts: 2 });
     await survivor.markSent(reclaimed!.id, "m1", 32_002);
     expect((await survivor.claimDue(32_003, 10)).map((r) => r.part)).toEqual([1]);
+  });
+
+  it("a row left sending with no lease (copied from a SQLite store a crash stopped) is taken again, not held forever", async () => {
+    const { outbox, subscribe, replica, pool } = await stores.PostgreSQL!();
+    const sub = await subscribe("301");
+    await outbox.enqueue(message(sub, "301"));
+    await pool!.query("UPDATE deliveries SET state = 'sending' WHERE part = 0");
+    expect(await outbox.nextDueAt()).toBe(0);
+    const [taken] = await replica!("after-copy").claimDue(2_000, 10);
+    expect(taken).toMatchObject({ part: 0, attempts: 1 });
   });
 });
 

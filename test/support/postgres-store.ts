@@ -2,10 +2,26 @@ import pg from "pg";
 import { type SubscriptionId, subscriptionId } from "../../src/domain/index.js";
 import { migratePostgres, useNumbersForInt8 } from "../../src/store/postgres/index.js";
 
+/** PostgreSQL's "terminating connection due to administrator command": the server stopping. */
+const ADMIN_SHUTDOWN = "57P01";
+
+/**
+ * A pool for a test on the embedded server. An idle client told the server is stopping (the
+ * file's last hook, racing a pool still closing) is no failure; any other idle-client error is
+ * reported rather than thrown from an event handler, where it would crash the worker.
+ */
+export function testPool(url: string, max = 4): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== ADMIN_SHUTDOWN) console.error("idle PostgreSQL client failed:", error.message);
+  });
+  return pool;
+}
+
 /** A pool on `url`, the database migrated to this build's schema first. */
 export async function migratedPool(url: string, max = 4): Promise<pg.Pool> {
   useNumbersForInt8();
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = testPool(url, max);
   const client = await pool.connect();
   try {
     await migratePostgres(client);

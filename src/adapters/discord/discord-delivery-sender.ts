@@ -56,7 +56,9 @@ export function createDiscordDeliverySender(sender: DiscordSender, forum?: Disco
         case "ok":
           return { kind: "sent", messageId: result.messageIds[0] ?? "" };
         case "permanent": {
-          const cause = deactivation[result.reason];
+          // A forum post a moderator deleted is gone, not the forum: only this row ends.
+          const inPost = part.in_forum_post === true || (row.edit !== undefined && part.forum_post !== undefined);
+          const cause = inPost && result.reason === "unknown-channel" ? undefined : deactivation[result.reason];
           // The detail names the status and Discord's code already: "HTTP 403, code 50013: Missing Permissions".
           const reason = `discord ${result.reason}: ${result.detail}`;
           return cause === undefined ? { kind: "permanent", reason } : { kind: "permanent", reason, deactivate: cause };

@@ -76,6 +76,25 @@ export function createDiscordForums(rest: REST, logger: Logger): DiscordForums {
     cache.set(channelId, { at: Date.now(), facts });
     return facts;
   };
+  const open = async (
+    forumId: string,
+    post: DiscordForumPost,
+    body: DiscordMessageBody,
+  ): Promise<DiscordSendResult> => {
+    const call = { route: "POST /channels/:id/threads", channelId: forumId, part: 0 };
+    const path = Routes.threads(forumId);
+    try {
+      const facts = await factsOf(forumId);
+      const thread = (await rest.post(path, {
+        body: { name: postName(post.name), message: body, applied_tags: pickTags(facts, post.tags) },
+      })) as { id?: unknown } | null;
+      if (typeof thread?.id === "string") return { kind: "ok", messageIds: [thread.id] };
+      const answer = "an answer that is not a channel";
+      return discordSendFailure({ status: undefined, code: undefined, answer }, call, [], logger);
+    } catch (error) {
+      return discordSendFailure(describe(error, { method: "POST", path }), call, [], logger);
+    }
+  };
   return {
     async isForum(channelId) {
       try {
@@ -86,31 +105,12 @@ export function createDiscordForums(rest: REST, logger: Logger): DiscordForums {
       }
     },
     async openPost(forumId, post, body) {
-      const route = "POST /channels/:id/threads";
-      const path = Routes.threads(forumId);
-      try {
-        const facts = await factsOf(forumId);
-        const thread = (await rest.post(path, {
-          body: { name: postName(post.name), message: body, applied_tags: pickTags(facts, post.tags) },
-        })) as { id?: unknown } | null;
-        if (typeof thread?.id !== "string") {
-          const answer = "an answer that is not a channel";
-          return discordSendFailure(
-            { status: undefined, code: undefined, answer },
-            { route, channelId: forumId, part: 0 },
-            [],
-            logger,
-          );
-        }
-        return { kind: "ok", messageIds: [thread.id] };
-      } catch (error) {
-        return discordSendFailure(
-          describe(error, { method: "POST", path }),
-          { route, channelId: forumId, part: 0 },
-          [],
-          logger,
-        );
-      }
+      const first = await open(forumId, post, body);
+      // A tag deleted since the forum's facts were read is refused (50035), as is a post without
+      // the tag a forum began requiring (40067): read the forum again and try once more.
+      if (first.kind !== "permanent" || (first.code !== 50035 && first.code !== 40067)) return first;
+      cache.delete(forumId);
+      return open(forumId, post, body);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { CommandCore } from "../../chat/index.js";
 import type { DeliverySender } from "../../delivery/outbox-relay.js";
 import { inLane, type PlatformLimiter } from "../../delivery/platform-limiters.js";
 import type { DigestDocument, Lang, Logger } from "../../domain/index.js";
-import { silentLogger } from "../../domain/index.js";
+import { endsWholeChat, silentLogger } from "../../domain/index.js";
 import { type BotLifecycle, createBotLifecycle, logPollingOutages, MENU_RETRY_FIRST_MS } from "./bot-lifecycle.js";
 import { createChatContextReader } from "./chat-context.js";
 import { commandMessages } from "./features/command-messages.js";
@@ -84,7 +84,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
         ? {
             onChatGone: (place, reason) => {
               logger.info({ ...place, reason }, "telegram chat gone: subscription deactivated");
-              options.chats.deactivate({ platform: "telegram", ...place }, reason, now());
+              // A topic closed or deleted ends that topic; the chat blocking us ends all its places.
+              if (endsWholeChat(reason)) options.chats.deactivateChat("telegram", place.chatId, reason, now());
+              else options.chats.deactivate({ platform: "telegram", ...place }, reason, now());
             },
           }
         : {}),

@@ -4,7 +4,7 @@ import { isPostgresUrl } from "../../config/env.js";
 import { openDatabase, StoreError, schemaVersion } from "../../store/database.js";
 import { copySqliteToPostgres } from "../../store/postgres/copy-store.js";
 import { migratePostgres, postgresSchemaVersion, useNumbersForInt8 } from "../../store/postgres/index.js";
-import { type CliContext, CommandError } from "../context.js";
+import { type CliContext, CommandError, sqliteStorePath } from "../context.js";
 
 /** A PostgreSQL URL as it may be printed: the password replaced. */
 export function redactUrl(url: string): string {
@@ -83,7 +83,7 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .argument("<file>", "where to write the copy")
     .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
     .action(async (file: string, opts: { db?: string }) => {
-      const path = opts.db ?? ctx.env().BANTIN_DB;
+      const path = sqliteStorePath(ctx, "db backup", opts.db);
       const handle = openDatabase(path);
       try {
         const result = await handle.backup(file);

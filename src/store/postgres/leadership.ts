@@ -44,17 +44,25 @@ export function startLeadership(options: LeadershipOptions): Leadership {
     options.onChange?.(value);
     if (value) for (const wake of waiters.splice(0)) wake();
   };
-  const dropSession = () => {
-    const old = client;
+  // Only the session that failed is dropped: an old client's late error must not end a new one.
+  const dropSession = (failed: pg.Client | undefined = client) => {
+    if (failed === undefined || failed !== client) return;
     client = undefined;
     setLeader(false);
-    void old?.end().catch(() => undefined);
+    void failed.end().catch(() => undefined);
   };
   const tick = async () => {
     try {
       if (client === undefined) {
-        const fresh = new pg.Client({ connectionString: options.url });
-        fresh.on("error", () => dropSession());
+        // A silent network loss must end the lead within a poll or two: the server drops the
+        // session (and the lock) on its side, and another replica takes it.
+        const fresh = new pg.Client({
+          connectionString: options.url,
+          keepAlive: true,
+          connectionTimeoutMillis: Math.max(1_000, 2 * pollMs),
+          query_timeout: Math.max(1_000, 2 * pollMs),
+        });
+        fresh.on("error", () => dropSession(fresh));
         await fresh.connect();
         if (stopped) {
           await fresh.end();

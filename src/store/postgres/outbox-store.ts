@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { ChatGoneReason, DeliveryState, EventId } from "../../domain/index.js";
+import { type ChatGoneReason, type DeliveryState, type EventId, endsWholeChat } from "../../domain/index.js";
 import {
   type EnqueueResult,
   type NewOutboxMessage,
@@ -16,8 +16,11 @@ export interface PostgresOutboxOptions {
   readonly leaseMs?: number;
 }
 
-/** Longer than any one send takes, limiter waits included; a dead taker's rows wait this long at most. */
-export const DEFAULT_LEASE_MS = 60_000;
+/**
+ * Longer than any one send takes: a flood wait held in the sender (up to 60 s), the shared
+ * budget's wait and the request itself. A dead taker's rows wait this long at most.
+ */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 interface Row extends OutboxDbRow {
   edit_message_id: string | null;
@@ -31,7 +34,7 @@ const fromRow = (r: Row): OutboxRow =>
 
 /**
  * Due rows for competing workers. A row is due when pending and its time has come, or when its
- * taker's lease ran out. It is taken only while no earlier row of the same chat waits or is in
+ * taker's lease ran out (or it has none: a row left `sending` by a single process, copied over). It is taken only while no earlier row of the same chat waits or is in
  * flight, so a chat's parts and messages go out in order whichever replica sends them. SKIP
  * LOCKED lets concurrent claimers pass over the rows another is taking instead of queueing on
  * them; the order check still sees those rows (as pending or sending) and holds their chat back.
@@ -40,7 +43,8 @@ const CLAIM = `
 UPDATE deliveries d SET state = 'sending', attempts = d.attempts + 1, claimed_by = $2, lease_until = $1 + $3
  WHERE d.id IN (
    SELECT c.id FROM deliveries c
-    WHERE ((c.state = 'pending' AND c.next_attempt_at <= $1) OR (c.state = 'sending' AND c.lease_until < $1))
+    WHERE ((c.state = 'pending' AND c.next_attempt_at <= $1)
+           OR (c.state = 'sending' AND (c.lease_until IS NULL OR c.lease_until < $1)))
       AND NOT EXISTS (SELECT 1 FROM deliveries e
                        WHERE e.subscription_id = c.subscription_id AND e.id < c.id
                          AND e.state IN ('pending', 'sending'))
@@ -132,15 +136,18 @@ export function createPostgresOutboxStore(pool: pg.Pool, options: PostgresOutbox
     },
     async scheduleRetry(id, at, error) {
       await run(
+        // Only while the row is still ours: a taker whose lease ran out must not put back a row
+        // another replica has taken since.
         `UPDATE deliveries SET state = 'pending', next_attempt_at = $1, last_error = $2, claimed_by = NULL, lease_until = NULL
-          WHERE id = $3`,
-        [at, error, id],
+          WHERE id = $3 AND (claimed_by = $4 OR claimed_by IS NULL)`,
+        [at, error, id, options.workerId],
       );
     },
     async markFailed(id, reason) {
       await run(
-        "UPDATE deliveries SET state = 'failed', last_error = $1, claimed_by = NULL, lease_until = NULL WHERE id = $2",
-        [reason, id],
+        `UPDATE deliveries SET state = 'failed', last_error = $1, claimed_by = NULL, lease_until = NULL
+          WHERE id = $2 AND (claimed_by = $3 OR claimed_by IS NULL)`,
+        [reason, id, options.workerId],
       );
     },
     endSubscription: (row, reason, cause: ChatGoneReason, now) =>
@@ -149,13 +156,21 @@ export function createPostgresOutboxStore(pool: pg.Pool, options: PostgresOutbox
           "UPDATE deliveries SET state = 'failed', last_error = $1, claimed_by = NULL, lease_until = NULL WHERE id = $2",
           [reason, row.id],
         );
+        // The chat itself refused: every place in it (forum topics too); a topic refused: that topic.
+        const places = endsWholeChat(cause)
+          ? {
+              sql: "SELECT id FROM subscriptions WHERE platform = $2 AND chat_id = $3",
+              params: [row.platform, row.chatId],
+            }
+          : { sql: "SELECT $2::bigint", params: [row.subscriptionId] };
         await client.query(
-          "UPDATE deliveries SET state = 'failed', last_error = $1 WHERE subscription_id = $2 AND state = 'pending'",
-          [`subscription deactivated: ${reason}`, row.subscriptionId],
+          `UPDATE deliveries SET state = 'failed', last_error = $1 WHERE state = 'pending' AND subscription_id IN (${places.sql})`,
+          [`subscription deactivated: ${reason}`, ...places.params],
         );
         await client.query(
-          "UPDATE subscriptions SET active = 0, deactivated_reason = $1, updated_at = $2 WHERE id = $3",
-          [cause, now, row.subscriptionId],
+          `UPDATE subscriptions SET active = 0, deactivated_reason = $1, updated_at = ${places.params.length === 2 ? "$4" : "$3"}
+            WHERE id IN (${places.sql})`,
+          [cause, ...places.params, now],
         );
       }),
     // Nothing to recover at start: another replica may be sending what is `sending` now, and a
@@ -172,9 +187,9 @@ export function createPostgresOutboxStore(pool: pg.Pool, options: PostgresOutbox
     async nextDueAt() {
       // A chat's first waiting row: pending until its time, or in flight until its lease runs out.
       const { rows } = await pool.query<{ at: number | null }>(
-        `SELECT min(CASE WHEN d.state = 'pending' THEN d.next_attempt_at ELSE d.lease_until END) AS at
+        `SELECT min(CASE WHEN d.state = 'pending' THEN d.next_attempt_at ELSE coalesce(d.lease_until, 0) END) AS at
            FROM deliveries d
-          WHERE (d.state = 'pending' OR (d.state = 'sending' AND d.lease_until IS NOT NULL))
+          WHERE d.state IN ('pending', 'sending')
             AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.subscription_id = d.subscription_id AND e.id < d.id
                               AND e.state IN ('pending', 'sending'))`,
       );

@@ -35,17 +35,27 @@ export function createPostgresSendBudget(pool: pg.Pool) {
     async reserve(rule: SendBudgetRule): Promise<SendReservation> {
       const sentAt = Date.now();
       const keys = rule.spacing.map((s) => s.key);
-      const { rows } = await pool.query<{ now: number; next_at: number | null }>(
-        `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now,
-                (SELECT max(next_at) FROM send_next WHERE key = ANY($1::text[])) AS next_at`,
-        [keys],
+      const gaps = rule.spacing.map((s) => s.gapMs);
+      const { rows } = await pool.query<{ now: number }>(
+        "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now",
       );
       const dbNow = rows[0]?.now ?? sentAt;
       // The database's clock is the cluster's; ours may be off by any amount.
       const offset = dbNow - (sentAt + Date.now()) / 2;
+      // Each chat's (and group's) turn taken atomically: the row lock of the upsert orders
+      // replicas sending to places of one chat at once (a forum's topics are one group).
+      const turns = await pool.query<{ key: string; next_at: number }>(
+        `INSERT INTO send_next (key, next_at) SELECT k, $2::bigint + g FROM unnest($1::text[], $3::bigint[]) AS s(k, g)
+         ON CONFLICT (key) DO UPDATE SET next_at = greatest(send_next.next_at, $2::bigint) + (excluded.next_at - $2::bigint)
+         RETURNING key, next_at`,
+        [keys, dbNow + LEAD_MS, gaps],
+      );
+      const gapOf = new Map(rule.spacing.map((s) => [s.key, s.gapMs]));
+      // A key's turn is where its next_at stood before this send took it: the new value less its gap.
+      const turn = Math.max(dbNow + LEAD_MS, ...turns.rows.map((r) => r.next_at - (gapOf.get(r.key) ?? 0)));
       // Never a slot already behind us: one taken late goes out at once, beside the next slot's
       // send, and two of those in one second are one too many for Telegram's count.
-      let index = Math.ceil(Math.max(dbNow + LEAD_MS, rows[0]?.next_at ?? 0) / rule.intervalMs);
+      let index = Math.ceil(turn / rule.intervalMs);
       for (;;) {
         const candidates = Array.from({ length: CANDIDATES }, (_, i) => Math.round((index + i) * rule.intervalMs));
         const taken = await pool.query<{ slot_at: number }>(
@@ -66,11 +76,12 @@ export function createPostgresSendBudget(pool: pg.Pool) {
           index = Math.max(index + 1, Math.ceil(((last[0]?.at ?? 0) + 1) / rule.intervalMs));
           continue;
         }
-        if (rule.spacing.length > 0) {
+        if (slot > turn && rule.spacing.length > 0) {
+          // The overall budget put the send later than its turn: the chat's next turn follows it.
           await pool.query(
-            `INSERT INTO send_next (key, next_at) SELECT k, $2::bigint + g FROM unnest($1::text[], $3::bigint[]) AS s(k, g)
-             ON CONFLICT (key) DO UPDATE SET next_at = greatest(send_next.next_at, excluded.next_at)`,
-            [keys, slot, rule.spacing.map((s) => s.gapMs)],
+            `UPDATE send_next s SET next_at = greatest(s.next_at, $2::bigint + g.g)
+               FROM unnest($1::text[], $3::bigint[]) AS g(k, g) WHERE s.key = g.k`,
+            [keys, slot, gaps],
           );
         }
         reservations += 1;

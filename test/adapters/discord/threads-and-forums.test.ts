@@ -173,11 +173,31 @@ describe("Discord threads and forum channels", () => {
     const relay = createOutboxRelay({ outbox, senders: { discord: discord.deliverySender }, logger: silentLogger });
     await relay.drain();
     const posts = fake.postsIn(FORUM_CHANNEL).filter((p) => p.post.id !== OLD_POST);
+    const subscribed = () =>
+      db.prepare<[number], { active: number }>("SELECT active FROM subscriptions WHERE id = ?").get(sub)?.active;
     expect(posts).toHaveLength(1);
     expect(posts[0]?.post.name).toBe("Triều Tiên phóng tên lửa");
     expect(posts[0]?.post.appliedTags).toEqual([tags.find((t) => t.name === "Tin nóng")?.id]);
     expect(posts[0]?.messages).toHaveLength(parts.length);
     expect(outbox.countByState()).toMatchObject({ sent: parts.length, failed: 0 });
+
+    // A moderator deletes a post between its first part and the next: that part fails, the forum stays.
+    outbox.enqueue({
+      subscriptionId: sub,
+      ...chatPlace("discord", chatId(FORUM_CHANNEL)),
+      slot: "alert:ev1",
+      kind: "alert",
+      document: "{}",
+      parts: parts.slice(0, 2),
+      events: [],
+      now: Date.now(),
+    });
+    const [opening] = outbox.claimDue(Date.now(), 1);
+    const deletedPost = "1130000000000000099";
+    outbox.markSent(opening?.id ?? 0, deletedPost, Date.now());
+    fake.setChannelError(deletedPost, 10003);
+    expect(await relay.drain()).toMatchObject({ sent: 0, failed: 1 });
+    expect(subscribed()).toBe(1);
   });
 
   it("a forum briefing whose entry grows the same morning is edited in its post, not posted again", async () => {

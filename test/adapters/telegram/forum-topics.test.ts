@@ -3,6 +3,7 @@ import type { TelegramBot } from "../../../src/adapters/telegram/index.js";
 import { createTelegramDeliverySender } from "../../../src/adapters/telegram/telegram-delivery-sender.js";
 import { chatId, chatPlace, threadId } from "../../../src/domain/index.js";
 import type { Db } from "../../../src/store/database.js";
+import { BLOCKED } from "../../support/fake-bot-api.js";
 import { justAfterNext0700, offlineBriefings } from "../../support/offline-briefings.js";
 import { useTelegramBots } from "../../support/telegram-bot-harness.js";
 import { useTempDir } from "../../support/temp-dir.js";
@@ -116,5 +117,26 @@ describe("Telegram forum topics", () => {
     ).toEqual([undefined]);
     expect(subscriptions.get(place)?.deactivatedReason).toBe("topic-deleted");
     expect(subscriptions.get(chatPlace("telegram", chatId(FORUM)))?.active).toBe(true);
+  });
+
+  it("a topic that never subscribed stays off through a close and a reopen; a chat that blocks the bot ends all its topics", async () => {
+    const { fake, bot, nuclear, korea, inTopic, subscriptions } = await forumWithTopics();
+    await inTopic(nuclear, "/watch Kaesong");
+    await inTopic(korea, "/subscribe lien trieu");
+    await inTopic(undefined, "/subscribe");
+    const place = (thread: number) => chatPlace("telegram", chatId(FORUM), threadId(thread));
+    fake.closeTopic(FORUM, nuclear);
+    fake.reopenTopic(FORUM, nuclear);
+    await inTopic(korea, "/status");
+    expect(subscriptions.get(place(nuclear))).toMatchObject({ active: false, deactivatedReason: "not-subscribed" });
+
+    fake.scriptChat(FORUM, BLOCKED);
+    expect(await bot.bulkSender.send(chatId(FORUM), ["<b>tin</b>"], { threadId: threadId(korea) })).toMatchObject({
+      status: "blocked",
+      reason: "blocked",
+    });
+    expect(subscriptions.get(place(korea))?.deactivatedReason).toBe("blocked");
+    expect(subscriptions.get(chatPlace("telegram", chatId(FORUM)))?.deactivatedReason).toBe("blocked");
+    expect(subscriptions.get(place(nuclear))?.deactivatedReason).toBe("not-subscribed");
   });
 });

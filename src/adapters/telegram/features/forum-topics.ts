@@ -16,7 +16,9 @@ export function forumTopics(chats: TelegramChatRegistry, now: () => number, logg
   };
   feature.on("message:forum_topic_closed", (ctx) => {
     const place = placeOf(ctx);
-    if (place === undefined || chats.get(place) === undefined) return;
+    // Only a topic receiving briefings pauses: one that never subscribed, or unsubscribed, must
+    // not come to life when the topic is reopened.
+    if (place === undefined || chats.get(place)?.active !== true) return;
     chats.deactivate(place, "topic-closed", now());
     logger.info({ ...place }, "forum topic closed: its subscription paused");
   });
