@@ -7,6 +7,7 @@ import {
   subscriptionId as toSubscriptionId,
 } from "../domain/index.js";
 import type { Db } from "./database.js";
+import { type Port, portOf } from "./port.js";
 import { REMEMBER_SHOWN_SQL } from "./story-repo.js";
 
 /** What a digest row is: a scheduled briefing, the weekly one, or a breaking alert. */
@@ -87,19 +88,10 @@ export interface OutboxStore {
  * The outbox as any store offers it, each method a Promise: PostgreSQL's are, SQLite's settle at
  * once (`outboxPort`). What several replicas share goes through this port.
  */
-export type OutboxPort = {
-  readonly [K in keyof OutboxStore]: (...args: Parameters<OutboxStore[K]>) => Promise<ReturnType<OutboxStore[K]>>;
-};
+export type OutboxPort = Port<OutboxStore>;
 
-/** SQLite's outbox behind the async port: the same calls, each already settled. */
-export function outboxPort(store: OutboxStore): OutboxPort {
-  const port: Partial<Record<keyof OutboxStore, unknown>> = {};
-  for (const key of Object.keys(store) as (keyof OutboxStore)[]) {
-    const method = store[key] as (...args: unknown[]) => unknown;
-    port[key] = async (...args: unknown[]) => method(...args);
-  }
-  return port as OutboxPort;
-}
+/** SQLite's outbox behind the async port. */
+export const outboxPort = (store: OutboxStore): OutboxPort => portOf(store);
 
 /** A deliveries row as both stores read it back from a claim. */
 export interface OutboxDbRow {

@@ -57,7 +57,8 @@ export interface SubscriptionStore {
   listActive(platform?: Platform): StoredSubscription[];
 }
 
-interface Row {
+/** A subscriptions row as both stores read it. */
+export interface SubscriptionRow {
   id: number;
   platform: Platform;
   chat_id: string;
@@ -74,7 +75,8 @@ interface Row {
   updated_at: number;
 }
 
-function fromRow(r: Row): StoredSubscription {
+/** A row in the domain's terms, the same on both stores. */
+export function subscriptionOf(r: SubscriptionRow): StoredSubscription {
   return {
     id: subscriptionId(r.id),
     ...chatPlace(r.platform, toChatId(r.chat_id), r.thread_id === 0 ? undefined : threadId(r.thread_id)),
@@ -93,11 +95,15 @@ function fromRow(r: Row): StoredSubscription {
 }
 
 /** The row key of a place: the chat itself is thread 0. */
-const key = (place: ChatPlace): [Platform, ChatId, number] => [place.platform, place.chatId, place.threadId ?? 0];
+export const placeKey = (place: ChatPlace): [Platform, ChatId, number] => [
+  place.platform,
+  place.chatId,
+  place.threadId ?? 0,
+];
 
 /** Subscriptions in SQLite, one row per platform, chat and forum topic. */
 export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefaults): SubscriptionStore {
-  const select = db.prepare<[string, string, number], Row>(
+  const select = db.prepare<[string, string, number], SubscriptionRow>(
     "SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND thread_id = ?",
   );
   const insert = db.prepare(
@@ -129,14 +135,14 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
   const moveChat = db.prepare(
     "UPDATE subscriptions SET chat_id = ?, chat_type = ?, updated_at = ? WHERE platform = ? AND chat_id = ?",
   );
-  const listAll = db.prepare<[], Row>("SELECT * FROM subscriptions WHERE active = 1 ORDER BY id");
-  const listPlatform = db.prepare<[string], Row>(
+  const listAll = db.prepare<[], SubscriptionRow>("SELECT * FROM subscriptions WHERE active = 1 ORDER BY id");
+  const listPlatform = db.prepare<[string], SubscriptionRow>(
     "SELECT * FROM subscriptions WHERE active = 1 AND platform = ? ORDER BY id",
   );
 
   const get = (place: ChatPlace) => {
-    const row = select.get(...key(place));
-    return row === undefined ? undefined : fromRow(row);
+    const row = select.get(...placeKey(place));
+    return row === undefined ? undefined : subscriptionOf(row);
   };
   const migrateChat = db.transaction(
     (platform: Platform, from: ChatId, to: ChatId, chatType: ChatType, now: number) => {
@@ -150,7 +156,7 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
   return {
     get,
     ensure(place, chatType, now) {
-      const [platform, chat, thread] = key(place);
+      const [platform, chat, thread] = placeKey(place);
       insert.run({
         platform,
         chat,
@@ -165,17 +171,17 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
       if (row === undefined) throw new Error(`subscription ${describePlace(place)} missing right after insert`);
       return row;
     },
-    setTopics: (place, topics, now) => void setTopics.run(JSON.stringify(topics), now, ...key(place)),
-    setTimes: (place, times, now) => void setTimes.run(JSON.stringify(times), now, ...key(place)),
+    setTopics: (place, topics, now) => void setTopics.run(JSON.stringify(topics), now, ...placeKey(place)),
+    setTimes: (place, times, now) => void setTimes.run(JSON.stringify(times), now, ...placeKey(place)),
     setWeekly: (place, weekly, now) =>
-      void setWeekly.run(weekly === null ? null : formatWeeklyTime(weekly), now, ...key(place)),
-    setTimezone: (place, timezone, now) => void setTimezone.run(timezone, now, ...key(place)),
-    setLang: (place, lang, now) => void setLang.run(lang, now, ...key(place)),
-    setAlerts: (place, alerts, now) => void setAlerts.run(alerts ? 1 : 0, now, ...key(place)),
-    deactivate: (place, reason, now) => void deactivate.run(reason, now, ...key(place)),
-    reactivate: (place, now) => void reactivate.run(now, ...key(place)),
+      void setWeekly.run(weekly === null ? null : formatWeeklyTime(weekly), now, ...placeKey(place)),
+    setTimezone: (place, timezone, now) => void setTimezone.run(timezone, now, ...placeKey(place)),
+    setLang: (place, lang, now) => void setLang.run(lang, now, ...placeKey(place)),
+    setAlerts: (place, alerts, now) => void setAlerts.run(alerts ? 1 : 0, now, ...placeKey(place)),
+    deactivate: (place, reason, now) => void deactivate.run(reason, now, ...placeKey(place)),
+    reactivate: (place, now) => void reactivate.run(now, ...placeKey(place)),
     deactivateChat: (platform, chat, reason, now) => void deactivateChat.run(reason, now, platform, chat),
     migrateChat: (platform, from, to, chatType, now) => migrateChat(platform, from, to, chatType, now),
-    listActive: (platform) => (platform === undefined ? listAll.all() : listPlatform.all(platform)).map(fromRow),
+    listActive: (platform) => (platform === undefined ? listAll.all() : listPlatform.all(platform)).map(subscriptionOf),
   };
 }
