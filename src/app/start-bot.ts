@@ -17,6 +17,7 @@ import { createNewsPipeline } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
 import { openDatabase } from "../store/database.js";
 import { createSqliteOutboxStore } from "../store/outbox-repo.js";
+import { createSqliteTelegramUpdateLog } from "../store/telegram-updates-repo.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore, subscriptionStoreFor } from "./chat-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
@@ -213,6 +214,7 @@ function telegramDeps(
       "environment: TELEGRAM_WEBHOOK_SECRET: expected a secret token when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back on every update, so nobody else can post to the webhook)",
     );
   }
+  const updates = createSqliteTelegramUpdateLog(briefings.db);
   return {
     token,
     apiRoot: env.TELEGRAM_API_ROOT,
@@ -225,6 +227,10 @@ function telegramDeps(
     renderDigestHtml: renderTelegramHtml,
     defaultLang: env.BANTIN_LANG,
     logger: options.logger,
+    firstSeen: (
+      (log) => (updateId: number) =>
+        log.firstSeen(updateId, Date.now())
+    )(createSqliteTelegramUpdateLog(briefings.db)),
     signal: options.stopSignal,
   };
 }

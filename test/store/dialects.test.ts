@@ -157,12 +157,17 @@ function readSqliteColumns(db: Db, table: string): Column[] {
     pk: number;
   }[];
   const singleKey = rows.filter((r) => r.pk > 0).length === 1;
+  // A WITHOUT ROWID table's integer key is a plain key (Telegram's update ids), not a rowid.
+  const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as {
+    sql: string;
+  };
+  const hasRowId = !/WITHOUT\s+ROWID/i.test(sql);
   return rows.map((r) => ({
     table,
     name: r.name,
     type: r.type.toUpperCase(),
     required: r.notnull === 1 || r.pk > 0,
-    rowId: singleKey && r.pk > 0 && r.type.toUpperCase() === "INTEGER",
+    rowId: hasRowId && singleKey && r.pk > 0 && r.type.toUpperCase() === "INTEGER",
   }));
 }
 

@@ -21,6 +21,8 @@ export interface StartTelegramDeps {
   /** The command menu's language for users whose language has no menu of its own. */
   readonly defaultLang: Lang;
   readonly logger: Logger;
+  /** The store's record of handled updates (see TelegramBotOptions.firstSeen). */
+  readonly firstSeen?: ((updateId: number) => boolean) | undefined;
   /** The process's stop: a start still waiting for Telegram gives up, rejecting. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -51,6 +53,7 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<RunningTel
     defaultLang: deps.defaultLang,
     limiter: createTelegramLimiter(),
     logger: logger.child({ adapter: "telegram" }),
+    ...(deps.firstSeen === undefined ? {} : { firstSeen: deps.firstSeen }),
   });
   try {
     if (webhook === undefined) {

@@ -40,6 +40,11 @@ export interface TelegramBotOptions {
   readonly menuRetryMs?: number;
   /** Skips getMe at start (tests, or a known bot). */
   readonly botInfo?: UserFromGetMe;
+  /**
+   * Whether an update is seen for the first time (the store's record of handled update ids):
+   * a redelivered one is dropped, so a command is answered once. Absent: every update is handled.
+   */
+  readonly firstSeen?: (updateId: number) => boolean;
 }
 
 export interface TelegramBot extends BotLifecycle {
@@ -95,6 +100,15 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     });
   const chatContext = createChatContextReader(bot.api, logger);
 
+  // Telegram resends an update whose webhook answer was lost or late, and getUpdates does after
+  // a restart that had not acknowledged it: handled once, answered once.
+  const firstSeen = options.firstSeen;
+  if (firstSeen !== undefined) {
+    bot.use(async (ctx, next) => {
+      if (firstSeen(ctx.update.update_id)) return next();
+      logger.info({ updateId: ctx.update.update_id }, "telegram update seen before: not handled again");
+    });
+  }
   // Updates of one chat are handled in order (the runner is concurrent across chats).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   bot.use(groupMigration(options.chats, now));

@@ -7,6 +7,7 @@ import { chatId, chatPlace } from "../../../src/domain/index.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { createSqliteHealthRepo } from "../../../src/store/health-repo.js";
 import { createSqliteSubscriptionStore } from "../../../src/store/subscriptions-repo.js";
+import { createSqliteTelegramUpdateLog } from "../../../src/store/telegram-updates-repo.js";
 import { commandCoreOn } from "../../support/command-core.js";
 import { BLOCKED, CHAT_NOT_FOUND, type FakeBotApi, startFakeBotApi } from "../../support/fake-bot-api.js";
 import { justAfterNext0700, offlineBriefings } from "../../support/offline-briefings.js";
@@ -72,6 +73,55 @@ describe("the Telegram bot in webhook mode", () => {
     expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "s3cret" })).status).toBe(200);
     await fake.waitFor(() => fake.messagesTo(88).length === 1);
     expect(fake.messagesTo(88)[0]?.plainText).toContain("Bantin sends short, sourced briefings");
+  });
+});
+
+describe("the Telegram bot, a redelivered update", () => {
+  it("is handled once: the same update posted twice to the webhook answers once", async () => {
+    const fake = await startFakeBotApi();
+    const db = openDatabase(join(tempDir(), "bantin.db"));
+    const subscriptions = createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] });
+    const core = commandCoreOn(db, { subscriptions, defaults: { lang: "en", since: "24h" }, now: Date.now });
+    const updates = createSqliteTelegramUpdateLog(db);
+    const bot = createTelegramBot({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      core,
+      chats: subscriptions,
+      renderDigestHtml: digestHtml,
+      defaultLang: "en",
+      limiter: createTelegramLimiter(),
+      firstSeen: (id) => updates.firstSeen(id, Date.now()),
+    });
+    running.push({ fake, bot });
+    const port = await bot.startWebhook({
+      url: "https://bantin.example/hook",
+      secretToken: "s",
+      port: 0,
+      host: "127.0.0.1",
+    });
+    const update = fake.userUpdate({ chatId: 89, text: "/subscribe", languageCode: "en" });
+    const post = () =>
+      fetch(`http://127.0.0.1:${port}/`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s" },
+        body: JSON.stringify(update),
+      });
+    expect((await post()).status).toBe(200);
+    await fake.waitFor(() => fake.messagesTo(89).length === 1);
+    // Telegram did not see our answer in time and sends it again; a later update is new.
+    expect((await post()).status).toBe(200);
+    const next = fake.userUpdate({ chatId: 89, text: "/status", languageCode: "en" });
+    await fetch(`http://127.0.0.1:${port}/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s" },
+      body: JSON.stringify(next),
+    });
+    await fake.waitFor(() => fake.messagesTo(89).length === 2);
+    expect(fake.messagesTo(89).map((m) => m.plainText.split("\n")[0])).toEqual([
+      "Subscribed to all topics.",
+      expect.stringMatching(/^Status/),
+    ]);
   });
 });
 
