@@ -8,6 +8,7 @@ import {
   type OutboxRow,
   outboxRowOf,
 } from "../outbox-repo.js";
+import { inTransaction } from "./transaction.js";
 
 export interface PostgresOutboxOptions {
   /** Who claims: one id per process, recorded on the rows it takes. */
@@ -55,21 +56,6 @@ RETURNING d.id, d.subscription_id, d.platform, d.chat_id, d.thread_id, d.dedupe_
   (SELECT o.platform_message_id FROM deliveries o WHERE o.id = d.edit_of) AS edit_message_id,
   (SELECT f.platform_message_id FROM deliveries o JOIN deliveries f ON f.dedupe_key = o.dedupe_key AND f.part = 0
     WHERE o.id = d.edit_of) AS first_part_id`;
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 /** Digest, parts, sent_events and the chat's last shown entries, in one transaction; once per slot. */
 async function enqueueIn(client: pg.PoolClient, m: NewOutboxMessage): Promise<EnqueueResult> {

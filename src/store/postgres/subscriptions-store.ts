@@ -9,6 +9,7 @@ import {
   type SubscriptionStore,
   subscriptionOf,
 } from "../subscriptions-repo.js";
+import { inTransaction } from "./transaction.js";
 
 /** The subscription store as every store offers it, each method a Promise. */
 export type SubscriptionPort = Port<SubscriptionStore>;
@@ -79,33 +80,20 @@ export function createPostgresSubscriptionStore(pool: pg.Pool, defaults: Subscri
         [platform, chat, reason, now],
       );
     },
-    async migrateChat(platform, from, to, chatType, now) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
+    migrateChat: (platform, from, to, chatType, now) =>
+      inTransaction(pool, async (client) => {
         // As on SQLite: the old chat's settings win over a row the new id got first (its own row only).
-        const old = await client.query(
-          "SELECT 1 FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND thread_id = 0",
-          [platform, from],
+        const own = "SELECT 1 FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND thread_id = 0";
+        if (((await client.query(own, [platform, from])).rowCount ?? 0) === 0) return;
+        await client.query("DELETE FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND thread_id = 0", [
+          platform,
+          to,
+        ]);
+        await client.query(
+          "UPDATE subscriptions SET chat_id = $1, chat_type = $2, updated_at = $3 WHERE platform = $4 AND chat_id = $5",
+          [to, chatType, now, platform, from],
         );
-        if ((old.rowCount ?? 0) > 0) {
-          await client.query("DELETE FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND thread_id = 0", [
-            platform,
-            to,
-          ]);
-          await client.query(
-            "UPDATE subscriptions SET chat_id = $1, chat_type = $2, updated_at = $3 WHERE platform = $4 AND chat_id = $5",
-            [to, chatType, now, platform, from],
-          );
-        }
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+      }),
     async listActive(platform) {
       const { rows } =
         platform === undefined
