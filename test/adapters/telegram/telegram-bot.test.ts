@@ -4,7 +4,7 @@ import { createTelegramBot, type TelegramBot } from "../../../src/adapters/teleg
 import { createTelegramDeliverySender } from "../../../src/adapters/telegram/telegram-delivery-sender.js";
 import { createTelegramLimiter, type TelegramPace } from "../../../src/delivery/platform-limiters.js";
 import { chatId, chatPlace } from "../../../src/domain/index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { type Db, openDatabase } from "../../../src/store/database.js";
 import { createSqliteHealthRepo } from "../../../src/store/health-repo.js";
 import { createSqliteSubscriptionStore } from "../../../src/store/subscriptions-repo.js";
 import { createSqliteTelegramUpdateLog } from "../../../src/store/telegram-updates-repo.js";
@@ -27,50 +27,58 @@ afterEach(async () => {
 
 const startBot = (pace?: Partial<TelegramPace>) => telegramBot(pace === undefined ? {} : { pace });
 
+const WEBHOOK_SECRET = "s3cret";
+
+/**
+ * A bot serving a webhook on a real SQLite file, English by default, talking to a fresh fake
+ * Bot API; `post` sends an update to it as Telegram would (with `headers`, the secret by default).
+ */
+async function webhookBot(firstSeenOn?: (db: Db) => (updateId: number) => boolean) {
+  const fake = await startFakeBotApi();
+  const db = openDatabase(join(tempDir(), "bantin.db"));
+  const subscriptions = createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] });
+  const core = commandCoreOn(db, { subscriptions, defaults: { lang: "en", since: "24h" }, now: Date.now });
+  const bot = createTelegramBot({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    core,
+    chats: subscriptions,
+    renderDigestHtml: digestHtml,
+    defaultLang: "en",
+    limiter: createTelegramLimiter(),
+    ...(firstSeenOn === undefined ? {} : { firstSeen: firstSeenOn(db) }),
+  });
+  running.push({ fake, bot });
+  const port = await bot.startWebhook({
+    url: "https://bantin.example/hook",
+    secretToken: WEBHOOK_SECRET,
+    port: 0,
+    host: "127.0.0.1",
+  });
+  const post = (
+    update: unknown,
+    headers: Record<string, string> = { "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET },
+  ) =>
+    fetch(`http://127.0.0.1:${port}/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(update),
+    });
+  return { fake, post };
+}
+
 describe("the Telegram bot in webhook mode", () => {
   it("takes updates only with the secret token header, and answers through the Bot API", async () => {
-    const fake = await startFakeBotApi();
-    const db = openDatabase(join(tempDir(), "bantin.db"));
-    const subscriptions = createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] });
-    const core = commandCoreOn(db, {
-      subscriptions,
-      composeDigest: () => {
-        throw new Error("not used");
-      },
-      defaults: { lang: "en", since: "24h" },
-      now: Date.now,
-    });
-    const bot = createTelegramBot({
-      token: fake.token,
-      apiRoot: fake.apiRoot,
-      core,
-      chats: subscriptions,
-      renderDigestHtml: digestHtml,
-      defaultLang: "en",
-      limiter: createTelegramLimiter(),
-    });
-    running.push({ fake, bot });
-    const port = await bot.startWebhook({
-      url: "https://bantin.example/hook",
-      secretToken: "s3cret",
-      port: 0,
-      host: "127.0.0.1",
-    });
+    const { fake, post } = await webhookBot();
     expect(fake.calls.find((c) => c.method === "setWebhook")?.params).toMatchObject({
       url: "https://bantin.example/hook",
       secret_token: "s3cret",
     });
     const update = fake.userUpdate({ chatId: 88, text: "/help", languageCode: "en" });
-    const post = (headers: Record<string, string>) =>
-      fetch(`http://127.0.0.1:${port}/`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify(update),
-      });
-    expect((await post({})).status).toBe(401);
-    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "wrong" })).status).toBe(401);
+    expect((await post(update, {})).status).toBe(401);
+    expect((await post(update, { "X-Telegram-Bot-Api-Secret-Token": "wrong" })).status).toBe(401);
     expect(fake.messages).toHaveLength(0);
-    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "s3cret" })).status).toBe(200);
+    expect((await post(update, { "X-Telegram-Bot-Api-Secret-Token": "s3cret" })).status).toBe(200);
     await fake.waitFor(() => fake.messagesTo(88).length === 1);
     expect(fake.messagesTo(88)[0]?.plainText).toContain("Bantin sends short, sourced briefings");
   });
@@ -78,45 +86,16 @@ describe("the Telegram bot in webhook mode", () => {
 
 describe("the Telegram bot, a redelivered update", () => {
   it("is handled once: the same update posted twice to the webhook answers once", async () => {
-    const fake = await startFakeBotApi();
-    const db = openDatabase(join(tempDir(), "bantin.db"));
-    const subscriptions = createSqliteSubscriptionStore(db, { timezone: "UTC", lang: "en", times: [] });
-    const core = commandCoreOn(db, { subscriptions, defaults: { lang: "en", since: "24h" }, now: Date.now });
-    const updates = createSqliteTelegramUpdateLog(db);
-    const bot = createTelegramBot({
-      token: fake.token,
-      apiRoot: fake.apiRoot,
-      core,
-      chats: subscriptions,
-      renderDigestHtml: digestHtml,
-      defaultLang: "en",
-      limiter: createTelegramLimiter(),
-      firstSeen: (id) => updates.firstSeen(id, Date.now()),
-    });
-    running.push({ fake, bot });
-    const port = await bot.startWebhook({
-      url: "https://bantin.example/hook",
-      secretToken: "s",
-      port: 0,
-      host: "127.0.0.1",
+    const { fake, post } = await webhookBot((db) => {
+      const log = createSqliteTelegramUpdateLog(db);
+      return (id) => log.firstSeen(id, Date.now());
     });
     const update = fake.userUpdate({ chatId: 89, text: "/subscribe", languageCode: "en" });
-    const post = () =>
-      fetch(`http://127.0.0.1:${port}/`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s" },
-        body: JSON.stringify(update),
-      });
-    expect((await post()).status).toBe(200);
+    expect((await post(update)).status).toBe(200);
     await fake.waitFor(() => fake.messagesTo(89).length === 1);
     // Telegram did not see our answer in time and sends it again; a later update is new.
-    expect((await post()).status).toBe(200);
-    const next = fake.userUpdate({ chatId: 89, text: "/status", languageCode: "en" });
-    await fetch(`http://127.0.0.1:${port}/`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s" },
-      body: JSON.stringify(next),
-    });
+    expect((await post(update)).status).toBe(200);
+    await post(fake.userUpdate({ chatId: 89, text: "/status", languageCode: "en" }));
     await fake.waitFor(() => fake.messagesTo(89).length === 2);
     expect(fake.messagesTo(89).map((m) => m.plainText.split("\n")[0])).toEqual([
       "Subscribed to all topics.",
