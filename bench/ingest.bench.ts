@@ -15,7 +15,7 @@ import { createFeedReaderPool, type FeedReader } from "../src/ingest/feed-reader
 import { stageFeed } from "../src/ingest/ingest-source.js";
 import { createIngestWriter, type IngestWriter } from "../src/ingest/ingest-writer.js";
 import { type Db, openDatabase } from "../src/store/database.js";
-import { createSqliteItemStore } from "../src/store/items-repo.js";
+import { createSqliteIngestStore } from "../src/store/ingest-store.js";
 import { createSqliteSourceStore } from "../src/store/sources-repo.js";
 import type { BenchOptions } from "./run.js";
 import { seededRandom } from "./seeded-random.js";
@@ -122,11 +122,11 @@ interface IngestRig {
 
 function createRig(db: Db, reader: FeedReader, all: readonly BenchSource[]): IngestRig {
   const sources = createSqliteSourceStore(db);
-  const items = createSqliteItemStore(db);
   sources.upsert(all);
-  const writer = createIngestWriter(items, sources);
+  const store = createSqliteIngestStore(db);
+  const writer = createIngestWriter(store);
   const ctx = {
-    itemStore: items,
+    store,
     writer,
     reader,
     http: { timeoutMs: 1_000, maxBodyBytes: 1 << 24, maxRedirects: 0, userAgent: "bench" },
@@ -187,7 +187,7 @@ async function warmUp(
   for (const feed of warmFeeds) await parser.parseString(feed.toString("utf8"));
   const warmStored: Promise<number>[] = [];
   await ingestAll(rig, warm, warmFeeds, warmSources, warmStored);
-  rig.writer.flush();
+  await rig.writer.flush();
   await Promise.all(warmStored);
 }
 
@@ -224,7 +224,7 @@ async function timedRounds(
   }
   // The end of the pass commits the rest.
   const flushStart = performance.now();
-  rig.writer.flush();
+  await rig.writer.flush();
   const inserted = (await Promise.all(stored)).reduce((a, b) => a + b, 0);
   ingestMs += performance.now() - flushStart;
   return { parsed, inserted, parseMs, ingestMs };

@@ -227,10 +227,7 @@ function telegramDeps(
     renderDigestHtml: renderTelegramHtml,
     defaultLang: env.BANTIN_LANG,
     logger: options.logger,
-    firstSeen: (
-      (log) => (updateId: number) =>
-        log.firstSeen(updateId, Date.now())
-    )(createSqliteTelegramUpdateLog(briefings.db)),
+    firstSeen: (updateId) => updates.firstSeen(updateId, Date.now()),
     signal: options.stopSignal,
   };
 }

@@ -6,6 +6,7 @@ export * from "./concepts.js";
 export * from "./digest-candidate.js";
 export * from "./digest-window.js";
 export * from "./ids.js";
+export * from "./ingest-store.js";
 export * from "./logger.js";
 export * from "./source-fetch-state.js";
 export * from "./token-bucket.js";

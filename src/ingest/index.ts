@@ -23,6 +23,5 @@ export type { IngestReport, SourceReport } from "./ingest-report.js";
 export { contentHash, type NewItem, normalizeItem } from "./normalize-item.js";
 export { type OpmlOutcome, parseOpml, renderOpml } from "./opml.js";
 export { parseFeed } from "./parse-feed.js";
-export type { IngestItemStore, IngestSourceStore } from "./ports.js";
 export { type IngestDeps, type IngestSettings, runIngestPass } from "./run-ingest-pass.js";
 export { stripBoilerplate } from "./strip-boilerplate.js";

@@ -1,18 +1,16 @@
-import type { Logger, Source } from "../domain/index.js";
+import type { IngestStore, Logger, Source } from "../domain/index.js";
 import type { FeedReader } from "./feed-reader-pool.js";
 import { afterFailure, afterSuccess, type BackoffPolicy, type SourceFetchState, waitReason } from "./fetch-policy.js";
 import { addFullText, type RelevancePredicate } from "./full-text.js";
 import { type HttpFetchOptions, type HttpFetchOutcome, httpFetch } from "./http-fetch.js";
 import type { SourceReport } from "./ingest-report.js";
 import type { IngestWriter } from "./ingest-writer.js";
-import type { IngestItemStore, IngestSourceStore } from "./ports.js";
 
 const FEED_ACCEPT =
   "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
 export interface SourceIngestContext {
-  readonly sourceStore: IngestSourceStore;
-  readonly itemStore: IngestItemStore;
+  readonly store: IngestStore;
   readonly writer: IngestWriter;
   /** Decodes, parses and normalises fetched feeds (on worker threads in a pass). */
   readonly reader: FeedReader;
@@ -50,7 +48,7 @@ export async function ingestSource(source: Source, ctx: SourceIngestContext): Pr
     const ms = ctx.now() - started;
     return { report: inserted.then((n) => ({ id: source.id, url: source.url, ...fields, new: n, ms })) };
   };
-  const state = ctx.sourceStore.fetchState(source.id);
+  const state = await ctx.store.fetchState(source.id);
   const waiting = waitReason(state, source, started);
   if (waiting !== undefined) {
     log.info({ pausedUntil: state.pausedUntil }, waiting);
@@ -90,7 +88,7 @@ export async function stageFeed(
   fetchedAt: number,
   ctx: Pick<
     SourceIngestContext,
-    "itemStore" | "writer" | "reader" | "http" | "isRelevant" | "maxArticlesPerSource" | "logger"
+    "store" | "writer" | "reader" | "http" | "isRelevant" | "maxArticlesPerSource" | "logger"
   >,
 ): Promise<
   | { readonly status: "ok"; readonly seen: number; readonly inserted: Promise<number> }
@@ -101,7 +99,7 @@ export async function stageFeed(
   const { items } = read;
   const toStore = source.fullText
     ? await addFullText(
-        ctx.itemStore.unknown(items),
+        await ctx.store.unknown(items),
         ctx.isRelevant,
         ctx.maxArticlesPerSource,
         { ...ctx.http, headers: source.headers },

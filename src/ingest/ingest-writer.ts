@@ -1,7 +1,6 @@
-import type { Source } from "../domain/index.js";
+import type { IngestStore, Source } from "../domain/index.js";
 import type { SourceFetchState } from "./fetch-policy.js";
 import type { NewItem } from "./normalize-item.js";
-import type { IngestItemStore, IngestSourceStore } from "./ports.js";
 
 /** Items waiting before a commit is forced; beyond it memory and lost work after a crash grow, speed hardly. */
 export const DEFAULT_FLUSH_AT_ITEMS = 2_000;
@@ -19,8 +18,11 @@ export interface IngestWriter {
    * once committed; rejects if the commit failed (then nothing of the group was written).
    */
   stage(id: Source["id"], items: readonly NewItem[], state: SourceFetchState): Promise<number>;
-  /** Commit everything queued now (the end of a pass, or enough waiting). */
-  flush(): void;
+  /**
+   * Commit everything queued now (the end of a pass, or enough waiting). Never rejects: a failed
+   * commit rejects the staged promises of its group instead.
+   */
+  flush(): Promise<void>;
 }
 
 interface Staged {
@@ -31,29 +33,17 @@ interface Staged {
   readonly reject: (error: unknown) => void;
 }
 
-export function createIngestWriter(
-  itemStore: IngestItemStore,
-  sourceStore: IngestSourceStore,
-  flushAtItems = DEFAULT_FLUSH_AT_ITEMS,
-): IngestWriter {
+export function createIngestWriter(store: IngestStore, flushAtItems = DEFAULT_FLUSH_AT_ITEMS): IngestWriter {
   let queue: Staged[] = [];
   let waitingItems = 0;
-  const writeAll = (batch: readonly Staged[]): number[] =>
-    itemStore.transaction(() =>
-      batch.map((s) => {
-        const { inserted } = itemStore.insertBatch(s.items);
-        sourceStore.recordFetch(s.id, s.state);
-        return inserted;
-      }),
-    );
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     const batch = queue;
     queue = [];
     waitingItems = 0;
     if (batch.length === 0) return;
     let counts: number[];
     try {
-      counts = writeAll(batch);
+      counts = await store.commit(batch);
     } catch (error) {
       for (const s of batch) s.reject(error);
       return;
@@ -65,7 +55,7 @@ export function createIngestWriter(
       new Promise<number>((resolve, reject) => {
         queue.push({ id, items, state, resolve, reject });
         waitingItems += items.length;
-        if (waitingItems >= flushAtItems) flush();
+        if (waitingItems >= flushAtItems) void flush();
       }),
     flush,
   };

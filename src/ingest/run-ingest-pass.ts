@@ -1,3 +1,4 @@
+import type { IngestStore } from "../domain/index.js";
 import { type Logger, type Source, silentLogger } from "../domain/index.js";
 import { createFeedReaderPool, type FeedReader } from "./feed-reader-pool.js";
 import { type BackoffPolicy, DEFAULT_BACKOFF } from "./fetch-policy.js";
@@ -6,7 +7,6 @@ import { createHostLimiter } from "./host-limiter.js";
 import type { IngestReport, SourceReport } from "./ingest-report.js";
 import { ingestSource } from "./ingest-source.js";
 import { createIngestWriter, DEFAULT_FLUSH_AT_ITEMS } from "./ingest-writer.js";
-import type { IngestItemStore, IngestSourceStore } from "./ports.js";
 
 /** The `ingest` block of config/bantin.yaml (Settings["ingest"] satisfies it). */
 export interface IngestSettings {
@@ -21,8 +21,7 @@ export interface IngestSettings {
 /** Everything one ingest pass needs; `start`, the scheduler and `ingest --once` all pass these. */
 export interface IngestDeps {
   readonly sources: readonly Source[];
-  readonly sourceStore: IngestSourceStore;
-  readonly itemStore: IngestItemStore;
+  readonly store: IngestStore;
   readonly settings: IngestSettings;
   /** Backoff details beyond `settings.pauseAfterFailures`; defaults are 1 min doubling, 30 min pause. */
   readonly backoff?: Partial<Omit<BackoffPolicy, "pauseAfterFailures">>;
@@ -53,16 +52,15 @@ export interface IngestDeps {
 export async function runIngestPass(deps: IngestDeps): Promise<IngestReport> {
   const logger = deps.logger ?? silentLogger;
   const now = deps.now ?? Date.now;
-  deps.sourceStore.upsert(deps.sources);
+  await deps.store.upsertSources(deps.sources);
   const limiter = createHostLimiter(deps.settings.globalConcurrency);
   const reader = deps.feedReader ?? createFeedReaderPool({ workers: deps.parseWorkers, logger });
-  const writer = createIngestWriter(deps.itemStore, deps.sourceStore, deps.flushAtItems ?? DEFAULT_FLUSH_AT_ITEMS);
+  const writer = createIngestWriter(deps.store, deps.flushAtItems ?? DEFAULT_FLUSH_AT_ITEMS);
   let running = deps.sources.length;
   const ctx = {
     writer,
     reader,
-    sourceStore: deps.sourceStore,
-    itemStore: deps.itemStore,
+    store: deps.store,
     http: {
       timeoutMs: deps.settings.timeoutMs,
       maxBodyBytes: deps.settings.maxBodyBytes,
@@ -83,7 +81,7 @@ export async function runIngestPass(deps: IngestDeps): Promise<IngestReport> {
         const staged = await limiter
           .run(source.url, () => ingestSource(source, ctx))
           .finally(() => {
-            if (--running === 0) writer.flush();
+            if (--running === 0) void writer.flush();
           });
         return await staged.report;
       } catch (error) {

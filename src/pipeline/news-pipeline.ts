@@ -7,8 +7,7 @@ import { createFeedReaderPool, type IngestReport } from "../ingest/index.js";
 import { runIngestPass } from "../ingest/run-ingest-pass.js";
 import { createConfiguredSummarizer } from "../llm/configured-summarizer.js";
 import type { Db } from "../store/database.js";
-import { createSqliteItemStore } from "../store/items-repo.js";
-import { createSqliteSourceStore } from "../store/sources-repo.js";
+import { createSqliteIngestStore } from "../store/ingest-store.js";
 import { type AnalyzePendingResult, analyzePending } from "./analyze-pending.js";
 
 export interface NewsPipelineDeps {
@@ -59,8 +58,7 @@ export function createNewsPipeline(deps: NewsPipelineDeps): NewsPipeline {
       runIngestPass({
         feedReader,
         sources: deps.sources,
-        sourceStore: createSqliteSourceStore(db),
-        itemStore: createSqliteItemStore(db),
+        store: createSqliteIngestStore(db),
         settings: settings.ingest,
         isRelevant: (title, lead) => firstLook.score({ id: "", title, lead, text: "" }).relevant,
         logger,

@@ -8,17 +8,11 @@ export interface ItemStore {
   /** The items whose guid, canonical URL and content hash are all unknown, in any source. */
   unknown(items: readonly NewStoredItem[]): NewStoredItem[];
   /**
-   * Store a batch in one transaction (or as part of the caller's, inside `transaction`). A
+   * Store a batch in one transaction (or as part of the caller's: store/ingest-store.ts). A
    * story already stored (same guid, URL or content hash, in any source), or repeated inside
    * the batch, is skipped: ingest is idempotent.
    */
   insertBatch(items: readonly NewStoredItem[]): { readonly inserted: number };
-  /**
-   * Run `work` in one write transaction (nested: a savepoint). Ingest writes many sources'
-   * items and their fetch states in one: one commit instead of one per source, and a source
-   * is never marked fetched without its items.
-   */
-  transaction<T>(work: () => T): T;
   count(): number;
 }
 
@@ -71,7 +65,6 @@ export function createSqliteItemStore(db: Db): ItemStore {
     insertBatch: (items) => ({
       inserted: items.length === 0 ? 0 : db.inTransaction ? insertRows(items) : insertAll(items),
     }),
-    transaction: (work) => db.transaction(work)(),
     count: () => countAll.get() ?? 0,
   };
 }

@@ -4,6 +4,7 @@ import { sourceId } from "../../src/domain/index.js";
 import { contentHash, EMPTY_FETCH_STATE, type NewItem } from "../../src/ingest/index.js";
 import { createIngestWriter } from "../../src/ingest/ingest-writer.js";
 import { openDatabase } from "../../src/store/database.js";
+import { createSqliteIngestStore } from "../../src/store/ingest-store.js";
 import { createSqliteItemStore } from "../../src/store/items-repo.js";
 import { bundledMigrations } from "../../src/store/migrations.js";
 import { createSqliteSourceStore } from "../../src/store/sources-repo.js";
@@ -32,15 +33,15 @@ function stores() {
   const db = openDatabase(join(tempDir(), "bantin.db"));
   const sourceStore = createSqliteSourceStore(db);
   sourceStore.upsert([source("a", "https://a.example/rss"), source("b", "https://b.example/rss")]);
-  return { db, sourceStore, itemStore: createSqliteItemStore(db) };
+  return { db, sourceStore, itemStore: createSqliteItemStore(db), ingest: createSqliteIngestStore(db) };
 }
 
 const fetched = { ...EMPTY_FETCH_STATE, lastStatus: "ok", etag: '"1"', lastFetchedAt: 5 } as const;
 
 describe("ingest writer", () => {
   it("commits several sources' items and fetch states together once enough items wait", async () => {
-    const { sourceStore, itemStore } = stores();
-    const writer = createIngestWriter(itemStore, sourceStore, 3);
+    const { sourceStore, itemStore, ingest } = stores();
+    const writer = createIngestWriter(ingest, 3);
     const a = writer.stage(sourceId("a"), [item("a", 1), item("a", 2)], fetched);
     expect(itemStore.count()).toBe(0);
     expect(sourceStore.fetchState(sourceId("a")).etag).toBeNull();
@@ -51,12 +52,12 @@ describe("ingest writer", () => {
   });
 
   it("a failed commit writes nothing of its group: no item, no source marked fetched", async () => {
-    const { sourceStore, itemStore } = stores();
-    const writer = createIngestWriter(itemStore, sourceStore);
+    const { sourceStore, itemStore, ingest } = stores();
+    const writer = createIngestWriter(ingest);
     const good = writer.stage(sourceId("a"), [item("a", 1)], fetched);
     // An item of a source without a row breaks the foreign key, and with it the whole group.
     const bad = writer.stage(sourceId("b"), [item("gone", 2)], fetched);
-    writer.flush();
+    await writer.flush();
     await expect(good).rejects.toThrow(/FOREIGN KEY/);
     await expect(bad).rejects.toThrow(/FOREIGN KEY/);
     expect(itemStore.count()).toBe(0);
@@ -72,17 +73,17 @@ describe("deduplication by content", () => {
   });
 
   it("skips a story already stored under another guid and address, in any source, and in the same batch", async () => {
-    const { sourceStore, itemStore } = stores();
-    const writer = createIngestWriter(itemStore, sourceStore);
+    const { itemStore, ingest } = stores();
+    const writer = createIngestWriter(ingest);
     const first = writer.stage(sourceId("a"), [item("a", 1), item("a", 2)], fetched);
-    writer.flush();
+    await writer.flush();
     expect(await first).toBe(2);
     const again = writer.stage(
       sourceId("b"),
       [moved(1), moved(3), { ...moved(3), guid: "x", url: "https://b.example/x" }],
       fetched,
     );
-    writer.flush();
+    await writer.flush();
     expect(await again).toBe(1);
     expect(itemStore.unknown([moved(2), moved(4)]).map((i) => i.guid)).toEqual(["moved-4"]);
   });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { type Source, sourceId } from "../../src/domain/index.js";
 import { type IngestDeps, type IngestReport, runIngestPass } from "../../src/ingest/index.js";
 import { openDatabase } from "../../src/store/database.js";
+import { createSqliteIngestStore } from "../../src/store/ingest-store.js";
 import { createSqliteItemStore } from "../../src/store/items-repo.js";
 import { createSqliteSourceStore } from "../../src/store/sources-repo.js";
 
@@ -39,8 +40,7 @@ export function ingestHarness(dir: string, overrides: Partial<IngestDeps> = {}) 
     run: (sources: readonly Source[], more: Partial<IngestDeps> = {}): Promise<IngestReport> =>
       runIngestPass({
         sources,
-        sourceStore,
-        itemStore,
+        store: createSqliteIngestStore(db),
         settings: TEST_SETTINGS,
         now: () => clock,
         ...overrides,
