@@ -8,16 +8,12 @@ import { createRelevanceScorer } from "../analyze/relevance.js";
 import type { Summary, SummaryRequest } from "../analyze/summarizer.js";
 import type { Settings } from "../config/index.js";
 import type { ArticleInput, Concept, Lang } from "../domain/index.js";
-import type { Db } from "../store/database.js";
-import {
-  createSqliteEventStore,
-  type EventMerge,
-  type ItemAnalysis,
-  type StoredArticle,
-} from "../store/events-repo.js";
+import type { EventMerge, EventStore, ItemAnalysis, StoredArticle } from "../store/events-repo.js";
+import type { Port } from "../store/port.js";
 
 export interface AnalyzePendingDeps {
-  readonly db: Db;
+  /** Events and their items, on SQLite (behind portOf) or PostgreSQL. */
+  readonly store: Port<EventStore>;
   readonly topics: Lexicon;
   /** The bilingual lexicon clustering reads both languages through (config/lexicon.yaml). */
   readonly concepts: readonly Concept[];
@@ -54,8 +50,8 @@ const toInput = (a: StoredArticle): ArticleInput => ({
  * headline and summary for every event that gained items.
  */
 export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzePendingResult> {
-  const store = createSqliteEventStore(deps.db);
-  const pending = store.unanalyzed(deps.batchSize ?? 5000);
+  const { store } = deps;
+  const pending = await store.unanalyzed(deps.batchSize ?? 5000);
   if (pending.length === 0) return { analyzed: 0, relevant: 0, eventsTouched: 0 };
   const { relevanceThreshold, eventWindowHours } = deps.settings.analysis;
   const scorer = createRelevanceScorer(deps.topics, { threshold: relevanceThreshold });
@@ -67,7 +63,7 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
   const features = (a: ArticleInput) => eventLexicon.features(a);
 
   const oldest = Math.min(...pending.map((p) => p.publishedAt));
-  for (const stored of store.recentAnalyzed(oldest - eventWindowHours * 3_600_000)) {
+  for (const stored of await store.recentAnalyzed(oldest - eventWindowHours * 3_600_000)) {
     if (stored.eventId !== undefined) {
       const input = toInput(stored);
       clusterer.restore(
@@ -98,14 +94,14 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
   for (const { from, into } of clusterer.settle()) merges.push({ from, into });
   // A merge later in the batch may have moved an item placed earlier: store where each one is now.
   const placed = analyses.map((a, i) => ({ ...a, eventId: clusterer.eventOf(inputs[i]!.id) ?? a.eventId }));
-  store.saveAnalyses(placed, merges);
+  await store.saveAnalyses(placed, merges);
 
   const summarize = deps.summarize ?? summarizeExtractive;
   const lang = deps.lang ?? "vi";
   const touched = [...new Set(placed.map((a) => a.eventId))].sort();
   for (const eventId of touched) {
     const texts = [];
-    for (const reports of reportsByLanguage(store.eventItems(eventId).map(toInput), lang)) {
+    for (const reports of reportsByLanguage((await store.eventItems(eventId)).map(toInput), lang)) {
       const summary = await summarize({ docs: reports.docs, lang: reports.lang, maxChars: SUMMARY_CHARS });
       texts.push({
         eventId,
@@ -121,7 +117,7 @@ export async function analyzePending(deps: AnalyzePendingDeps): Promise<AnalyzeP
       });
     }
     const shown = inLanguage(texts, lang);
-    if (shown !== undefined) store.saveEventTexts(eventId, shown.headline, texts);
+    if (shown !== undefined) await store.saveEventTexts(eventId, shown.headline, texts);
   }
   return { analyzed: placed.length, relevant, eventsTouched: touched.length };
 }

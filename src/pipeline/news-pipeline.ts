@@ -7,7 +7,9 @@ import { createFeedReaderPool, type IngestReport } from "../ingest/index.js";
 import { runIngestPass } from "../ingest/run-ingest-pass.js";
 import { createConfiguredSummarizer } from "../llm/configured-summarizer.js";
 import type { Db } from "../store/database.js";
+import { createSqliteEventStore } from "../store/events-repo.js";
 import { createSqliteIngestStore } from "../store/ingest-store.js";
+import { portOf } from "../store/port.js";
 import { type AnalyzePendingResult, analyzePending } from "./analyze-pending.js";
 
 export interface NewsPipelineDeps {
@@ -66,7 +68,7 @@ export function createNewsPipeline(deps: NewsPipelineDeps): NewsPipeline {
       }),
     analyze: () =>
       analyzePending({
-        db,
+        store: portOf(createSqliteEventStore(db)),
         topics: lexicon,
         concepts,
         settings,

@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { Db } from "./database.js";
 
 /** An item as analysis reads it from the store. */
@@ -54,7 +55,6 @@ export interface EventStore {
   saveAnalyses(analyses: readonly ItemAnalysis[], merges?: readonly EventMerge[]): void;
   /** The items of one event, oldest first. */
   eventItems(eventId: string): StoredArticle[];
-  /** Store an event's headline and (replacing) its summary for one language and method. */
   /**
    * An event's headline (the one search and logs show: the default language's when it has
    * reports in it) and its headline and summary in each language it was reported in.
@@ -62,7 +62,7 @@ export interface EventStore {
   saveEventTexts(eventId: string, headline: string, texts: readonly StoredSummary[]): void;
 }
 
-interface ItemRow {
+export interface ItemRow {
   id: number;
   source_id: string;
   title: string;
@@ -78,7 +78,7 @@ interface ItemRow {
 const COLUMNS =
   "i.id, i.source_id, i.title, i.lead, i.text, i.url, i.lang, i.published_at, ei.event_id, i.relevance FROM items i LEFT JOIN event_items ei ON ei.item_id = i.id";
 
-const toArticle = (r: ItemRow): StoredArticle => ({
+export const toArticle = (r: ItemRow): StoredArticle => ({
   id: r.id,
   sourceId: r.source_id,
   title: r.title,
@@ -91,91 +91,130 @@ const toArticle = (r: ItemRow): StoredArticle => ({
   relevance: r.relevance ?? undefined,
 });
 
-/** The SQLite event store. */
-export function createSqliteEventStore(db: Db): EventStore {
-  const unanalyzed = db.prepare<[number], ItemRow>(
-    `SELECT ${COLUMNS} WHERE i.analyzed_at IS NULL ORDER BY i.published_at, i.id LIMIT ?`,
-  );
-  const recent = db.prepare<[number], ItemRow>(
-    `SELECT ${COLUMNS} WHERE i.analyzed_at IS NOT NULL AND i.published_at >= ? ORDER BY i.published_at, i.id`,
-  );
-  const ofEvent = db.prepare<[string], ItemRow>(
-    `SELECT ${COLUMNS} WHERE ei.event_id = ? ORDER BY i.published_at, i.id`,
-  );
-  const setItem = db.prepare("UPDATE items SET relevance = ?, topics = ?, analyzed_at = ? WHERE id = ?");
-  const ensureEvent = db.prepare(
-    "INSERT INTO events (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
-  );
-  const link = db.prepare(
-    "INSERT INTO event_items (event_id, item_id) VALUES (?, ?) ON CONFLICT(item_id) DO UPDATE SET event_id = excluded.event_id",
-  );
-  const refresh = db.prepare(`
-    UPDATE events SET
+/** One statement of the event store, written once for both dialects (`?` placeholders; see postgres/placeholders). */
+export interface Statement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * The event store's statements. Standard SQL both SQLite and PostgreSQL run as written (ON
+ * CONFLICT, no INSERT OR IGNORE), so the two stores cannot drift apart.
+ */
+export const EVENT_SQL = {
+  unanalyzed: `SELECT ${COLUMNS} WHERE i.analyzed_at IS NULL ORDER BY i.published_at, i.id LIMIT ?`,
+  recent: `SELECT ${COLUMNS} WHERE i.analyzed_at IS NOT NULL AND i.published_at >= ? ORDER BY i.published_at, i.id`,
+  ofEvent: `SELECT ${COLUMNS} WHERE ei.event_id = ? ORDER BY i.published_at, i.id`,
+  topicsOf: "SELECT i.topics FROM items i JOIN event_items ei ON ei.item_id = i.id WHERE ei.event_id = ?",
+  setTopics: "UPDATE events SET topics = ? WHERE id = ?",
+  setItem: "UPDATE items SET relevance = ?, topics = ?, analyzed_at = ? WHERE id = ?",
+  ensureEvent: "INSERT INTO events (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+  link: "INSERT INTO event_items (event_id, item_id) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET event_id = excluded.event_id",
+  refresh: `UPDATE events SET
       first_seen = (SELECT MIN(i.published_at) FROM items i JOIN event_items ei ON ei.item_id = i.id WHERE ei.event_id = events.id),
       last_seen = (SELECT MAX(i.published_at) FROM items i JOIN event_items ei ON ei.item_id = i.id WHERE ei.event_id = events.id),
       relevance = (SELECT COALESCE(MAX(i.relevance), 0) FROM items i JOIN event_items ei ON ei.item_id = i.id WHERE ei.event_id = events.id),
       item_count = (SELECT COUNT(*) FROM event_items ei WHERE ei.event_id = events.id),
       outlet_count = (SELECT COUNT(DISTINCT i.source_id) FROM items i JOIN event_items ei ON ei.item_id = i.id WHERE ei.event_id = events.id)
-    WHERE id = ?`);
-  const topicsOf = db.prepare<[string], { topics: string | null }>(
-    "SELECT i.topics FROM items i JOIN event_items ei ON ei.item_id = i.id WHERE ei.event_id = ?",
-  );
-  const setTopics = db.prepare("UPDATE events SET topics = ? WHERE id = ?");
-  const setHeadline = db.prepare("UPDATE events SET headline = ? WHERE id = ?");
-  const upsertSummary = db.prepare(`
-    INSERT INTO summaries (event_id, lang, method, input_hash, summary, headline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT(event_id, lang, method) DO UPDATE SET input_hash = excluded.input_hash, summary = excluded.summary,
-      headline = excluded.headline, created_at = excluded.created_at`);
+    WHERE id = ?`,
+  setHeadline: "UPDATE events SET headline = ? WHERE id = ?",
+  upsertSummary: `INSERT INTO summaries (event_id, lang, method, input_hash, summary, headline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (event_id, lang, method) DO UPDATE SET input_hash = excluded.input_hash, summary = excluded.summary,
+      headline = excluded.headline, created_at = excluded.created_at`,
+  moveItems: "UPDATE event_items SET event_id = ? WHERE event_id = ?",
+  carrySent: `INSERT INTO sent_events (subscription_id, event_id, item_count, sent_at)
+    SELECT subscription_id, ?, item_count, sent_at FROM sent_events WHERE event_id = ? ON CONFLICT DO NOTHING`,
+  dropSent: "DELETE FROM sent_events WHERE event_id = ?",
+  repointMerges: "UPDATE event_merges SET into_id = ? WHERE into_id = ?",
+  recordMerge: `INSERT INTO event_merges (from_id, into_id, merged_at) VALUES (?, ?, ?)
+    ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id, merged_at = excluded.merged_at`,
+  dropEvent: "DELETE FROM events WHERE id = ?",
+} as const;
 
-  const moveItems = db.prepare("UPDATE event_items SET event_id = ? WHERE event_id = ?");
-  const carrySent = db.prepare(
-    "INSERT OR IGNORE INTO sent_events (subscription_id, event_id, item_count, sent_at) SELECT subscription_id, ?, item_count, sent_at FROM sent_events WHERE event_id = ?",
-  );
-  const dropSent = db.prepare("DELETE FROM sent_events WHERE event_id = ?");
-  const repointMerges = db.prepare("UPDATE event_merges SET into_id = ? WHERE into_id = ?");
-  const recordMerge = db.prepare(
-    "INSERT INTO event_merges (from_id, into_id, merged_at) VALUES (?, ?, ?) ON CONFLICT(from_id) DO UPDATE SET into_id = excluded.into_id, merged_at = excluded.merged_at",
-  );
-  const dropEvent = db.prepare("DELETE FROM events WHERE id = ?");
+const statement = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
 
+/**
+ * What saving a batch's analyses writes, in order: merges first (the absorbed event's items, what
+ * each chat was shown of it and the alerts sent for it move to the event it is part of now), then
+ * each item's analysis and membership, then the touched events' aggregates. The touched events'
+ * topics follow (`topicsUnion`), as they need a read.
+ */
+export function analysisWrites(
+  analyses: readonly ItemAnalysis[],
+  merges: readonly EventMerge[],
+): { readonly writes: Statement[]; readonly touched: string[] } {
+  const touched = new Set<string>();
+  const writes: Statement[] = [];
+  const at = analyses[0]?.analyzedAt ?? 0;
+  for (const { from, into } of merges) {
+    writes.push(
+      statement(EVENT_SQL.ensureEvent, into, at, at),
+      statement(EVENT_SQL.moveItems, into, from),
+      statement(EVENT_SQL.carrySent, into, from),
+      statement(EVENT_SQL.dropSent, from),
+      statement(EVENT_SQL.repointMerges, into, from),
+      statement(EVENT_SQL.recordMerge, from, into, at),
+      statement(EVENT_SQL.dropEvent, from),
+    );
+    touched.delete(from);
+    touched.add(into);
+  }
+  for (const a of analyses) {
+    writes.push(
+      statement(EVENT_SQL.setItem, a.relevance, JSON.stringify(a.topics), a.analyzedAt, a.itemId),
+      statement(EVENT_SQL.ensureEvent, a.eventId, a.analyzedAt, a.analyzedAt),
+      statement(EVENT_SQL.link, a.eventId, a.itemId),
+    );
+    touched.add(a.eventId);
+  }
+  for (const id of touched) writes.push(statement(EVENT_SQL.refresh, id));
+  return { writes, touched: [...touched] };
+}
+
+/** An event's topics: the union of its items' topics, sorted, as stored. */
+export function topicsUnion(rows: readonly { readonly topics: string | null }[]): string {
+  const topics = new Set<string>();
+  for (const r of rows) for (const t of JSON.parse(r.topics ?? "[]") as string[]) topics.add(t);
+  return JSON.stringify([...topics].sort());
+}
+
+/** What saving an event's texts writes: its headline, and each language's headline and summary. */
+export const textWrites = (eventId: string, headline: string, texts: readonly StoredSummary[]): Statement[] => [
+  statement(EVENT_SQL.setHeadline, headline, eventId),
+  ...texts.map((s) =>
+    statement(EVENT_SQL.upsertSummary, s.eventId, s.lang, s.method, s.inputHash, s.summary, s.headline, s.createdAt),
+  ),
+];
+
+/** The SQLite event store: the shared statements, prepared once each, a transaction per save. */
+export function createSqliteEventStore(db: Db): EventStore {
+  const prepared = new Map<string, Database.Statement<unknown[]>>();
+  const prepare = (sql: string): Database.Statement<unknown[]> => {
+    let p = prepared.get(sql);
+    if (p === undefined) {
+      p = db.prepare<unknown[]>(sql);
+      prepared.set(sql, p);
+    }
+    return p;
+  };
+  const run = ({ sql, params }: Statement) => prepare(sql).run(...params);
+  const rows = (sql: string, ...params: unknown[]) => prepare(sql).all(...params) as ItemRow[];
   const saveAnalyses = db.transaction((analyses: readonly ItemAnalysis[], merges: readonly EventMerge[]) => {
-    const touched = new Set<string>();
-    const at = analyses[0]?.analyzedAt ?? 0;
-    for (const { from, into } of merges) {
-      ensureEvent.run(into, at, at);
-      moveItems.run(into, from);
-      carrySent.run(into, from);
-      dropSent.run(from);
-      repointMerges.run(into, from);
-      recordMerge.run(from, into, at);
-      dropEvent.run(from);
-      touched.delete(from);
-      touched.add(into);
-    }
-    for (const a of analyses) {
-      setItem.run(a.relevance, JSON.stringify(a.topics), a.analyzedAt, a.itemId);
-      ensureEvent.run(a.eventId, a.analyzedAt, a.analyzedAt);
-      link.run(a.eventId, a.itemId);
-      touched.add(a.eventId);
-    }
+    const { writes, touched } = analysisWrites(analyses, merges);
+    for (const w of writes) run(w);
     for (const id of touched) {
-      refresh.run(id);
-      const topics = new Set<string>();
-      for (const r of topicsOf.all(id)) for (const t of JSON.parse(r.topics ?? "[]") as string[]) topics.add(t);
-      setTopics.run(JSON.stringify([...topics].sort()), id);
+      const topics = prepare(EVENT_SQL.topicsOf).all(id) as { topics: string | null }[];
+      run(statement(EVENT_SQL.setTopics, topicsUnion(topics), id));
     }
   });
   const saveTexts = db.transaction((eventId: string, headline: string, texts: readonly StoredSummary[]) => {
-    setHeadline.run(headline, eventId);
-    for (const s of texts)
-      upsertSummary.run(s.eventId, s.lang, s.method, s.inputHash, s.summary, s.headline, s.createdAt);
+    for (const w of textWrites(eventId, headline, texts)) run(w);
   });
-
   return {
-    unanalyzed: (limit) => unanalyzed.all(limit).map(toArticle),
-    recentAnalyzed: (since) => recent.all(since).map(toArticle),
+    unanalyzed: (limit) => rows(EVENT_SQL.unanalyzed, limit).map(toArticle),
+    recentAnalyzed: (since) => rows(EVENT_SQL.recent, since).map(toArticle),
     saveAnalyses: (analyses, merges = []) => saveAnalyses(analyses, merges),
-    eventItems: (eventId) => ofEvent.all(eventId).map(toArticle),
+    eventItems: (eventId) => rows(EVENT_SQL.ofEvent, eventId).map(toArticle),
     saveEventTexts: (eventId, headline, texts) => saveTexts(eventId, headline, texts),
   };
 }

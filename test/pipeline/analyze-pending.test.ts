@@ -10,6 +10,7 @@ import { analyzePending } from "../../src/pipeline/analyze-pending.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteEventStore } from "../../src/store/events-repo.js";
 import { createSqliteItemStore } from "../../src/store/items-repo.js";
+import { portOf } from "../../src/store/port.js";
 import { createSqliteSourceStore } from "../../src/store/sources-repo.js";
 import { asOneDay, realDay, seedLeads } from "../fixtures/labelled/labelled-sets.js";
 import { anItem, aSource } from "../support/store-fixtures.js";
@@ -53,7 +54,7 @@ describe("analyzePending on a real SQLite file", () => {
     );
     add("vov", "Giá vàng hôm nay tăng mạnh", "Giá vàng SJC tăng 500.000 đồng mỗi lượng.", t0 + H);
     const deps = {
-      db,
+      store: portOf(createSqliteEventStore(db)),
       topics: loadTopics(),
       concepts: loadLexicon(),
       settings: loadSettings("absent.yaml"),
@@ -101,7 +102,13 @@ describe("analyzePending on a real SQLite file", () => {
       add(i % 2 === 0 ? "vov" : "tg", "", lead, t0 + i * 60_000);
     });
     const settings = loadSettings("absent.yaml");
-    await analyzePending({ db, topics: loadTopics(), concepts: loadLexicon(), settings, now: t0 + 2 * H });
+    await analyzePending({
+      store: portOf(createSqliteEventStore(db)),
+      topics: loadTopics(),
+      concepts: loadLexicon(),
+      settings,
+      now: t0 + 2 * H,
+    });
 
     const stored = createSqliteEventStore(db)
       .recentAnalyzed(0)
@@ -155,7 +162,13 @@ describe("analyzePending on a real SQLite file", () => {
     );
     const settings = loadSettings("absent.yaml");
     const last = Math.max(...day.map((a) => a.publishedAt!));
-    await analyzePending({ db, topics: loadTopics(), concepts: loadLexicon(), settings, now: last + H });
+    await analyzePending({
+      store: portOf(createSqliteEventStore(db)),
+      topics: loadTopics(),
+      concepts: loadLexicon(),
+      settings,
+      now: last + H,
+    });
     const stored = db
       .prepare("SELECT i.guid AS id, ei.event_id AS event FROM items i JOIN event_items ei ON ei.item_id = i.id")
       .all() as { id: string; event: string }[];
@@ -188,7 +201,7 @@ describe("analyzePending on a real SQLite file", () => {
     const { db, add } = seed(join(tempDir(), "bantin.db"));
     const t0 = Date.UTC(2019, 10, 6);
     const deps = {
-      db,
+      store: portOf(createSqliteEventStore(db)),
       topics: loadTopics(),
       concepts: loadLexicon(),
       settings: loadSettings("absent.yaml"),
