@@ -13,7 +13,7 @@ import type { DeliverySender } from "../delivery/outbox-relay.js";
 import { renderPlainText } from "../digest/index.js";
 import { type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
 import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
-import { createNewsPipeline } from "../pipeline/news-pipeline.js";
+import { createNewsPipeline, sqliteNewsStores } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
 import { openDatabase } from "../store/database.js";
 import { createSqliteOutboxStore } from "../store/outbox-repo.js";
@@ -82,7 +82,15 @@ export async function startBot(options: StartOptions): Promise<void> {
     throw error;
   });
   try {
-    const pipeline = createNewsPipeline({ db, env, sources: news.sources, lexicon, concepts, settings, logger });
+    const pipeline = createNewsPipeline({
+      stores: sqliteNewsStores(db),
+      env,
+      sources: news.sources,
+      lexicon,
+      concepts,
+      settings,
+      logger,
+    });
     await refreshNews(pipeline, logger, options.stopSignal);
     if (stopping("first ingest pass")) return;
     const core = withCommandLatency(

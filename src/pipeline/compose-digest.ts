@@ -3,7 +3,8 @@ import type { OnDemandDigestRequest } from "../chat/index.js";
 import { buildDigest, DEFAULT_MAX_ENTRIES, type DigestRequest } from "../digest/index.js";
 import { type Concept, DIGEST_WINDOW_MS, type DigestDocument } from "../domain/index.js";
 import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
-import { createSqliteDigestSource } from "../store/digest-repo.js";
+import { createSqliteDigestSource, type DigestSource } from "../store/digest-repo.js";
+import type { Port } from "../store/port.js";
 import { chatFilterMatcher } from "./chat-filters.js";
 
 /**
@@ -15,6 +16,28 @@ export type ComposeDigestRequest = Omit<DigestRequest, "alreadySent"> & {
   readonly subscriptionId?: number | undefined;
 };
 
+/** The pure digest module's request for a composed one, given what the subscription was already sent. */
+function digestRequestOf(request: ComposeDigestRequest, alreadySent: ReadonlyMap<string, number> | undefined) {
+  return {
+    topics: request.topics,
+    lang: request.lang,
+    timezone: request.timezone,
+    since: request.since,
+    maxEntries: request.maxEntries ?? DEFAULT_MAX_ENTRIES,
+    alreadySent,
+    topicWeights: request.topicWeights,
+    minRelevance: request.minRelevance ?? 0,
+    filters: request.filters,
+  };
+}
+
+const windowOf = (request: ComposeDigestRequest, now: number) => ({
+  since: request.since,
+  until: now,
+  lang: request.lang,
+  minRelevance: request.minRelevance ?? 0,
+});
+
 /**
  * The digest document a subscriber gets now, straight from the store: candidates selected in
  * SQL by window and relevance, then ranked and cut by the pure digest module. The `digest`
@@ -22,23 +45,20 @@ export type ComposeDigestRequest = Omit<DigestRequest, "alreadySent"> & {
  */
 export function composeDigest(db: Database.Database, request: ComposeDigestRequest, now: number): DigestDocument {
   const source = createSqliteDigestSource(db);
-  const minRelevance = request.minRelevance ?? 0;
-  const candidates = source.eventsInWindow({ since: request.since, until: now, lang: request.lang, minRelevance });
-  return buildDigest(
-    candidates,
-    {
-      topics: request.topics,
-      lang: request.lang,
-      timezone: request.timezone,
-      since: request.since,
-      maxEntries: request.maxEntries ?? DEFAULT_MAX_ENTRIES,
-      alreadySent: request.subscriptionId === undefined ? undefined : source.sentEvents(request.subscriptionId),
-      topicWeights: request.topicWeights,
-      minRelevance,
-      filters: request.filters,
-    },
-    now,
-  );
+  const candidates = source.eventsInWindow(windowOf(request, now));
+  const sent = request.subscriptionId === undefined ? undefined : source.sentEvents(request.subscriptionId);
+  return buildDigest(candidates, digestRequestOf(request, sent), now);
+}
+
+/** The same digest from either store's digest source (PostgreSQL's is asynchronous). */
+export async function composeDigestFrom(
+  source: Port<DigestSource>,
+  request: ComposeDigestRequest,
+  now: number,
+): Promise<DigestDocument> {
+  const candidates = await source.eventsInWindow(windowOf(request, now));
+  const sent = request.subscriptionId === undefined ? undefined : await source.sentEvents(request.subscriptionId);
+  return buildDigest(candidates, digestRequestOf(request, sent), now);
 }
 
 export interface OnDemandDigestDefaults {

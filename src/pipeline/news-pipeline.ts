@@ -2,18 +2,30 @@ import type { Lexicon } from "../analyze/lexicon.js";
 import { createRelevanceScorer } from "../analyze/relevance.js";
 import type { Env, Settings } from "../config/index.js";
 import { loadLexicon } from "../config/lexicon.js";
-import type { Concept, Logger, Source } from "../domain/index.js";
+import type { Concept, IngestStore, Logger, Source } from "../domain/index.js";
 import { createFeedReaderPool, type IngestReport } from "../ingest/index.js";
 import { runIngestPass } from "../ingest/run-ingest-pass.js";
 import { createConfiguredSummarizer } from "../llm/configured-summarizer.js";
 import type { Db } from "../store/database.js";
-import { createSqliteEventStore } from "../store/events-repo.js";
+import { createSqliteEventStore, type EventStore } from "../store/events-repo.js";
 import { createSqliteIngestStore } from "../store/ingest-store.js";
-import { portOf } from "../store/port.js";
+import { type Port, portOf } from "../store/port.js";
 import { type AnalyzePendingResult, analyzePending } from "./analyze-pending.js";
 
+/** The stores the pipeline writes: ingest's and analysis's ports, on SQLite or PostgreSQL. */
+export interface NewsStores {
+  readonly ingest: IngestStore;
+  readonly events: Port<EventStore>;
+}
+
+/** The pipeline's stores on one SQLite file. */
+export const sqliteNewsStores = (db: Db): NewsStores => ({
+  ingest: createSqliteIngestStore(db),
+  events: portOf(createSqliteEventStore(db)),
+});
+
 export interface NewsPipelineDeps {
-  readonly db: Db;
+  readonly stores: NewsStores;
   readonly env: Env;
   readonly sources: readonly Source[];
   readonly lexicon: Lexicon;
@@ -36,7 +48,7 @@ export interface NewsPipeline {
  * both run the same code with the same settings.
  */
 export function createNewsPipeline(deps: NewsPipelineDeps): NewsPipeline {
-  const { db, env, settings, lexicon, logger } = deps;
+  const { stores, env, settings, lexicon, logger } = deps;
   const concepts = deps.concepts ?? loadLexicon();
   const now = deps.now ?? Date.now;
   // A looser bar than the digest's: an article page is fetched when the feed's title and lead
@@ -60,7 +72,7 @@ export function createNewsPipeline(deps: NewsPipelineDeps): NewsPipeline {
       runIngestPass({
         feedReader,
         sources: deps.sources,
-        store: createSqliteIngestStore(db),
+        store: stores.ingest,
         settings: settings.ingest,
         isRelevant: (title, lead) => firstLook.score({ id: "", title, lead, text: "" }).relevant,
         logger,
@@ -68,7 +80,7 @@ export function createNewsPipeline(deps: NewsPipelineDeps): NewsPipeline {
       }),
     analyze: () =>
       analyzePending({
-        store: portOf(createSqliteEventStore(db)),
+        store: stores.events,
         topics: lexicon,
         concepts,
         settings,

@@ -1,16 +1,19 @@
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildDigest, renderPlainText } from "../../src/digest/index.js";
+import { renderPlainText } from "../../src/digest/index.js";
 import { chatId, eventId } from "../../src/domain/index.js";
-import { composeDigest } from "../../src/pipeline/compose-digest.js";
+import { composeDigest, composeDigestFrom } from "../../src/pipeline/compose-digest.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteOutboxStore } from "../../src/store/outbox-repo.js";
 import { createPostgresDigestSource } from "../../src/store/postgres/digest-source.js";
 import { useNumbersForInt8 } from "../../src/store/postgres/index.js";
+import { busyDay, serveBusyDay, sourcesYaml } from "../support/busy-day.js";
 import { seedNews } from "../support/chat-fixtures.js";
 import { cli } from "../support/cli.js";
 import { usePostgres } from "../support/embedded-postgres.js";
+import { useFeedServer } from "../support/feed-server.js";
 import { testPool } from "../support/postgres-store.js";
 import { anEvent, aSource, aSubscription } from "../support/store-fixtures.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -18,6 +21,7 @@ import { useTempDir } from "../support/temp-dir.js";
 useNumbersForInt8();
 const tempDir = useTempDir();
 const postgres = usePostgres();
+const feedServer = useFeedServer();
 const pools: pg.Pool[] = [];
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.end()));
@@ -94,10 +98,11 @@ describe("db copy and db migrate on PostgreSQL", () => {
     };
     for (const subscriptionId of [undefined, sub]) {
       const fromSqlite = composeDigest(sqlite, { ...request, subscriptionId }, NOW);
-      const source = createPostgresDigestSource(pool);
-      const candidates = await source.eventsInWindow({ since: request.since, until: NOW, lang: "vi", minRelevance: 0 });
-      const alreadySent = subscriptionId === undefined ? undefined : await source.sentEvents(subscriptionId);
-      const fromPostgres = buildDigest(candidates, { ...request, maxEntries: 7, alreadySent }, NOW);
+      const fromPostgres = await composeDigestFrom(
+        createPostgresDigestSource(pool),
+        { ...request, subscriptionId },
+        NOW,
+      );
       expect(renderPlainText(fromPostgres)).toBe(renderPlainText(fromSqlite));
     }
     // Not two empty digests: both show the talks, with the English outlet among the sources.
@@ -125,10 +130,10 @@ describe("db copy and db migrate on PostgreSQL", () => {
     const migrated = await cli(["db", "migrate"], { BANTIN_DATABASE_URL: url });
     expect(migrated.code).toBe(0);
     expect(migrated.stdout).toMatch(/^postgres:\/\/.+: schema version \d+\n$/);
-    const digest = await cli(["digest"], { BANTIN_DATABASE_URL: url });
-    expect(digest.code).toBe(2);
-    expect(digest.stderr).toContain("BANTIN_DATABASE_URL is set, but `digest` runs on SQLite only in this version");
-    expect(digest.stderr).not.toMatch(/at .+\.ts:\d+/);
+    const sources = await cli(["sources", "list"], { BANTIN_DATABASE_URL: url });
+    expect(sources.code).toBe(2);
+    expect(sources.stderr).toContain("BANTIN_DATABASE_URL is set, but `sources` runs on SQLite only in this version");
+    expect(sources.stderr).not.toMatch(/at .+\.ts:\d+/);
     const backup = await cli(["db", "backup", join(tempDir(), "copy.db")], { BANTIN_DATABASE_URL: url });
     expect(backup.code).toBe(2);
     expect(backup.stderr).toContain("`db backup` runs on SQLite only");
@@ -140,5 +145,36 @@ describe("db copy and db migrate on PostgreSQL", () => {
     });
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toMatch(/cannot connect to postgres:\/\/bantin:\*\*\*@127\.0\.0\.1:1\/bantin: /);
+    const noDigest = await cli(["digest"], { BANTIN_DATABASE_URL: "postgres://bantin:secret@127.0.0.1:1/bantin" });
+    expect(noDigest.code).toBe(2);
+    expect(noDigest.stderr).toMatch(/cannot connect to postgres:\/\/bantin:\*\*\*@127\.0\.0\.1:1\/bantin: /);
+    expect(noDigest.stderr).not.toMatch(/at .+\.ts:\d+/);
+  });
+
+  it("ingest --once and digest run on PostgreSQL when BANTIN_DATABASE_URL is set, as they do on SQLite", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), sourcesYaml(serveBusyDay(await feedServer(), Date.now())));
+    const url = await postgres.createDatabase();
+    const onPostgres = { BANTIN_DATABASE_URL: url, BANTIN_SOURCES: join(dir, "sources.yaml") };
+    const onSqlite = { BANTIN_DB: join(dir, "bantin.db"), BANTIN_SOURCES: join(dir, "sources.yaml") };
+    for (const env of [onPostgres, onSqlite]) {
+      const ingested = await cli(["ingest", "--once", "--json"], env);
+      expect(ingested.code, ingested.stderr).toBe(0);
+      const report = JSON.parse(ingested.stdout) as { sources: { new: number }[] };
+      expect(report.sources.reduce((n, s) => n + s.new, 0)).toBe(busyDay.items.length);
+    }
+    const pool = testPool(url, 1);
+    pools.push(pool);
+    const { rows } = await pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM items WHERE analyzed_at IS NOT NULL",
+    );
+    expect(rows[0]?.n).toBe(busyDay.items.length);
+    for (const lang of ["vi", "en"]) {
+      const fromPostgres = await cli(["digest", "--since", "24h", "--lang", lang], onPostgres);
+      const fromSqlite = await cli(["digest", "--since", "24h", "--lang", lang], onSqlite);
+      expect(fromPostgres.code).toBe(0);
+      expect(fromPostgres.stdout).toBe(fromSqlite.stdout);
+      expect(fromPostgres.stdout).toContain("Hwasong-19");
+    }
   });
 });

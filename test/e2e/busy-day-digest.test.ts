@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { busyDay, busyDayUrl, serveBusyDay, sourcesYaml } from "../support/busy-day.js";
 import { cli } from "../support/cli.js";
 import { useFeedServer } from "../support/feed-server.js";
 import { expectNoStackTracesAfterAll } from "../support/process-output.js";
@@ -9,33 +10,6 @@ import { useTempDir } from "../support/temp-dir.js";
 const tempDir = useTempDir();
 const feedServer = useFeedServer();
 expectNoStackTracesAfterAll();
-
-interface BusyDay {
-  readonly outlets: Readonly<Record<string, { readonly name: string; readonly lang: "vi" | "en" }>>;
-  readonly items: readonly {
-    readonly event: string;
-    readonly outlet: string;
-    readonly hoursAgo: number;
-    readonly title: string;
-    readonly lead: string;
-  }[];
-}
-
-const day = JSON.parse(readFileSync(join("test", "fixtures", "feeds", "busy-day.json"), "utf8")) as BusyDay;
-const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** Each outlet's feed, dated from now: the whole day inside the last twelve hours. */
-function feedOf(outlet: string): string {
-  const items = day.items
-    .map((item, i) => ({ ...item, i }))
-    .filter((item) => item.outlet === outlet)
-    .map(
-      ({ title, lead, hoursAgo, i }) =>
-        `<item><title>${xmlText(title)}</title><link>https://${outlet}.example/tin-${i}</link><description>${xmlText(lead)}</description><pubDate>${new Date(Date.now() - hoursAgo * 3_600_000).toUTCString()}</pubDate></item>`,
-    )
-    .join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${outlet}</title><link>https://${outlet}.example/</link>\n${items}\n</channel></rss>`;
-}
 
 interface JsonEntry {
   readonly headline: string;
@@ -47,14 +21,7 @@ describe("the running bot on a busy day", { timeout: 180_000 }, () => {
   it("gives each event one entry linking its own reports only, in both languages, however many leaders and words the events share", async () => {
     const server = await feedServer();
     const dir = tempDir();
-    const sources = Object.entries(day.outlets).map(([id, o]) => {
-      server.route(`/${id}.rss`, {
-        headers: { "content-type": "application/rss+xml; charset=utf-8" },
-        body: feedOf(id),
-      });
-      return `  - id: ${id}\n    url: ${server.url(`/${id}.rss`)}\n    name: ${o.name}\n    lang: ${o.lang}\n`;
-    });
-    writeFileSync(join(dir, "sources.yaml"), `sources:\n${sources.join("")}`);
+    writeFileSync(join(dir, "sources.yaml"), sourcesYaml(serveBusyDay(server, Date.now())));
     const env = {
       BANTIN_DB: join(dir, "bantin.db"),
       BANTIN_SOURCES: join(dir, "sources.yaml"),
@@ -64,8 +31,8 @@ describe("the running bot on a busy day", { timeout: 180_000 }, () => {
     const bot = await cli(["start", "--console", "--no-samples"], env, "/digest\n");
     expect(bot.code).toBe(0);
     expect(bot.stdout).toContain("Hwasong-19");
-    const eventOfUrl = new Map(day.items.map((item, i) => [`https://${item.outlet}.example/tin-${i}`, item.event]));
-    const events = new Set(day.items.map((i) => i.event));
+    const eventOfUrl = new Map(busyDay.items.map((item, i) => [busyDayUrl(i), item.event]));
+    const events = new Set(busyDay.items.map((i) => i.event));
     for (const lang of ["vi", "en"] as const) {
       const run = await cli(["digest", "--lang", lang, "--format", "json"], env);
       const entries = (JSON.parse(run.stdout) as { entries: JsonEntry[] }).entries;

@@ -1,15 +1,13 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/config/index.js";
 import { loadLexicon } from "../../src/config/lexicon.js";
 import { loadTopics } from "../../src/config/topics.js";
-import { buildDigest, renderPlainText } from "../../src/digest/index.js";
-import { type Lang, sourceId } from "../../src/domain/index.js";
+import { renderPlainText } from "../../src/digest/index.js";
 import { runIngestPass } from "../../src/ingest/index.js";
 import { analyzePending } from "../../src/pipeline/analyze-pending.js";
-import { composeDigest } from "../../src/pipeline/compose-digest.js";
+import { composeDigest, composeDigestFrom } from "../../src/pipeline/compose-digest.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteEventStore } from "../../src/store/events-repo.js";
 import { createSqliteIngestStore } from "../../src/store/ingest-store.js";
@@ -17,6 +15,7 @@ import { portOf } from "../../src/store/port.js";
 import { createPostgresDigestSource } from "../../src/store/postgres/digest-source.js";
 import { createPostgresEventStore } from "../../src/store/postgres/event-store.js";
 import { createPostgresIngestStore } from "../../src/store/postgres/ingest-store.js";
+import { busyDay, serveBusyDay } from "../support/busy-day.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { useFeedServer } from "../support/feed-server.js";
 import { TEST_SETTINGS } from "../support/ingest-harness.js";
@@ -31,32 +30,8 @@ afterAll(async () => {
   await Promise.all(pools.map((p) => p.end()));
 });
 
-interface BusyDay {
-  readonly outlets: Readonly<Record<string, { readonly name: string; readonly lang: Lang }>>;
-  readonly items: readonly {
-    readonly outlet: string;
-    readonly hoursAgo: number;
-    readonly title: string;
-    readonly lead: string;
-  }[];
-}
-
-const day = JSON.parse(readFileSync(join("test", "fixtures", "feeds", "busy-day.json"), "utf8")) as BusyDay;
-const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const NOW = Date.parse("2026-12-01T12:00:00Z");
 const H = 3_600_000;
-
-function feedOf(outlet: string): string {
-  const items = day.items
-    .map((item, i) => ({ ...item, i }))
-    .filter((item) => item.outlet === outlet)
-    .map(
-      ({ title, lead, hoursAgo, i }) =>
-        `<item><title>${xmlText(title)}</title><link>https://${outlet}.example/tin-${i}</link><description>${xmlText(lead)}</description><pubDate>${new Date(NOW - hoursAgo * H).toUTCString()}</pubDate></item>`,
-    )
-    .join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${outlet}</title><link>https://${outlet}.example/</link>\n${items}\n</channel></rss>`;
-}
 
 const settings = loadSettings("absent.yaml");
 const analysis = { topics: loadTopics(), concepts: loadLexicon(), settings, now: NOW };
@@ -72,21 +47,7 @@ const MEMBERSHIP = "SELECT i.url, ei.event_id FROM items i JOIN event_items ei O
 
 describe("the news pipeline on SQLite and on PostgreSQL", () => {
   it("ingests and analyses a busy day into the same events, and both give the same digest", async () => {
-    const server = await feedServer();
-    const sources = Object.entries(day.outlets).map(([id, o]) => {
-      server.route(`/${id}.rss`, {
-        headers: { "content-type": "application/rss+xml; charset=utf-8" },
-        body: feedOf(id),
-      });
-      return {
-        id: sourceId(id),
-        url: server.url(`/${id}.rss`),
-        name: o.name,
-        lang: o.lang,
-        fullText: false,
-        weight: 1,
-      };
-    });
+    const sources = serveBusyDay(await feedServer(), NOW);
 
     const db = openDatabase(join(tempDir(), "bantin.db"));
     const pool = await migratedPool(await postgres.createDatabase());
@@ -97,9 +58,9 @@ describe("the news pipeline on SQLite and on PostgreSQL", () => {
     ];
     for (const { ingest, events } of stores) {
       const report = await runIngestPass({ sources, store: ingest, settings: TEST_SETTINGS, now: () => NOW });
-      expect(report.sources.reduce((n, s) => n + s.new, 0)).toBe(day.items.length);
+      expect(report.sources.reduce((n, s) => n + s.new, 0)).toBe(busyDay.items.length);
       const analysed = await analyzePending({ ...analysis, store: events });
-      expect(analysed.analyzed).toBe(day.items.length);
+      expect(analysed.analyzed).toBe(busyDay.items.length);
       // A second run finds nothing left to do.
       expect((await analyzePending({ ...analysis, store: events })).analyzed).toBe(0);
     }
@@ -109,12 +70,10 @@ describe("the news pipeline on SQLite and on PostgreSQL", () => {
     expect(fromPostgres).toEqual(fromSqlite);
     // Not one event holding everything, nor every report alone.
     expect(fromSqlite.length).toBeGreaterThan(1);
-    expect(fromSqlite.length).toBeLessThan(day.items.length);
+    expect(fromSqlite.length).toBeLessThan(busyDay.items.length);
 
     const digestSqlite = renderPlainText(composeDigest(db, request, NOW));
-    const source = createPostgresDigestSource(pool);
-    const candidates = await source.eventsInWindow({ since: request.since, until: NOW, lang: "vi", minRelevance: 0 });
-    const digestPostgres = renderPlainText(buildDigest(candidates, { ...request, maxEntries: 7 }, NOW));
+    const digestPostgres = renderPlainText(await composeDigestFrom(createPostgresDigestSource(pool), request, NOW));
     expect(digestPostgres).toBe(digestSqlite);
     expect(digestSqlite).toContain("Báo A");
     db.close();

@@ -3,7 +3,7 @@ import { nextBriefingAt } from "../../src/chat/index.js";
 import { loadEnv, settingsSchema } from "../../src/config/index.js";
 import { loadTopics } from "../../src/config/topics.js";
 import { silentLogger } from "../../src/domain/index.js";
-import { createNewsPipeline } from "../../src/pipeline/news-pipeline.js";
+import { createNewsPipeline, sqliteNewsStores } from "../../src/pipeline/news-pipeline.js";
 import type { RunningScheduler } from "../../src/schedule/scheduler.js";
 import type { Db } from "../../src/store/database.js";
 
@@ -26,7 +26,14 @@ export function offlineBriefings(db: Db, senders: BriefingDeps["senders"], now: 
     settings,
     lexicon,
     concepts: [],
-    pipeline: createNewsPipeline({ db, env, sources: [], lexicon, settings, logger: silentLogger }),
+    pipeline: createNewsPipeline({
+      stores: sqliteNewsStores(db),
+      env,
+      sources: [],
+      lexicon,
+      settings,
+      logger: silentLogger,
+    }),
     logger: silentLogger,
     senders,
     now,

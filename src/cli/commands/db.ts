@@ -1,17 +1,11 @@
 import type { Command } from "commander";
 import pg from "pg";
 import { isPostgresUrl } from "../../config/env.js";
-import { openDatabase, StoreError, schemaVersion } from "../../store/database.js";
+import { openDatabase, schemaVersion } from "../../store/database.js";
 import { copySqliteToPostgres } from "../../store/postgres/copy-store.js";
 import { migratePostgres, postgresSchemaVersion, useNumbersForInt8 } from "../../store/postgres/index.js";
 import { type CliContext, CommandError, sqliteStorePath } from "../context.js";
-
-/** A PostgreSQL URL as it may be printed: the password replaced. */
-export function redactUrl(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password !== "") parsed.password = "***";
-  return parsed.toString();
-}
+import { asCommandError, cannotConnect, redactUrl } from "../postgres-connection.js";
 
 /** One connection to `url` for `work`, closed after; a refused or failed connection is one clear line. */
 async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -20,14 +14,12 @@ async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise
   try {
     await client.connect();
   } catch (cause) {
-    throw new CommandError(`cannot connect to ${redactUrl(url)}: ${(cause as Error).message}`);
+    throw cannotConnect(url, cause);
   }
   try {
     return await work(client);
   } catch (cause) {
-    if (cause instanceof StoreError || cause instanceof pg.DatabaseError)
-      throw new CommandError(`${redactUrl(url)}: ${(cause as Error).message}`);
-    throw cause;
+    throw asCommandError(url, cause);
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -12,9 +12,9 @@ import {
   topicId,
   topicWeightsOf,
 } from "../../domain/index.js";
-import { composeDigest } from "../../pipeline/compose-digest.js";
-import { openDatabase } from "../../store/database.js";
-import { type CliContext, CommandError, sqliteStorePath } from "../context.js";
+import { composeDigestFrom } from "../../pipeline/compose-digest.js";
+import { type CliContext, CommandError } from "../context.js";
+import { openNewsStore } from "../news-store.js";
 
 const FORMATS = ["text", "telegram", "discord", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -62,8 +62,11 @@ export function registerDigest(program: Command, ctx: CliContext): void {
     .option("--since <window>", "24h, 3d or 7d (default: settings digest.defaultSince)")
     .option("--lang <lang>", "vi or en")
     .option("--format <format>", "text, telegram, discord or json", "text")
-    .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
-    .action((options: DigestOptions) => {
+    .option(
+      "--db <file>",
+      "SQLite file (default: PostgreSQL at $BANTIN_DATABASE_URL when set, else $BANTIN_DB or data/bantin.db)",
+    )
+    .action(async (options: DigestOptions) => {
       const env = ctx.env();
       const settings = ctx.settings();
       const format = parseFormat(options.format);
@@ -74,11 +77,11 @@ export function registerDigest(program: Command, ctx: CliContext): void {
       const windowMs = DIGEST_WINDOW_MS[named];
       const topicWeights = topicWeightsOf(loadTopics(env.BANTIN_TOPICS).topics);
       const topics = parseTopics(options.topics, topicWeights);
-      const db = openDatabase(sqliteStorePath(ctx, "digest", options.db));
+      const store = await openNewsStore(ctx, options.db);
       try {
         const now = Date.now();
-        const doc = composeDigest(
-          db,
+        const doc = await composeDigestFrom(
+          store.digest,
           {
             topics,
             lang,
@@ -94,8 +97,10 @@ export function registerDigest(program: Command, ctx: CliContext): void {
         else if (format === "telegram") ctx.out(JSON.stringify(renderTelegramHtml(doc)));
         else if (format === "discord") ctx.out(JSON.stringify(renderDiscordMessages(doc)));
         else ctx.out(renderPlainText(doc));
+      } catch (cause) {
+        throw store.failure(cause);
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }

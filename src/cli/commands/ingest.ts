@@ -4,8 +4,8 @@ import { loadSources } from "../../config/sources.js";
 import { loadTopics } from "../../config/topics.js";
 import type { IngestReport } from "../../ingest/index.js";
 import { createNewsPipeline } from "../../pipeline/news-pipeline.js";
-import { openDatabase } from "../../store/database.js";
-import { type CliContext, CommandError, sqliteStorePath } from "../context.js";
+import { type CliContext, CommandError } from "../context.js";
+import { openNewsStore } from "../news-store.js";
 
 interface IngestOptions {
   readonly once?: boolean;
@@ -22,7 +22,10 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .description("fetch the sources once, store new items and analyse them (events, summaries) for `digest`")
     .option("--once", "one pass over the sources, then exit")
     .option("--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)")
-    .option("--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)")
+    .option(
+      "--db <file>",
+      "SQLite file (default: PostgreSQL at $BANTIN_DATABASE_URL when set, else $BANTIN_DB or data/bantin.db)",
+    )
     .option("--json", "print the result as JSON")
     .option("--no-analyze", "store only: leave relevance, events and summaries to the next `start` or ingest")
     .action(async (opts: IngestOptions) => {
@@ -32,12 +35,12 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       const env = ctx.env();
       const sources = loadSources(opts.sources ?? env.BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH);
       const lexicon = loadTopics(env.BANTIN_TOPICS);
-      const db = openDatabase(sqliteStorePath(ctx, "ingest", opts.db));
+      const store = await openNewsStore(ctx, opts.db);
       let report: IngestReport;
       try {
         // The same pass as `start`'s, so `ingest --once` then `digest` shows what the bot would.
         const pipeline = createNewsPipeline({
-          db,
+          stores: store,
           env,
           sources,
           lexicon,
@@ -51,8 +54,10 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           if (analyzed.analyzed === 0) break;
           ctx.logger().info({ job: "ingest", ...analyzed }, "stored items analysed");
         }
+      } catch (cause) {
+        throw store.failure(cause);
       } finally {
-        db.close();
+        await store.close();
       }
       ctx.out(opts.json ? JSON.stringify(toJson(report)) : renderIngestTable(report));
     });

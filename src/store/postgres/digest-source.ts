@@ -8,11 +8,10 @@ import {
   type OutletRow,
   type TextRow,
 } from "../digest-repo.js";
+import type { Port } from "../port.js";
 
 /** The digest's read side as every store offers it, each method a Promise. */
-export type DigestSourcePort = {
-  readonly [K in keyof DigestSource]: (...args: Parameters<DigestSource[K]>) => Promise<ReturnType<DigestSource[K]>>;
-};
+export type DigestSourcePort = Port<DigestSource>;
 
 const WINDOW = "e.last_seen >= $1 AND e.first_seen <= $2 AND e.relevance >= $3 AND e.item_count > 0";
 
