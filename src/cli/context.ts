@@ -45,7 +45,7 @@ export function sqliteStorePath(ctx: CliContext, command: string, explicit?: str
   const env = ctx.env();
   if (env.BANTIN_DATABASE_URL !== undefined) {
     throw new CommandError(
-      `BANTIN_DATABASE_URL is set, but \`${command}\` runs on SQLite only in this version (PostgreSQL serves \`db migrate\`, \`db copy\`, \`ingest\` and \`digest\` so far): unset it, or pass --db FILE`,
+      `BANTIN_DATABASE_URL is set, but \`${command}\` runs on SQLite only in this version (PostgreSQL serves every other command so far): unset it, or pass --db FILE`,
     );
   }
   return env.BANTIN_DB;

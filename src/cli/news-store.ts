@@ -6,12 +6,15 @@ import { type Port, portOf } from "../store/port.js";
 import { createPostgresDigestSource } from "../store/postgres/digest-source.js";
 import { createPostgresEventStore } from "../store/postgres/event-store.js";
 import { createPostgresIngestStore } from "../store/postgres/ingest-store.js";
+import { createPostgresSourceStore } from "../store/postgres/source-store.js";
+import { createSqliteSourceStore, type SourceStore } from "../store/sources-repo.js";
 import type { CliContext } from "./context.js";
 import { asCommandError, openPostgresPool } from "./postgres-connection.js";
 
-/** What `ingest` and `digest` read and write, on whichever store the command runs on. */
+/** What `ingest`, `digest` and `sources` read and write, on whichever store the command runs on. */
 export interface NewsStore extends NewsStores {
   readonly digest: Port<DigestSource>;
+  readonly sources: Port<SourceStore>;
   /** A database failure while the command ran, as a clear one-line error (others pass unchanged). */
   readonly failure: (cause: unknown) => unknown;
   close(): Promise<void>;
@@ -22,6 +25,7 @@ function postgresNewsStore(pool: pg.Pool, url: string): NewsStore {
     ingest: createPostgresIngestStore(pool),
     events: createPostgresEventStore(pool),
     digest: createPostgresDigestSource(pool),
+    sources: createPostgresSourceStore(pool),
     failure: (cause) => asCommandError(url, cause),
     close: () => pool.end(),
   };
@@ -39,6 +43,7 @@ export async function openNewsStore(ctx: CliContext, explicitDb?: string): Promi
   return {
     ...sqliteNewsStores(db),
     digest: portOf(createSqliteDigestSource(db)),
+    sources: portOf(createSqliteSourceStore(db)),
     failure: (cause) => cause,
     close: async () => {
       db.close();

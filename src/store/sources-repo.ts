@@ -21,7 +21,7 @@ export interface SourceStore {
   recordFetch(id: SourceId, state: SourceFetchState): void;
 }
 
-interface SourceRow {
+export interface SourceRow {
   id: string;
   url: string;
   name: string;
@@ -39,7 +39,7 @@ interface SourceRow {
   items: number;
 }
 
-const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS items FROM sources s`;
+export const SELECT_SOURCES = `SELECT s.*, (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS items FROM sources s`;
 
 /** The sources table (001-initial.sql) behind prepared statements. */
 export function createSqliteSourceStore(db: Db): SourceStore {
@@ -55,8 +55,8 @@ export function createSqliteSourceStore(db: Db): SourceStore {
     `INSERT OR IGNORE INTO sources (id, url, name, lang, full_text, weight) VALUES (@id, @url, @name, @lang, @fullText, @weight)`,
   );
   const deleteOne = db.prepare("DELETE FROM sources WHERE id = ?");
-  const selectAll = db.prepare<[], SourceRow>(`${SELECT} ORDER BY s.id`);
-  const selectOne = db.prepare<[string], SourceRow>(`${SELECT} WHERE s.id = ?`);
+  const selectAll = db.prepare<[], SourceRow>(`${SELECT_SOURCES} ORDER BY s.id`);
+  const selectOne = db.prepare<[string], SourceRow>(`${SELECT_SOURCES} WHERE s.id = ?`);
   // Without the item count: ingest reads this for every source on every pass, and counting scans items.
   const selectState = db.prepare<[string], Omit<SourceRow, "items">>("SELECT * FROM sources WHERE id = ?");
   const updateState = db.prepare(
@@ -87,7 +87,7 @@ export function createSqliteSourceStore(db: Db): SourceStore {
   };
 }
 
-function toRecord(row: Omit<SourceRow, "items">): SourceFetchState {
+export function toRecord(row: Omit<SourceRow, "items">): SourceFetchState {
   return {
     etag: row.etag,
     lastModified: row.last_modified,
@@ -100,7 +100,7 @@ function toRecord(row: Omit<SourceRow, "items">): SourceFetchState {
   };
 }
 
-function toHealth(row: SourceRow): SourceHealth {
+export function toHealth(row: SourceRow): SourceHealth {
   return {
     id: sourceId(row.id),
     url: row.url,

@@ -125,15 +125,15 @@ describe("db copy and db migrate on PostgreSQL", () => {
     );
   });
 
-  it("db migrate with BANTIN_DATABASE_URL migrates PostgreSQL; commands not on it yet refuse clearly", async () => {
+  it("db migrate with BANTIN_DATABASE_URL migrates PostgreSQL; start, not on it yet, refuses clearly", async () => {
     const url = await postgres.createDatabase();
     const migrated = await cli(["db", "migrate"], { BANTIN_DATABASE_URL: url });
     expect(migrated.code).toBe(0);
     expect(migrated.stdout).toMatch(/^postgres:\/\/.+: schema version \d+\n$/);
-    const sources = await cli(["sources", "list"], { BANTIN_DATABASE_URL: url });
-    expect(sources.code).toBe(2);
-    expect(sources.stderr).toContain("BANTIN_DATABASE_URL is set, but `sources` runs on SQLite only in this version");
-    expect(sources.stderr).not.toMatch(/at .+\.ts:\d+/);
+    const start = await cli(["start", "--console"], { BANTIN_DATABASE_URL: url });
+    expect(start.code).toBe(2);
+    expect(start.stderr).toContain("BANTIN_DATABASE_URL is set, but `start` runs on SQLite only in this version");
+    expect(start.stderr).not.toMatch(/at .+\.ts:\d+/);
     const backup = await cli(["db", "backup", join(tempDir(), "copy.db")], { BANTIN_DATABASE_URL: url });
     expect(backup.code).toBe(2);
     expect(backup.stderr).toContain("`db backup` runs on SQLite only");
@@ -151,7 +151,7 @@ describe("db copy and db migrate on PostgreSQL", () => {
     expect(noDigest.stderr).not.toMatch(/at .+\.ts:\d+/);
   });
 
-  it("ingest --once and digest run on PostgreSQL when BANTIN_DATABASE_URL is set, as they do on SQLite", async () => {
+  it("ingest --once, sources list and digest run on PostgreSQL when BANTIN_DATABASE_URL is set, as they do on SQLite", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), sourcesYaml(serveBusyDay(await feedServer(), Date.now())));
     const url = await postgres.createDatabase();
@@ -169,6 +169,16 @@ describe("db copy and db migrate on PostgreSQL", () => {
       "SELECT count(*)::int AS n FROM items WHERE analyzed_at IS NOT NULL",
     );
     expect(rows[0]?.n).toBe(busyDay.items.length);
+    // The sources' health as ingest left it, read from the shared database.
+    const listed = await cli(["sources", "list", "--json"], onPostgres);
+    expect(listed.code, listed.stderr).toBe(0);
+    const health = (JSON.parse(listed.stdout) as { sources: { id: string; lastStatus: string; items: number }[] })
+      .sources;
+    expect(health.map((s) => s.lastStatus)).toEqual(Object.keys(busyDay.outlets).map(() => "ok"));
+    expect(health.reduce((n, s) => n + s.items, 0)).toBe(busyDay.items.length);
+    // The same list as SQLite's, but for when each store's pass ran.
+    const untimed = (json: string) => json.replace(/"(lastFetchedAt|lastSuccessAt)":\d+/g, '"$1":0');
+    expect(untimed(listed.stdout)).toBe(untimed((await cli(["sources", "list", "--json"], onSqlite)).stdout));
     for (const lang of ["vi", "en"]) {
       const fromPostgres = await cli(["digest", "--since", "24h", "--lang", lang], onPostgres);
       const fromSqlite = await cli(["digest", "--since", "24h", "--lang", lang], onSqlite);

@@ -4,7 +4,10 @@ import { type IngestStore, sourceId } from "../../src/domain/index.js";
 import { contentHash, EMPTY_FETCH_STATE, type NewItem, runIngestPass } from "../../src/ingest/index.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteIngestStore } from "../../src/store/ingest-store.js";
+import { type Port, portOf } from "../../src/store/port.js";
 import { createPostgresIngestStore } from "../../src/store/postgres/ingest-store.js";
+import { createPostgresSourceStore } from "../../src/store/postgres/source-store.js";
+import { createSqliteSourceStore, type SourceStore } from "../../src/store/sources-repo.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { useFeedServer } from "../support/feed-server.js";
 import { fixtureFeed, source, TEST_SETTINGS } from "../support/ingest-harness.js";
@@ -22,6 +25,7 @@ afterAll(async () => {
 /** The ingest port and a way to read back what it stored, on one store. */
 interface Opened {
   readonly store: IngestStore;
+  readonly sources: Port<SourceStore>;
   readonly titles: () => Promise<string[]>;
 }
 
@@ -30,6 +34,7 @@ const stores: Record<string, () => Promise<Opened>> = {
     const db = openDatabase(join(tempDir(), "bantin.db"));
     return {
       store: createSqliteIngestStore(db),
+      sources: portOf(createSqliteSourceStore(db)),
       titles: async () => db.prepare("SELECT title FROM items ORDER BY title").pluck().all() as string[],
     };
   },
@@ -38,6 +43,7 @@ const stores: Record<string, () => Promise<Opened>> = {
     closers.push(() => pool.end());
     return {
       store: createPostgresIngestStore(pool),
+      sources: createPostgresSourceStore(pool),
       titles: async () =>
         (await pool.query<{ title: string }>("SELECT title FROM items ORDER BY title")).rows.map((r) => r.title),
     };
@@ -119,6 +125,23 @@ for (const [name, open] of Object.entries(stores)) {
       ).rejects.toThrow(/foreign key/i);
       expect(await titles()).toEqual([]);
       expect(await store.fetchState(sourceId("a"))).toEqual(EMPTY_FETCH_STATE);
+    });
+
+    it("sources list in id order with their item counts; add refuses a taken id; remove deletes its items too", async () => {
+      const { store, sources, titles } = await open();
+      expect(await sources.add(source("b", "https://b.example/rss"))).toBe(true);
+      expect(await sources.add(source("a", "https://a.example/rss", { lang: "en", fullText: true }))).toBe(true);
+      expect(await sources.add(source("a", "https://other.example/rss"))).toBe(false);
+      await store.commit([{ id: sourceId("a"), items: [item(1), item(2)], state: fetched }]);
+      expect((await sources.list()).map((s) => [s.id, s.items, s.lang, s.fullText, s.etag])).toEqual([
+        ["a", 2, "en", true, '"1"'],
+        ["b", 0, "vi", false, null],
+      ]);
+      expect(await sources.get(sourceId("a"))).toMatchObject({ url: "https://a.example/rss", lastFetchedAt: 5 });
+      expect(await sources.get(sourceId("nope"))).toBeUndefined();
+      expect(await sources.remove(sourceId("a"))).toBe(true);
+      expect(await sources.remove(sourceId("a"))).toBe(false);
+      expect(await titles()).toEqual([]);
     });
 
     it("a source's new address drops its validators; its fetch state otherwise survives an upsert", async () => {

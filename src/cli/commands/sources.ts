@@ -4,9 +4,10 @@ import { DEFAULT_SOURCES_PATH } from "../../config/index.js";
 import { addSourceToFile, loadSources, removeSourceFromFile } from "../../config/sources.js";
 import { type Lang, type Source, sourceId } from "../../domain/index.js";
 import { parseOpml, renderOpml } from "../../ingest/index.js";
-import { openDatabase } from "../../store/database.js";
-import { createSqliteSourceStore, type SourceHealth } from "../../store/sources-repo.js";
-import { type CliContext, CommandError, sqliteStorePath } from "../context.js";
+import type { Port } from "../../store/port.js";
+import type { SourceHealth, SourceStore } from "../../store/sources-repo.js";
+import { type CliContext, CommandError } from "../context.js";
+import { openNewsStore } from "../news-store.js";
 import { registerSourcesCheck } from "./sources-check.js";
 
 interface FileOptions {
@@ -15,9 +16,10 @@ interface FileOptions {
 }
 
 const SOURCES_OPTION = ["--sources <file>", "sources YAML (default: $BANTIN_SOURCES or config/sources.yaml)"] as const;
-const DB_OPTION = ["--db <file>", "SQLite file (default: $BANTIN_DB or data/bantin.db)"] as const;
-
-type SourceStore = ReturnType<typeof createSqliteSourceStore>;
+const DB_OPTION = [
+  "--db <file>",
+  "SQLite file (default: PostgreSQL at $BANTIN_DATABASE_URL when set, else $BANTIN_DB or data/bantin.db)",
+] as const;
 
 export function registerSources(program: Command, ctx: CliContext): void {
   const sources = program.command("sources").description("manage the news sources");
@@ -33,13 +35,19 @@ function sourcesFile(ctx: CliContext, opts: FileOptions): string {
   return opts.sources ?? ctx.env().BANTIN_SOURCES ?? DEFAULT_SOURCES_PATH;
 }
 
-/** Run `use` on the source store of the database the options name, closing it after. */
-function withStore<T>(ctx: CliContext, opts: FileOptions, use: (store: SourceStore) => T): T {
-  const db = openDatabase(sqliteStorePath(ctx, "sources", opts.db));
+/** Run `use` on the source store of the database the options name (see openNewsStore), closing it after. */
+async function withStore<T>(
+  ctx: CliContext,
+  opts: FileOptions,
+  use: (store: Port<SourceStore>) => Promise<T>,
+): Promise<T> {
+  const store = await openNewsStore(ctx, opts.db);
   try {
-    return use(createSqliteSourceStore(db));
+    return await use(store.sources);
+  } catch (cause) {
+    throw store.failure(cause);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -50,10 +58,12 @@ function registerList(sources: Command, ctx: CliContext): void {
     .option(...SOURCES_OPTION)
     .option(...DB_OPTION)
     .option("--json", "print the list as JSON")
-    .action((opts: FileOptions & { json?: boolean }) => {
+    .action(async (opts: FileOptions & { json?: boolean }) => {
       const configured = loadSources(sourcesFile(ctx, opts));
-      const health = withStore(ctx, opts, (store) =>
-        configured.map((s): ListedSource => store.get(s.id) ?? { ...s, never: true }),
+      const health = await withStore(ctx, opts, (store) =>
+        Promise.all(
+          configured.map(async (s): Promise<ListedSource> => (await store.get(s.id)) ?? { ...s, never: true }),
+        ),
       );
       ctx.out(opts.json ? JSON.stringify({ sources: health }) : renderSourcesList(health, Date.now()));
     });
@@ -103,10 +113,10 @@ function registerRemove(sources: Command, ctx: CliContext): void {
     .option("--purge", "also delete the source's stored items and fetch state")
     .option(...SOURCES_OPTION)
     .option(...DB_OPTION)
-    .action((id: string, opts: FileOptions & { purge?: boolean }) => {
+    .action(async (id: string, opts: FileOptions & { purge?: boolean }) => {
       const file = sourcesFile(ctx, opts);
       const removed = removeSourceFromFile(file, id);
-      const purged = opts.purge ? withStore(ctx, opts, (store) => store.remove(sourceId(id))) : false;
+      const purged = opts.purge ? await withStore(ctx, opts, (store) => store.remove(sourceId(id))) : false;
       if (!removed && !purged) throw new CommandError(`no source "${id}" in ${file}`);
       ctx.out(`removed ${id}${removed ? ` from ${file}` : ""}${purged ? ", and its stored items" : ""}`);
     });

@@ -1,30 +1,10 @@
 import type pg from "pg";
-import { EMPTY_FETCH_STATE, type IngestStore, type Item, type SourceFetchState } from "../../domain/index.js";
+import type { IngestStore, Item } from "../../domain/index.js";
+import { createPostgresSourceStore, recordFetch } from "./source-store.js";
 import { inTransaction } from "./transaction.js";
 
 /** The same content hash, through the index on its first 16 characters (written exactly as indexed). */
 const SAME_CONTENT = "substr(content_hash, 1, 16) = substr($1, 1, 16) AND content_hash = $1";
-
-interface FetchStateRow {
-  etag: string | null;
-  last_modified: string | null;
-  consecutive_failures: number;
-  paused_until: number | null;
-  last_status: SourceFetchState["lastStatus"];
-  last_error: string | null;
-  last_fetched_at: number | null;
-  last_success_at: number | null;
-}
-
-/** Each configured source's row: settings updated, fetch state kept; a new address drops its validators. */
-const UPSERT_SOURCE = `INSERT INTO sources (id, url, name, lang, full_text, weight) VALUES ($1, $2, $3, $4, $5, $6)
-  ON CONFLICT (id) DO UPDATE SET url = excluded.url, name = excluded.name, lang = excluded.lang,
-    full_text = excluded.full_text, weight = excluded.weight,
-    etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
-    last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END`;
-
-const RECORD_FETCH = `UPDATE sources SET etag = $2, last_modified = $3, consecutive_failures = $4, paused_until = $5,
-  last_status = $6, last_error = $7, last_fetched_at = $8, last_success_at = $9 WHERE id = $1`;
 
 const INSERT_ITEM = `INSERT INTO items (source_id, guid, url, title, lead, text, lang, published_at, fetched_at, content_hash)
   SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
@@ -47,28 +27,10 @@ async function isKnown(client: pg.ClientBase | pg.Pool, item: Omit<Item, "id">):
  * each insert, which the leader's single ingest keeps free of races.
  */
 export function createPostgresIngestStore(pool: pg.Pool): IngestStore {
+  const sources = createPostgresSourceStore(pool);
   return {
-    upsertSources: (sources) =>
-      inTransaction(pool, async (client) => {
-        for (const s of sources) {
-          await client.query(UPSERT_SOURCE, [s.id, s.url, s.name, s.lang, s.fullText ? 1 : 0, s.weight]);
-        }
-      }),
-    async fetchState(id) {
-      const { rows } = await pool.query<FetchStateRow>("SELECT * FROM sources WHERE id = $1", [id]);
-      const row = rows[0];
-      if (row === undefined) return EMPTY_FETCH_STATE;
-      return {
-        etag: row.etag,
-        lastModified: row.last_modified,
-        consecutiveFailures: row.consecutive_failures,
-        pausedUntil: row.paused_until,
-        lastStatus: row.last_status,
-        lastError: row.last_error,
-        lastFetchedAt: row.last_fetched_at,
-        lastSuccessAt: row.last_success_at,
-      };
-    },
+    upsertSources: (list) => sources.upsert(list),
+    fetchState: (id) => sources.fetchState(id),
     async unknown(items) {
       const known = await Promise.all(items.map((i) => isKnown(pool, i)));
       return items.filter((_, k) => !known[k]);
@@ -93,18 +55,7 @@ export function createPostgresIngestStore(pool: pg.Pool): IngestStore {
             ]);
             inserted += rowCount ?? 0;
           }
-          const s = f.state;
-          await client.query(RECORD_FETCH, [
-            f.id,
-            s.etag,
-            s.lastModified,
-            s.consecutiveFailures,
-            s.pausedUntil,
-            s.lastStatus,
-            s.lastError,
-            s.lastFetchedAt,
-            s.lastSuccessAt,
-          ]);
+          await recordFetch(client, f.id, f.state);
           counts.push(inserted);
         }
         return counts;
