@@ -30,7 +30,7 @@ export interface AlertEventSource {
   recentEvents(since: number): AlertEventView[];
 }
 
-interface ReportRow {
+export interface ReportRow {
   event_id: string;
   headline: string;
   lang: Lang;
@@ -45,9 +45,15 @@ interface ReportRow {
   published_at: number;
 }
 
-export function createSqliteAlertEventSource(db: Db): AlertEventSource {
-  const rows = db.prepare<[number], ReportRow>(
-    `SELECT e.id AS event_id, e.headline, e.first_seen, e.topics, e.item_count,
+export interface TextRow {
+  lang: Lang;
+  headline: string;
+  summary: string;
+}
+
+/** The alert source's statements, for both dialects (`?` placeholders). */
+export const ALERT_SQL = {
+  reports: `SELECT e.id AS event_id, e.headline, e.first_seen, e.topics, e.item_count,
             i.source_id, s.name AS source_name, i.lang, i.title, i.lead, i.url, i.published_at
      FROM events e
      JOIN event_items ei ON ei.event_id = e.id
@@ -55,48 +61,66 @@ export function createSqliteAlertEventSource(db: Db): AlertEventSource {
      JOIN sources s ON s.id = i.source_id
      WHERE e.last_seen >= ?
      ORDER BY e.first_seen, e.id, i.published_at, i.id`,
-  );
-  const formerIds = db.prepare<[string], { from_id: string }>("SELECT from_id FROM event_merges WHERE into_id = ?");
+  formerIds: "SELECT from_id FROM event_merges WHERE into_id = ? ORDER BY from_id",
   // Best first within a language (an LLM summary, then the newest); the first of each is kept.
-  const texts = db.prepare<[string], { lang: Lang; headline: string; summary: string }>(
+  texts:
     "SELECT lang, headline, summary FROM summaries WHERE event_id = ? ORDER BY lang, method = 'llm' DESC, created_at DESC",
-  );
-  const textsOf = (eventId: string) => {
-    const out: { lang: Lang; headline: string; summary: string }[] = [];
-    for (const t of texts.all(eventId)) if (!out.some((o) => o.lang === t.lang)) out.push(t);
-    return out;
-  };
+} as const;
+
+/** What one event adds to its rows: its texts (best first per language) and the ids merged into it. */
+export interface EventExtras {
+  readonly texts: readonly TextRow[];
+  readonly formerIds: readonly string[];
+}
+
+/** Events with their reports, from the report rows (ordered by event) and each event's extras. */
+export function alertViewsOf(rows: readonly ReportRow[], extras: ReadonlyMap<string, EventExtras>): AlertEventView[] {
+  const byEvent = new Map<string, { view: AlertEventView; reports: AlertEventView["reports"][number][] }>();
+  for (const r of rows) {
+    let entry = byEvent.get(r.event_id);
+    if (entry === undefined) {
+      const reports: AlertEventView["reports"][number][] = [];
+      const more = extras.get(r.event_id);
+      const texts: TextRow[] = [];
+      for (const t of more?.texts ?? []) if (!texts.some((o) => o.lang === t.lang)) texts.push(t);
+      const view: AlertEventView = {
+        eventId: r.event_id as EventId,
+        headline: r.headline,
+        texts,
+        firstSeen: r.first_seen,
+        topics: JSON.parse(r.topics) as string[],
+        itemCount: r.item_count,
+        formerIds: (more?.formerIds ?? []).map((id) => id as EventId),
+        reports,
+      };
+      entry = { view, reports };
+      byEvent.set(r.event_id, entry);
+    }
+    entry.reports.push({
+      sourceId: r.source_id,
+      sourceName: r.source_name,
+      lang: r.lang,
+      title: r.title,
+      lead: r.lead,
+      url: r.url,
+      publishedAt: r.published_at,
+    });
+  }
+  return [...byEvent.values()].map((e) => e.view);
+}
+
+export function createSqliteAlertEventSource(db: Db): AlertEventSource {
+  const rows = db.prepare<[number], ReportRow>(ALERT_SQL.reports);
+  const formerIds = db.prepare<[string], { from_id: string }>(ALERT_SQL.formerIds);
+  const texts = db.prepare<[string], TextRow>(ALERT_SQL.texts);
   return {
     recentEvents(since) {
-      const byEvent = new Map<string, { view: AlertEventView; reports: AlertEventView["reports"][number][] }>();
-      for (const r of rows.all(since)) {
-        let entry = byEvent.get(r.event_id);
-        if (entry === undefined) {
-          const reports: AlertEventView["reports"][number][] = [];
-          const view: AlertEventView = {
-            eventId: r.event_id as EventId,
-            headline: r.headline,
-            texts: textsOf(r.event_id),
-            firstSeen: r.first_seen,
-            topics: JSON.parse(r.topics) as string[],
-            itemCount: r.item_count,
-            formerIds: formerIds.all(r.event_id).map((m) => m.from_id as EventId),
-            reports,
-          };
-          entry = { view, reports };
-          byEvent.set(r.event_id, entry);
-        }
-        entry.reports.push({
-          sourceId: r.source_id,
-          sourceName: r.source_name,
-          lang: r.lang,
-          title: r.title,
-          lead: r.lead,
-          url: r.url,
-          publishedAt: r.published_at,
-        });
+      const found = rows.all(since);
+      const extras = new Map<string, EventExtras>();
+      for (const id of new Set(found.map((r) => r.event_id))) {
+        extras.set(id, { texts: texts.all(id), formerIds: formerIds.all(id).map((m) => m.from_id) });
       }
-      return [...byEvent.values()].map((e) => e.view);
+      return alertViewsOf(found, extras);
     },
   };
 }

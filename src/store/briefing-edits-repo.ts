@@ -27,13 +27,40 @@ export interface BriefingEditStore {
   enqueueEdits(edit: BriefingEdit): void;
 }
 
-interface SentRow {
+export interface SentRow {
   digest_id: number;
   subscription_id: number;
   created_at: number;
   document: string;
-  parts: string;
+  /** JSON text on SQLite, already parsed on PostgreSQL. */
+  parts: string | { deliveryId: number; part: number }[];
 }
+
+/** A briefing as the store found it, its parts in order. */
+export const sentBriefingOf = (r: SentRow): SentBriefing => ({
+  digestId: r.digest_id,
+  subscriptionId: subscriptionId(r.subscription_id),
+  createdAt: r.created_at,
+  document: r.document,
+  parts: (typeof r.parts === "string" ? (JSON.parse(r.parts) as { deliveryId: number; part: number }[]) : r.parts)
+    .slice()
+    .sort((a, b) => a.part - b.part),
+});
+
+/**
+ * The statements that queue an edit, for both dialects (`?` placeholders). An edit is a
+ * deliveries row pointing at the part it replaces (`edit_of`); an older edit still waiting
+ * would put back older text after the newer one, so it is dropped first.
+ */
+export const EDIT_SQL = {
+  supersede:
+    "UPDATE deliveries SET state = 'failed', last_error = 'superseded by a newer edit' WHERE edit_of = ? AND state = 'pending'",
+  revision: "SELECT COUNT(*) AS n FROM deliveries WHERE edit_of = ?",
+  insert: `INSERT INTO deliveries (digest_id, subscription_id, platform, chat_id, thread_id, dedupe_key, part, payload, created_at, edit_of)
+     SELECT digest_id, subscription_id, platform, chat_id, thread_id, dedupe_key || ':edit' || CAST(? AS TEXT), part, ?, ?, id
+       FROM deliveries WHERE id = ?`,
+  setDocument: "UPDATE digests SET document = ? WHERE id = ?",
+} as const;
 
 /** The edit side of the outbox in SQLite: edits are deliveries rows with `edit_of` set. */
 export function createSqliteBriefingEditStore(db: Db): BriefingEditStore {
@@ -48,34 +75,20 @@ export function createSqliteBriefingEditStore(db: Db): BriefingEditStore {
      HAVING SUM(d.state <> 'sent') = 0
       ORDER BY g.id`,
   );
-  const revision = db.prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE edit_of = ?");
-  const insert = db.prepare(
-    `INSERT INTO deliveries (digest_id, subscription_id, platform, chat_id, thread_id, dedupe_key, part, payload, created_at, edit_of)
-     SELECT digest_id, subscription_id, platform, chat_id, thread_id, dedupe_key || ':edit' || ?, part, ?, ?, id
-       FROM deliveries WHERE id = ?`,
-  );
-  // An older edit still waiting would put back older text after the newer one: it is dropped.
-  const supersede = db.prepare(
-    "UPDATE deliveries SET state = 'failed', last_error = 'superseded by a newer edit' WHERE edit_of = ? AND state = 'pending'",
-  );
-  const setDocument = db.prepare("UPDATE digests SET document = ? WHERE id = ?");
+  const revision = db.prepare<[number], { n: number }>(EDIT_SQL.revision);
+  const insert = db.prepare(EDIT_SQL.insert);
+  const supersede = db.prepare(EDIT_SQL.supersede);
+  const setDocument = db.prepare(EDIT_SQL.setDocument);
   const enqueueEdits = db.transaction((edit: BriefingEdit) => {
     for (const p of edit.parts) {
       supersede.run(p.deliveryId);
       const n = (revision.get(p.deliveryId)?.n ?? 0) + 1;
-      insert.run(n, p.payload, edit.now, p.deliveryId);
+      insert.run(String(n), p.payload, edit.now, p.deliveryId);
     }
     setDocument.run(edit.document, edit.digestId);
   });
   return {
-    sentSince: (since) =>
-      sent.all(since).map((r) => ({
-        digestId: r.digest_id,
-        subscriptionId: subscriptionId(r.subscription_id),
-        createdAt: r.created_at,
-        document: r.document,
-        parts: (JSON.parse(r.parts) as { deliveryId: number; part: number }[]).sort((a, b) => a.part - b.part),
-      })),
+    sentSince: (since) => sent.all(since).map(sentBriefingOf),
     enqueueEdits: (edit) => enqueueEdits(edit),
   };
 }
