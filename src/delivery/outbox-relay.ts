@@ -1,5 +1,6 @@
 import type { ChatGoneReason, Logger, Platform } from "../domain/index.js";
 import type { OutboxRow, OutboxStore } from "../store/outbox-repo.js";
+import type { EitherStore } from "../store/port.js";
 
 type RelayMethod = "claimDue" | "markSent" | "scheduleRetry" | "markFailed" | "endSubscription" | "nextDueAt";
 
@@ -7,11 +8,7 @@ type RelayMethod = "claimDue" | "markSent" | "scheduleRetry" | "markFailed" | "e
  * What the relay needs of an outbox, on either store: SQLite's answers at once, PostgreSQL's
  * (`OutboxPort`) with a Promise; the relay awaits both.
  */
-export type RelayOutbox = {
-  readonly [K in RelayMethod]: (
-    ...args: Parameters<OutboxStore[K]>
-  ) => ReturnType<OutboxStore[K]> | Promise<ReturnType<OutboxStore[K]>>;
-};
+export type RelayOutbox = EitherStore<Pick<OutboxStore, RelayMethod>>;
 
 import type { PlatformLimiter } from "./platform-limiters.js";
 

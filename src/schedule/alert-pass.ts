@@ -2,23 +2,24 @@ import { type FilterMatcher, NO_FILTERS } from "../digest/index.js";
 import { type Logger, placeOf, type Subscription } from "../domain/index.js";
 import type { AlertEventSource, AlertEventView } from "../store/alert-events-repo.js";
 import type { OutboxStore } from "../store/outbox-repo.js";
+import type { Awaitable, EitherStore } from "../store/port.js";
 import { type AlertSettings, alertDecision } from "./alert-threshold.js";
-import type { BuiltMessage } from "./briefing-tick.js";
+import type { ActiveSubscriptions, BuiltMessage } from "./briefing-tick.js";
 
 /** Render one alert for its subscription's platform. */
-export type BuildAlert = (subscription: Subscription, event: AlertEventView, now: number) => BuiltMessage;
+export type BuildAlert = (subscription: Subscription, event: AlertEventView, now: number) => Awaitable<BuiltMessage>;
 
 export interface AlertPassDeps {
-  readonly outbox: OutboxStore;
-  readonly events: AlertEventSource;
-  readonly subscriptions: { listActive(): readonly Subscription[] };
+  readonly outbox: EitherStore<Pick<OutboxStore, "hasSlot" | "enqueue">>;
+  readonly events: EitherStore<AlertEventSource>;
+  readonly subscriptions: ActiveSubscriptions;
   readonly build: BuildAlert;
   readonly settings: AlertSettings;
   /** An event that crossed the threshold longer ago than this is old news, not an alert (e.g. after downtime). */
   readonly maxAgeHours: number;
   readonly logger: Logger;
   /** Each chat's watches and mutes: a muted event is never alerted, a watched new one is (once). */
-  readonly filtersFor?: ((subscription: Subscription) => FilterMatcher) | undefined;
+  readonly filtersFor?: ((subscription: Subscription) => Awaitable<FilterMatcher>) | undefined;
 }
 
 /** What watches and mutes are matched against: every headline, summary, title and lead of the event. */
@@ -40,14 +41,15 @@ export const alertSlot = (eventId: string): string => `alert:${eventId}`;
  * each active chat with alerts on whose topics it matches; a new event naming a chat's watch goes
  * to that chat too, and one naming its mute to none. Returns how many alerts were enqueued.
  */
-export function runAlertPass(deps: AlertPassDeps, now: number): number {
-  const subscribers = deps.subscriptions.listActive().filter((s) => s.alerts);
+export async function runAlertPass(deps: AlertPassDeps, now: number): Promise<number> {
+  const subscribers = (await deps.subscriptions.listActive()).filter((s) => s.alerts);
   if (subscribers.length === 0) return 0;
-  const filters = new Map(subscribers.map((s) => [s, deps.filtersFor?.(s) ?? NO_FILTERS]));
+  const filters = new Map<Subscription, FilterMatcher>();
+  for (const s of subscribers) filters.set(s, (await deps.filtersFor?.(s)) ?? NO_FILTERS);
   const anyFilters = [...filters.values()].some((f) => f.active);
   const lookback = Math.max(deps.settings.withinHours, deps.maxAgeHours) * HOUR;
   let enqueued = 0;
-  for (const event of deps.events.recentEvents(now - lookback)) {
+  for (const event of await deps.events.recentEvents(now - lookback)) {
     const decision = alertDecision(event, deps.settings);
     const news: AlertNews = {
       event,
@@ -56,8 +58,11 @@ export function runAlertPass(deps: AlertPassDeps, now: number): number {
       text: anyFilters ? alertText(event) : "",
     };
     if (!news.breaking && !(anyFilters && news.fresh)) continue;
-    const chats = subscribers.filter((sub) => wantsAlert(deps, sub, filters.get(sub) ?? NO_FILTERS, news));
-    const sent = chats.filter((sub) => enqueueAlert(deps, sub, event, now)).length;
+    let sent = 0;
+    for (const sub of subscribers) {
+      if (!(await wantsAlert(deps, sub, filters.get(sub) ?? NO_FILTERS, news))) continue;
+      if (await enqueueAlert(deps, sub, event, now)) sent++;
+    }
     if (sent > 0) {
       const reason = news.breaking && decision.alert ? decision.reason : "watched";
       deps.logger.info({ eventId: event.eventId, reason, chats: sent }, "breaking alert");
@@ -78,20 +83,32 @@ interface AlertNews {
 }
 
 /** Breaking and in the chat's topics, or new and naming its watch; never when it names its mute or went already. */
-function wantsAlert(deps: AlertPassDeps, sub: Subscription, filters: FilterMatcher, news: AlertNews): boolean {
+async function wantsAlert(
+  deps: AlertPassDeps,
+  sub: Subscription,
+  filters: FilterMatcher,
+  news: AlertNews,
+): Promise<boolean> {
   const { event } = news;
   const verdict = filters.active ? filters.judge(news.text) : { muted: false, watched: undefined };
   const inTopics = sub.topics.length === 0 || sub.topics.some((t) => event.topics.includes(t));
   const wanted = (news.breaking && inTopics) || (news.fresh && verdict.watched !== undefined);
   if (!wanted || verdict.muted) return false;
-  return ![event.eventId, ...event.formerIds].some((id) => deps.outbox.hasSlot(sub.id, alertSlot(id)));
+  for (const id of [event.eventId, ...event.formerIds])
+    if (await deps.outbox.hasSlot(sub.id, alertSlot(id))) return false;
+  return true;
 }
 
 /** Build and persist one chat's alert; whether a new one was queued. A failure is logged, never thrown. */
-function enqueueAlert(deps: AlertPassDeps, sub: Subscription, event: AlertEventView, now: number): boolean {
+async function enqueueAlert(
+  deps: AlertPassDeps,
+  sub: Subscription,
+  event: AlertEventView,
+  now: number,
+): Promise<boolean> {
   try {
-    const built = deps.build(sub, event, now);
-    const result = deps.outbox.enqueue({
+    const built = await deps.build(sub, event, now);
+    const result = await deps.outbox.enqueue({
       subscriptionId: sub.id,
       ...placeOf(sub),
       slot: alertSlot(event.eventId),

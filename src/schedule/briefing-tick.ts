@@ -1,6 +1,7 @@
 import type { EventId, Logger, Subscription } from "../domain/index.js";
 import { dueSlots, isWithinGrace, placeOf, type Slot } from "../domain/index.js";
 import type { OutboxStore } from "../store/outbox-repo.js";
+import type { Awaitable, EitherStore } from "../store/port.js";
 import type { SchedulerCursor } from "../store/scheduler-cursor-repo.js";
 
 /** A briefing rendered for its subscription's platform, ready for the outbox. */
@@ -14,12 +15,12 @@ export interface BuiltMessage {
 }
 
 /** Compose and render one subscription's briefing for one slot (a daily briefing or the weekly one). */
-export type BuildBriefing = (subscription: Subscription, slot: Slot, now: number) => BuiltMessage;
+export type BuildBriefing = (subscription: Subscription, slot: Slot, now: number) => Awaitable<BuiltMessage>;
 
 export interface BriefingTickDeps {
-  readonly outbox: OutboxStore;
-  readonly cursor: SchedulerCursor;
-  readonly subscriptions: { listActive(): readonly Subscription[] };
+  readonly outbox: EitherStore<Pick<OutboxStore, "hasSlot" | "enqueue">>;
+  readonly cursor: EitherStore<SchedulerCursor>;
+  readonly subscriptions: ActiveSubscriptions;
   readonly build: BuildBriefing;
   readonly graceHours: number;
   readonly logger: Logger;
@@ -36,6 +37,11 @@ export interface BriefingTickResult {
   readonly failed: number;
 }
 
+/** The chats the scheduler serves, on either store. */
+export interface ActiveSubscriptions {
+  listActive(): Awaitable<readonly Subscription[]>;
+}
+
 const CURSOR = "briefing";
 /** Downtime longer than this is not searched for slots: they are all past any grace period anyway. */
 const MAX_LOOKBACK_MS = 8 * 24 * 3_600_000;
@@ -45,15 +51,15 @@ const MAX_LOOKBACK_MS = 8 * 24 * 3_600_000;
  * once and persisted with its outbox rows; the unique (subscription, slot) key makes a repeated
  * tick, or a restart in the middle of one, harmless. The first tick ever looks back one minute.
  */
-export function runBriefingTick(deps: BriefingTickDeps, now: number): BriefingTickResult {
+export async function runBriefingTick(deps: BriefingTickDeps, now: number): Promise<BriefingTickResult> {
   const { outbox, logger } = deps;
-  const from = Math.max(deps.cursor.read(CURSOR) ?? now - 60_000, now - MAX_LOOKBACK_MS);
+  const from = Math.max((await deps.cursor.read(CURSOR)) ?? now - 60_000, now - MAX_LOOKBACK_MS);
   let enqueued = 0;
   let existing = 0;
   let stale = 0;
   let failed = 0;
   let cursor = now;
-  for (const sub of deps.subscriptions.listActive()) {
+  for (const sub of await deps.subscriptions.listActive()) {
     for (const slot of dueSlots(sub.times, sub.timezone, from, now, sub.weekly ?? undefined)) {
       if (!isWithinGrace(slot, now, deps.graceHours)) {
         stale += 1;
@@ -63,13 +69,13 @@ export function runBriefingTick(deps: BriefingTickDeps, now: number): BriefingTi
         );
         continue;
       }
-      if (outbox.hasSlot(sub.id, slot.key)) {
+      if (await outbox.hasSlot(sub.id, slot.key)) {
         existing += 1;
         continue;
       }
       try {
-        const built = deps.build(sub, slot, now);
-        const result = outbox.enqueue({
+        const built = await deps.build(sub, slot, now);
+        const result = await outbox.enqueue({
           subscriptionId: sub.id,
           ...placeOf(sub),
           slot: slot.key,
@@ -89,6 +95,6 @@ export function runBriefingTick(deps: BriefingTickDeps, now: number): BriefingTi
       }
     }
   }
-  deps.cursor.write(CURSOR, cursor);
+  await deps.cursor.write(CURSOR, cursor);
   return { enqueued, existing, stale, failed };
 }

@@ -4,19 +4,21 @@ import type { FilterMatcher } from "../digest/index.js";
 import type { Logger, Subscription } from "../domain/index.js";
 import type { AlertEventSource } from "../store/alert-events-repo.js";
 import type { OutboxStore } from "../store/outbox-repo.js";
+import type { Awaitable, EitherStore } from "../store/port.js";
 import type { SchedulerCursor } from "../store/scheduler-cursor-repo.js";
 import { type BuildAlert, runAlertPass } from "./alert-pass.js";
 import type { AlertSettings } from "./alert-threshold.js";
-import { type BuildBriefing, runBriefingTick } from "./briefing-tick.js";
+import { type ActiveSubscriptions, type BuildBriefing, runBriefingTick } from "./briefing-tick.js";
 
 export interface SchedulerDeps {
-  readonly outbox: OutboxStore;
+  /** SQLite's outbox, or PostgreSQL's (`OutboxPort`): every call is awaited. */
+  readonly outbox: EitherStore<OutboxStore>;
   /** Where the briefing tick remembers how far it got. */
-  readonly cursor: SchedulerCursor;
-  readonly subscriptions: { listActive(): readonly Subscription[] };
-  readonly alertEvents: AlertEventSource;
+  readonly cursor: EitherStore<SchedulerCursor>;
+  readonly subscriptions: ActiveSubscriptions;
+  readonly alertEvents: EitherStore<AlertEventSource>;
   /** Each chat's watches and mutes, for the alert pass. */
-  readonly filtersFor?: ((subscription: Subscription) => FilterMatcher) | undefined;
+  readonly filtersFor?: ((subscription: Subscription) => Awaitable<FilterMatcher>) | undefined;
   /** One ingest pass over every source (e.g. `runIngestPass` bound to its dependencies). */
   readonly ingest: () => Promise<unknown>;
   /** Analyse what ingest stored (e.g. `analyzePending` bound to its dependencies). */
@@ -24,7 +26,7 @@ export interface SchedulerDeps {
   readonly buildBriefing: BuildBriefing;
   readonly buildAlert: BuildAlert;
   /** After each analysis: today's sent briefings whose entries grew are edited in place (edit-pass.ts); how many parts were queued. */
-  readonly editSent?: (now: number) => number;
+  readonly editSent?: (now: number) => Awaitable<number>;
   readonly relay: OutboxRelay;
   readonly settings: {
     readonly ingest: { readonly intervalMinutes: number };
@@ -122,12 +124,12 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const runIngest = guarded("ingest", async () => {
     await deps.ingest();
     await deps.analyze();
-    const queued = alerts() + (deps.editSent?.(now()) ?? 0);
+    const queued = (await alerts()) + ((await deps.editSent?.(now())) ?? 0);
     if (queued > 0) deps.relay.wake();
   });
 
   const runTick = guarded("briefing", async () => {
-    const result = runBriefingTick(
+    const result = await runBriefingTick(
       {
         outbox: deps.outbox,
         cursor: deps.cursor,
@@ -144,10 +146,16 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
     }
   });
 
-  const recovered = deps.outbox.recoverInterrupted(now());
-  if (recovered > 0)
-    logger.warn({ rows: recovered }, "sends interrupted by the last stop returned to pending (at-least-once)");
-  deps.relay.start();
+  // The relay starts once the rows a crash left in `sending` are pending again (on PostgreSQL a
+  // lease running out does that, and there is nothing to do here).
+  const relayStarted = Promise.resolve()
+    .then(() => deps.outbox.recoverInterrupted(now()))
+    .then((recovered) => {
+      if (recovered > 0)
+        logger.warn({ rows: recovered }, "sends interrupted by the last stop returned to pending (at-least-once)");
+    })
+    .catch((error: unknown) => logger.error({ err: error }, "interrupted sends could not be returned to pending"))
+    .finally(() => deps.relay.start());
 
   const cadence = ingestCadence(deps.settings.ingest.intervalMinutes);
   const tasks: ScheduledTask[] = [
@@ -161,6 +169,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
     runIngest,
     runBriefingTick: runTick,
     async stop() {
+      await relayStarted;
       for (const task of tasks) await task.destroy();
       await Promise.all(running.values());
       await deps.relay.stop();

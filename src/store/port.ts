@@ -12,3 +12,16 @@ export function portOf<T extends object>(store: T): Port<T> {
   }
   return port as Port<T>;
 }
+
+/**
+ * A store as code that runs on either store takes it: each method answered at once (SQLite's
+ * own) or with a Promise (a Port); the caller awaits every answer.
+ */
+export type EitherStore<T> = {
+  readonly [K in keyof T]: T[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Awaited<R> | Promise<Awaited<R>>
+    : never;
+};
+
+/** A value now or later. */
+export type Awaitable<T> = T | Promise<T>;

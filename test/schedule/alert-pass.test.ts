@@ -45,7 +45,7 @@ const alertsSent = (db: Db) =>
   db.prepare("SELECT d.chat_id, g.slot FROM deliveries d JOIN digests g ON g.id = d.digest_id ORDER BY d.id").all();
 
 describe("breaking alerts", () => {
-  it("an event three outlets report within two hours goes at once, once, to the chats with alerts on", () => {
+  it("an event three outlets report within two hours goes at once, once, to the chats with alerts on", async () => {
     const db = aStore(tempDir());
     aSubscription(db, { chat: "100", alerts: true });
     aSubscription(db, { chat: "200", alerts: false });
@@ -60,8 +60,8 @@ describe("breaking alerts", () => {
       ],
     });
     const pass = alertPass(db);
-    expect(pass(now)).toBe(2);
-    expect(pass(now + 60_000)).toBe(0);
+    expect(await pass(now)).toBe(2);
+    expect(await pass(now + 60_000)).toBe(0);
     expect(alertsSent(db)).toEqual([
       { chat_id: "100", slot: "alert:ev-summit" },
       { chat_id: "300", slot: "alert:ev-summit" },
@@ -70,7 +70,7 @@ describe("breaking alerts", () => {
     db.close();
   });
 
-  it("three outlets spread over five hours are not breaking news", () => {
+  it("three outlets spread over five hours are not breaking news", async () => {
     const db = aStore(tempDir());
     aSubscription(db, { chat: "100", alerts: true });
     anEvent(db, {
@@ -82,11 +82,11 @@ describe("breaking alerts", () => {
         { source: "yna", at: now - 10 * 60_000 },
       ],
     });
-    expect(alertPass(db)(now)).toBe(0);
+    expect(await alertPass(db)(now)).toBe(0);
     db.close();
   });
 
-  it("a missile launch alerts on the first report; old news after downtime does not", () => {
+  it("a missile launch alerts on the first report; old news after downtime does not", async () => {
     const db = aStore(tempDir());
     aSubscription(db, { chat: "100", alerts: true });
     anEvent(db, {
@@ -99,12 +99,12 @@ describe("breaking alerts", () => {
       headline: "Triều Tiên phóng thử tên lửa hành trình",
       reports: [{ source: "tt", at: now - 20 * HOUR }],
     });
-    expect(alertPass(db)(now)).toBe(1);
+    expect(await alertPass(db)(now)).toBe(1);
     expect(alertsSent(db)).toEqual([{ chat_id: "100", slot: "alert:ev-launch" }]);
     db.close();
   });
 
-  it("only a chat whose topics match the event gets it", () => {
+  it("only a chat whose topics match the event gets it", async () => {
     const db = aStore(tempDir());
     aSubscription(db, { chat: "100", alerts: true, topics: ["sanctions"] });
     anEvent(db, {
@@ -113,7 +113,7 @@ describe("breaking alerts", () => {
       topics: ["nuclear"],
       reports: [{ source: "yna", at: now }],
     });
-    expect(alertPass(db)(now)).toBe(0);
+    expect(await alertPass(db)(now)).toBe(0);
     db.close();
   });
 });
@@ -122,7 +122,7 @@ describe("alerts and a chat's watches and mutes", () => {
   const filter = (db: Db, sub: ReturnType<typeof aSubscription>, kind: "watch" | "mute", phrase: string) =>
     createSqliteChatFilterStore(db).add(sub, { kind, phrase, key: filterKey(phrase) }, 0);
 
-  it("a new event naming a chat's watch is alerted once to that chat, outside its topics and below the threshold", () => {
+  it("a new event naming a chat's watch is alerted once to that chat, outside its topics and below the threshold", async () => {
     const db = aStore(tempDir());
     const watcher = aSubscription(db, { chat: "100", alerts: true, topics: ["sanctions"] });
     aSubscription(db, { chat: "200", alerts: true, topics: ["sanctions"] });
@@ -141,13 +141,13 @@ describe("alerts and a chat's watches and mutes", () => {
       reports: [{ source: "yna", at: now - 20 * HOUR }],
     });
     const pass = alertPass(db, loadLexicon());
-    expect(pass(now)).toBe(1);
-    expect(pass(now + 60_000)).toBe(0);
+    expect(await pass(now)).toBe(1);
+    expect(await pass(now + 60_000)).toBe(0);
     expect(alertsSent(db)).toEqual([{ chat_id: "100", slot: "alert:ev-envoy" }]);
     db.close();
   });
 
-  it("a breaking event naming a chat's mute reaches every chat but that one, even when it also names a watch", () => {
+  it("a breaking event naming a chat's mute reaches every chat but that one, even when it also names a watch", async () => {
     const db = aStore(tempDir());
     const muter = aSubscription(db, { chat: "100", alerts: true });
     aSubscription(db, { chat: "200", alerts: true });
@@ -158,7 +158,7 @@ describe("alerts and a chat's watches and mutes", () => {
       headline: "Triều Tiên phóng tên lửa đạn đạo ra biển Nhật Bản",
       reports: [{ source: "vne", at: now - 5 * 60_000 }],
     });
-    expect(alertPass(db)(now)).toBe(1);
+    expect(await alertPass(db)(now)).toBe(1);
     expect(alertsSent(db)).toEqual([{ chat_id: "200", slot: "alert:ev-launch" }]);
     db.close();
   });
@@ -177,7 +177,7 @@ describe("strong signals in a headline", () => {
     expect(isStrongSignal(headline)).toBe(strong);
   });
 
-  it("a story alerted under one event is not alerted again after clustering merges it into another", () => {
+  it("a story alerted under one event is not alerted again after clustering merges it into another", async () => {
     const db = aStore(tempDir());
     aSubscription(db, { chat: "100", alerts: true });
     anEvent(db, {
@@ -190,7 +190,7 @@ describe("strong signals in a headline", () => {
       ],
     });
     const pass = alertPass(db);
-    expect(pass(now)).toBe(1);
+    expect(await pass(now)).toBe(1);
     anEvent(db, {
       id: "ev-b",
       headline: "Hàn Quốc: Triều Tiên phóng tên lửa ra biển Nhật Bản",
@@ -203,7 +203,7 @@ describe("strong signals in a headline", () => {
     createSqliteEventStore(db).saveAnalyses([], [{ from: "ev-a", into: "ev-b" }]);
 
     expect(db.prepare("SELECT id, item_count FROM events").all()).toEqual([{ id: "ev-b", item_count: 6 }]);
-    expect(pass(now + 60_000)).toBe(0);
+    expect(await pass(now + 60_000)).toBe(0);
     expect(alertsSent(db)).toEqual([{ chat_id: "100", slot: "alert:ev-a" }]);
     // What the chat was shown of the absorbed event now counts for the merged one.
     expect(db.prepare("SELECT event_id, item_count FROM sent_events").all()).toEqual([
