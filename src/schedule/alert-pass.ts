@@ -58,11 +58,7 @@ export async function runAlertPass(deps: AlertPassDeps, now: number): Promise<nu
       text: anyFilters ? alertText(event) : "",
     };
     if (!news.breaking && !(anyFilters && news.fresh)) continue;
-    let sent = 0;
-    for (const sub of subscribers) {
-      if (!(await wantsAlert(deps, sub, filters.get(sub) ?? NO_FILTERS, news))) continue;
-      if (await enqueueAlert(deps, sub, event, now)) sent++;
-    }
+    const sent = await alertChats(deps, subscribers, filters, news, now);
     if (sent > 0) {
       const reason = news.breaking && decision.alert ? decision.reason : "watched";
       deps.logger.info({ eventId: event.eventId, reason, chats: sent }, "breaking alert");
@@ -70,6 +66,22 @@ export async function runAlertPass(deps: AlertPassDeps, now: number): Promise<nu
     enqueued += sent;
   }
   return enqueued;
+}
+
+/** Queue the event's alert for each chat that wants it; how many were queued. */
+async function alertChats(
+  deps: AlertPassDeps,
+  subscribers: readonly Subscription[],
+  filters: ReadonlyMap<Subscription, FilterMatcher>,
+  news: AlertNews,
+  now: number,
+): Promise<number> {
+  let sent = 0;
+  for (const sub of subscribers) {
+    if (!(await wantsAlert(deps, sub, filters.get(sub) ?? NO_FILTERS, news))) continue;
+    if (await enqueueAlert(deps, sub, news.event, now)) sent++;
+  }
+  return sent;
 }
 
 interface AlertNews {
