@@ -56,11 +56,11 @@ function commandTable(kit: CommandKit): CommandTable {
 }
 
 /** An unknown command: in a group it may be meant for another bot, so only a likely typo of ours is answered. */
-function unknownCommand(kit: CommandKit, command: string, ctx: ChatContext): Reply[] {
+async function unknownCommand(kit: CommandKit, command: string, ctx: ChatContext): Promise<Reply[]> {
   const suggestion = closest(command, COMMAND_NAMES);
   if (ctx.chatType !== "private" && suggestion === undefined) return [];
   const params = { command, ...(suggestion === undefined ? {} : { suggestion: `/${suggestion}` }) };
-  return [kit.error(kit.langOf(ctx), "unknown-command", params)];
+  return [kit.error(await kit.langOf(ctx), "unknown-command", params)];
 }
 
 /**
@@ -80,14 +80,16 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     } catch (cause) {
       // A bug or a broken store: logged for us, a short apology for the user, never a stack trace.
       logger.error({ err: cause, platform: ctx.platform, chatId: ctx.chatId }, "command failed");
-      return [kit.error(kit.langOf(ctx), "internal")];
+      return [kit.error(await kit.langOf(ctx), "internal")];
     }
   };
 
-  const admitted = (ctx: ChatContext): Reply[] | undefined => {
+  const admitted = async (ctx: ChatContext): Promise<Reply[] | undefined> => {
     const verdict = take?.(`${ctx.platform}:${ctx.userId}`, deps.now());
     if (verdict === undefined || verdict.allowed) return undefined;
-    return verdict.notify ? [kit.error(kit.langOf(ctx), "slow-down", { seconds: verdict.retryAfterSeconds })] : [];
+    return verdict.notify
+      ? [kit.error(await kit.langOf(ctx), "slow-down", { seconds: verdict.retryAfterSeconds })]
+      : [];
   };
 
   /** Undefined when the user may change this chat's settings, else the refusal to send. */
@@ -95,26 +97,27 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     if (!isSharedChat(ctx.chatType)) return undefined;
     const admin = await ctx.isAdmin();
     if (admin === true) return undefined;
-    return [kit.error(kit.langOf(ctx), admin === "unknown" ? "admin-check-unavailable" : "admins-only")];
+    return [kit.error(await kit.langOf(ctx), admin === "unknown" ? "admin-check-unavailable" : "admins-only")];
   };
 
   return {
     async handle(message, ctx) {
       const parsed = parseCommand(message);
-      if (parsed === undefined) return ctx.chatType === "private" ? [kit.text(kit.langOf(ctx), "not-a-command")] : [];
-      const refused = admitted(ctx);
+      if (parsed === undefined)
+        return ctx.chatType === "private" ? [kit.text(await kit.langOf(ctx), "not-a-command")] : [];
+      const refused = await admitted(ctx);
       if (refused !== undefined) return refused;
       return run(ctx, async () => {
         const name = COMMAND_NAMES.find((c) => c === parsed.command);
-        if (name === undefined) return unknownCommand(kit, parsed.command, ctx);
+        if (name === undefined) return await unknownCommand(kit, parsed.command, ctx);
         const refusal = SETTINGS_COMMANDS.has(name) ? await settingsRefusal(ctx) : undefined;
         return refusal ?? commands[name](parsed.args, ctx);
       });
     },
     async toggleTopic(topic, ctx) {
-      const refused = admitted(ctx);
+      const refused = await admitted(ctx);
       if (refused !== undefined) return refused;
-      return run(ctx, async () => (await settingsRefusal(ctx)) ?? toggleTopic(kit, topic, ctx));
+      return run(ctx, async () => (await settingsRefusal(ctx)) ?? (await toggleTopic(kit, topic, ctx)));
     },
   };
 }

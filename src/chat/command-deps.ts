@@ -1,6 +1,7 @@
 import type { DigestDocument, Lang, Logger, Topic, TopicId } from "../domain/index.js";
 import type { FindEarlierInThread } from "../domain/story-thread.js";
 import type { ChatFilterStore } from "../store/chat-filters-repo.js";
+import type { EitherStore } from "../store/port.js";
 import type { SearchRepo } from "../store/search-repo.js";
 import type { SourceHealthRepo } from "../store/source-health-repo.js";
 import type { StoryRepo } from "../store/story-repo.js";
@@ -18,19 +19,20 @@ export interface OnDemandDigestRequest {
   readonly lang: Lang;
 }
 
+/** The stores the commands use, on either store: SQLite's answer at once, PostgreSQL's later; every call is awaited. */
 export interface CommandCoreDeps {
-  readonly subscriptions: SubscriptionStore;
-  readonly search: SearchRepo;
+  readonly subscriptions: EitherStore<SubscriptionStore>;
+  readonly search: EitherStore<SearchRepo>;
   /** Each chat's watches and mutes. */
-  readonly filters: ChatFilterStore;
+  readonly filters: EitherStore<ChatFilterStore>;
   /** What /story numbers (the chat's last digest or alert) and each event's reports. */
-  readonly stories: StoryRepo;
+  readonly stories: EitherStore<StoryRepo>;
   /**
    * How /story finds the earlier events of a story's thread: analysis reads the lexicon's names
    * (chat/ may not import analyze/), so the composition root hands it in. None: no thread shown.
    */
   readonly storyThread?: { readonly earlier: FindEarlierInThread; readonly minRelevance: number } | undefined;
-  readonly sourceHealth: SourceHealthRepo;
+  readonly sourceHealth: EitherStore<SourceHealthRepo>;
   readonly topics: readonly Topic[];
   readonly composeDigest: (request: OnDemandDigestRequest, now: number) => DigestDocument | Promise<DigestDocument>;
   readonly defaults: { readonly lang: Lang; readonly since: DigestWindow };

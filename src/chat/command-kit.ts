@@ -15,29 +15,30 @@ export interface CommandKit {
   readonly subs: CommandCoreDeps["subscriptions"];
   readonly resolveTopics: (words: readonly string[]) => Parsed<TopicId[]>;
   /** The chat's language: its setting, else the user's platform language, else the default. */
-  langOf(ctx: ChatContext, sub?: StoredSubscription): Lang;
+  langOf(ctx: ChatContext, sub?: StoredSubscription): Promise<Lang>;
   text(lang: Lang, key: MessageKey, params?: ReplyParams): Reply;
   error(lang: Lang, key: ErrorKey, params?: ReplyParams): Reply;
   /** The error reply for a failed parse, with its "did you mean" when there is one. */
   fromParsed(lang: Lang, parsed: Parsed<unknown> & { ok: false }): Reply;
   labels(lang: Lang, ids: readonly TopicId[]): string;
-  ensure(ctx: ChatContext): StoredSubscription;
+  ensure(ctx: ChatContext): Promise<StoredSubscription>;
   /** The topics a subscription receives: none when inactive, every topic when it follows all. */
   followed(sub: StoredSubscription | undefined): TopicId[];
   /** Sets the chat's topic list; an empty list means the chat follows nothing, so it is deactivated. */
-  setFollowed(ctx: ChatContext, topics: readonly TopicId[]): void;
+  setFollowed(ctx: ChatContext, topics: readonly TopicId[]): Promise<void>;
 }
 
 export function createCommandKit(deps: CommandCoreDeps): CommandKit {
   const subs = deps.subscriptions;
   const error = (lang: Lang, key: ErrorKey, params?: ReplyParams): Reply =>
     params === undefined ? { kind: "error", lang, key } : { kind: "error", lang, key, params };
-  const ensure = (ctx: ChatContext) => subs.ensure(ctx, ctx.chatType, deps.now());
+  const ensure = async (ctx: ChatContext) => subs.ensure(ctx, ctx.chatType, deps.now());
   return {
     deps,
     subs,
     resolveTopics: createTopicIndex(deps.topics),
-    langOf(ctx, sub = subs.get(ctx)) {
+    async langOf(ctx, given) {
+      const sub = given ?? (await subs.get(ctx));
       if (sub !== undefined) return sub.lang;
       const platformLang = ctx.language?.slice(0, 2).toLowerCase();
       return platformLang === "vi" || platformLang === "en" ? platformLang : deps.defaults.lang;
@@ -54,16 +55,16 @@ export function createCommandKit(deps: CommandCoreDeps): CommandKit {
       if (sub === undefined || !sub.active) return [];
       return sub.topics.length === 0 ? deps.topics.map((t) => t.id) : [...sub.topics];
     },
-    setFollowed(ctx, topics) {
+    async setFollowed(ctx, topics) {
       const now = deps.now();
-      ensure(ctx);
+      await ensure(ctx);
       if (topics.length === 0) {
-        subs.deactivate(ctx, "unsubscribed", now);
+        await subs.deactivate(ctx, "unsubscribed", now);
         return;
       }
       const all = deps.topics.every((t) => topics.includes(t.id));
-      subs.setTopics(ctx, all ? [] : topics, now);
-      subs.reactivate(ctx, now);
+      await subs.setTopics(ctx, all ? [] : topics, now);
+      await subs.reactivate(ctx, now);
     },
   };
 }

@@ -42,15 +42,15 @@ export function threadLines(
 }
 
 /** The earlier events of the story's thread, listed for the chat; none without a linker or reports. */
-export function earlierInThread(
+export async function earlierInThread(
   deps: Pick<CommandCoreDeps, "stories" | "storyThread">,
   timeline: StoryTimeline,
   lang: Lang,
   timezone: string,
-): EarlierEventLine[] {
+): Promise<EarlierEventLine[]> {
   const first = timeline.reports[0];
   if (deps.storyThread === undefined || first === undefined) return [];
-  const candidates = deps.stories.threadCandidates({
+  const candidates = await deps.stories.threadCandidates({
     since: first.publishedAt - STORY_THREAD_WINDOW_MS,
     before: first.publishedAt,
     minRelevance: deps.storyThread.minRelevance,

@@ -269,7 +269,7 @@ describe("/story with the story's thread", () => {
       stories: createSqliteStoryRepo(db),
       storyThread: { earlier: createStoryThreads(loadLexicon()).earlier, minRelevance: 0 },
     };
-    expect(earlierInThread(deps, timeline, "vi", "Asia/Ho_Chi_Minh")).toEqual([]);
+    expect(await earlierInThread(deps, timeline, "vi", "Asia/Ho_Chi_Minh")).toEqual([]);
     const lines = storyLines(timeline, "vi", "Asia/Ho_Chi_Minh");
     const text = renderReplyText({ kind: "story", lang: "vi", headline: "x", lines, earlier: [] }, () => "");
     expect(text).not.toContain("🧵");

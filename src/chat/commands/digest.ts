@@ -5,8 +5,8 @@ import type { CommandKit, CommandTable } from "../command-kit.js";
 export function digestCommands(kit: CommandKit): Pick<CommandTable, "digest"> {
   return {
     digest: async (args, ctx) => {
-      const sub = kit.subs.get(ctx);
-      const lang = kit.langOf(ctx, sub);
+      const sub = await kit.subs.get(ctx);
+      const lang = await kit.langOf(ctx, sub);
       let since = kit.deps.defaults.since;
       const topicWords: string[] = [];
       for (const arg of args) {
@@ -22,8 +22,8 @@ export function digestCommands(kit: CommandKit): Pick<CommandTable, "digest"> {
       const doc = await kit.deps.composeDigest({ subscription: sub, topics, since, lang }, now);
       // So that "/story 2" right after means this digest's second entry.
       if (doc.entries.length > 0) {
-        kit.deps.stories.rememberShown(
-          kit.ensure(ctx).id,
+        await kit.deps.stories.rememberShown(
+          (await kit.ensure(ctx)).id,
           doc.entries.map((e) => e.eventId),
           now,
         );

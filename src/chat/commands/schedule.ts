@@ -8,12 +8,12 @@ const MAX_TIMES = 6;
 const OFF_WORDS = ["off", "tat", "none"];
 
 /** /schedule weekly sun 19:00 (or "hàng tuần CN 19h", or "weekly off"): the week's briefing. */
-function scheduleWeekly(kit: CommandKit, args: string[], ctx: ChatContext): Reply[] {
-  const lang = kit.langOf(ctx);
+async function scheduleWeekly(kit: CommandKit, args: string[], ctx: ChatContext): Promise<Reply[]> {
+  const lang = await kit.langOf(ctx);
   const parsed = parseWeekly(args);
   if (!parsed.ok) return [kit.fromParsed(lang, parsed)];
-  const sub = kit.ensure(ctx);
-  kit.subs.setWeekly(ctx, parsed.value, kit.deps.now());
+  const sub = await kit.ensure(ctx);
+  await kit.subs.setWeekly(ctx, parsed.value, kit.deps.now());
   if (parsed.value === null) return [kit.text(lang, "weekly-off")];
   const day = WEEKDAY_NAMES[lang][parsed.value.weekday] as string;
   return [kit.text(lang, "weekly-set", { day, time: parsed.value.time, timezone: sub.timezone })];
@@ -22,13 +22,13 @@ function scheduleWeekly(kit: CommandKit, args: string[], ctx: ChatContext): Repl
 /** /schedule (daily times, off, or the weekly briefing) and /timezone. */
 export function scheduleCommands(kit: CommandKit): Pick<CommandTable, "schedule" | "timezone"> {
   return {
-    schedule: (args, ctx) => {
+    schedule: async (args, ctx) => {
       const weekly = weeklyKeywordLength(args);
-      if (weekly > 0) return scheduleWeekly(kit, args.slice(weekly), ctx);
-      const lang = kit.langOf(ctx);
-      const sub = kit.ensure(ctx);
+      if (weekly > 0) return await scheduleWeekly(kit, args.slice(weekly), ctx);
+      const lang = await kit.langOf(ctx);
+      const sub = await kit.ensure(ctx);
       if (args.length === 1 && OFF_WORDS.includes(foldDiacritics(args[0] ?? ""))) {
-        kit.subs.setTimes(ctx, [], kit.deps.now());
+        await kit.subs.setTimes(ctx, [], kit.deps.now());
         return [kit.text(lang, "schedule-off")];
       }
       const parsed = parseTimes(args, MAX_TIMES);
@@ -39,15 +39,15 @@ export function scheduleCommands(kit: CommandKit): Pick<CommandTable, "schedule"
             : kit.fromParsed(lang, parsed),
         ];
       }
-      kit.subs.setTimes(ctx, parsed.value, kit.deps.now());
+      await kit.subs.setTimes(ctx, parsed.value, kit.deps.now());
       return [kit.text(lang, "schedule-set", { times: parsed.value.join(", "), timezone: sub.timezone })];
     },
-    timezone: (args, ctx) => {
-      const lang = kit.langOf(ctx);
+    timezone: async (args, ctx) => {
+      const lang = await kit.langOf(ctx);
       const parsed = parseTimezone(args);
       if (!parsed.ok) return [kit.fromParsed(lang, parsed)];
-      kit.ensure(ctx);
-      kit.subs.setTimezone(ctx, parsed.value, kit.deps.now());
+      await kit.ensure(ctx);
+      await kit.subs.setTimezone(ctx, parsed.value, kit.deps.now());
       return [kit.text(lang, "timezone-set", { timezone: parsed.value })];
     },
   };

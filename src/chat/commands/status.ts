@@ -13,9 +13,9 @@ function healthOf(source: SourceHealth, now: number): SourceLine["health"] {
 /** /sources (each feed's health) and /status (this chat's settings and the next briefing). */
 export function statusCommands(kit: CommandKit): Pick<CommandTable, "sources" | "status"> {
   return {
-    sources: (_args, ctx) => {
+    sources: async (_args, ctx) => {
       const now = kit.deps.now();
-      const sources = kit.deps.sourceHealth.all().map(
+      const sources = (await kit.deps.sourceHealth.all()).map(
         (s): SourceLine => ({
           name: s.name,
           health: healthOf(s, now),
@@ -23,13 +23,13 @@ export function statusCommands(kit: CommandKit): Pick<CommandTable, "sources" | 
           lastError: s.lastError,
         }),
       );
-      return [{ kind: "sources", lang: kit.langOf(ctx), sources }];
+      return [{ kind: "sources", lang: await kit.langOf(ctx), sources }];
     },
-    status: (_args, ctx) => {
-      const sub = kit.subs.get(ctx);
-      const lang = kit.langOf(ctx, sub);
+    status: async (_args, ctx) => {
+      const sub = await kit.subs.get(ctx);
+      const lang = await kit.langOf(ctx, sub);
       const now = kit.deps.now();
-      const stored = sub ?? kit.ensure(ctx);
+      const stored = sub ?? (await kit.ensure(ctx));
       const next = stored.active ? nextBriefingAt(stored.times, stored.timezone, now, stored.weekly) : null;
       const topics = stored.active && stored.topics.length > 0 ? stored.topics.map((id) => kit.labels(lang, [id])) : [];
       return [
@@ -43,7 +43,7 @@ export function statusCommands(kit: CommandKit): Pick<CommandTable, "sources" | 
           timezone: stored.timezone,
           alerts: stored.alerts,
           nextBriefing: next === null ? null : formatLocalDateTime(next, stored.timezone, lang),
-          lastIngestAt: kit.deps.sourceHealth.lastIngestAt(),
+          lastIngestAt: await kit.deps.sourceHealth.lastIngestAt(),
           now,
         },
       ];
