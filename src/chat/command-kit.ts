@@ -1,4 +1,4 @@
-import type { Lang, TopicId } from "../domain/index.js";
+import { followedTopics, type Lang, type TopicChange, type TopicId } from "../domain/index.js";
 import type { StoredSubscription } from "../store/subscriptions-repo.js";
 import { createTopicIndex, type Parsed } from "./arguments.js";
 import type { CommandCoreDeps } from "./command-deps.js";
@@ -24,12 +24,13 @@ export interface CommandKit {
   ensure(ctx: ChatContext): Promise<StoredSubscription>;
   /** The topics a subscription receives: none when inactive, every topic when it follows all. */
   followed(sub: StoredSubscription | undefined): TopicId[];
-  /** Sets the chat's topic list; an empty list means the chat follows nothing, so it is deactivated. */
-  setFollowed(ctx: ChatContext, topics: readonly TopicId[]): Promise<void>;
+  /** Applies a topic command to the chat's row as it stands (atomic in the store); the row after it. */
+  changeTopics(ctx: ChatContext, change: TopicChange): Promise<StoredSubscription>;
 }
 
 export function createCommandKit(deps: CommandCoreDeps): CommandKit {
   const subs = deps.subscriptions;
+  const allTopics = deps.topics.map((t) => t.id);
   const error = (lang: Lang, key: ErrorKey, params?: ReplyParams): Reply =>
     params === undefined ? { kind: "error", lang, key } : { kind: "error", lang, key, params };
   const ensure = async (ctx: ChatContext) => subs.ensure(ctx, ctx.chatType, deps.now());
@@ -51,20 +52,7 @@ export function createCommandKit(deps: CommandCoreDeps): CommandKit {
     labels: (lang, ids) =>
       ids.length === 0 ? "—" : ids.map((id) => deps.topics.find((t) => t.id === id)?.label[lang] ?? id).join(", "),
     ensure,
-    followed(sub) {
-      if (sub === undefined || !sub.active) return [];
-      return sub.topics.length === 0 ? deps.topics.map((t) => t.id) : [...sub.topics];
-    },
-    async setFollowed(ctx, topics) {
-      const now = deps.now();
-      await ensure(ctx);
-      if (topics.length === 0) {
-        await subs.deactivate(ctx, "unsubscribed", now);
-        return;
-      }
-      const all = deps.topics.every((t) => topics.includes(t.id));
-      await subs.setTopics(ctx, all ? [] : topics, now);
-      await subs.reactivate(ctx, now);
-    },
+    followed: (sub) => followedTopics(sub, allTopics),
+    changeTopics: async (ctx, change) => subs.changeTopics(ctx, ctx.chatType, change, allTopics, deps.now()),
   };
 }

@@ -10,6 +10,7 @@ export * from "./ingest-store.js";
 export * from "./logger.js";
 export * from "./source-fetch-state.js";
 export * from "./token-bucket.js";
+export * from "./topic-change.js";
 export * from "./types.js";
 export * from "./weekdays.js";
 export * from "./zoned-time.js";

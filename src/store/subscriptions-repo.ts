@@ -6,9 +6,11 @@ import type {
   Lang,
   Platform,
   Subscription,
+  TopicChange,
   TopicId,
 } from "../domain/index.js";
 import {
+  applyTopicChange,
   chatPlace,
   describePlace,
   formatWeeklyTime,
@@ -38,6 +40,18 @@ export interface SubscriptionStore {
   /** The place's row, created inactive (`not-subscribed`) with the defaults when missing. */
   ensure(place: ChatPlace, chatType: ChatType, now: number): StoredSubscription;
   setTopics(place: ChatPlace, topics: readonly TopicId[], now: number): void;
+  /**
+   * Apply a topic command to the place's row as it is now, creating the row when missing, in one
+   * transaction (see TopicChange); following nothing turns the place off (`unsubscribed`).
+   * `all` is every topic there is. Returns the row after the change.
+   */
+  changeTopics(
+    place: ChatPlace,
+    chatType: ChatType,
+    change: TopicChange,
+    all: readonly TopicId[],
+    now: number,
+  ): StoredSubscription;
   setTimes(place: ChatPlace, times: readonly string[], now: number): void;
   /** The weekly briefing's day and time; null turns it off. */
   setWeekly(place: ChatPlace, weekly: WeeklyTime | null, now: number): void;
@@ -144,6 +158,32 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
     const row = select.get(...placeKey(place));
     return row === undefined ? undefined : subscriptionOf(row);
   };
+  const ensure = (place: ChatPlace, chatType: ChatType, now: number): StoredSubscription => {
+    const [platform, chat, thread] = placeKey(place);
+    insert.run({
+      platform,
+      chat,
+      thread,
+      chatType,
+      times: JSON.stringify(defaults.times),
+      timezone: defaults.timezone,
+      lang: defaults.lang,
+      now,
+    });
+    const row = get(place);
+    if (row === undefined) throw new Error(`subscription ${describePlace(place)} missing right after insert`);
+    return row;
+  };
+  const changeTopics = db.transaction(
+    (place: ChatPlace, chatType: ChatType, change: TopicChange, all: readonly TopicId[], now: number) => {
+      const next = applyTopicChange(ensure(place, chatType, now), change, all);
+      if (next.active) {
+        setTopics.run(JSON.stringify(next.topics), now, ...placeKey(place));
+        reactivate.run(now, ...placeKey(place));
+      } else deactivate.run("unsubscribed", now, ...placeKey(place));
+      return get(place) as StoredSubscription;
+    },
+  );
   const migrateChat = db.transaction(
     (platform: Platform, from: ChatId, to: ChatId, chatType: ChatType, now: number) => {
       // The new id may already have a row (a command arrived there first); the old chat's settings win.
@@ -155,22 +195,8 @@ export function createSqliteSubscriptionStore(db: Db, defaults: SubscriptionDefa
 
   return {
     get,
-    ensure(place, chatType, now) {
-      const [platform, chat, thread] = placeKey(place);
-      insert.run({
-        platform,
-        chat,
-        thread,
-        chatType,
-        times: JSON.stringify(defaults.times),
-        timezone: defaults.timezone,
-        lang: defaults.lang,
-        now,
-      });
-      const row = get(place);
-      if (row === undefined) throw new Error(`subscription ${describePlace(place)} missing right after insert`);
-      return row;
-    },
+    ensure,
+    changeTopics: (place, chatType, change, all, now) => changeTopics(place, chatType, change, all, now),
     setTopics: (place, topics, now) => void setTopics.run(JSON.stringify(topics), now, ...placeKey(place)),
     setTimes: (place, times, now) => void setTimes.run(JSON.stringify(times), now, ...placeKey(place)),
     setWeekly: (place, weekly, now) =>

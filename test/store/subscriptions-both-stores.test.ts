@@ -55,6 +55,23 @@ for (const [name, open] of Object.entries(stores)) {
       expect(first.threadId).toBeUndefined();
     });
 
+    it("topic commands handled at once for one chat all take effect: none reads a list another is changing", async () => {
+      const subs = await open();
+      const all = ["a", "b", "c", "d", "e", "f"].map(topicId);
+      await subs.changeTopics(chat, "supergroup", { kind: "follow", topics: [all[0]!] }, all, 1);
+      // Five admins (or five replicas) add a topic each at the same moment.
+      await Promise.all(
+        all
+          .slice(1, 5)
+          .map((t, i) => subs.changeTopics(chat, "supergroup", { kind: "follow", topics: [t] }, all, 2 + i)),
+      );
+      expect((await subs.get(chat))?.topics.slice().sort()).toEqual(all.slice(0, 5));
+      const after = await subs.changeTopics(chat, "supergroup", { kind: "unfollow", topics: all.slice(0, 5) }, all, 9);
+      expect(after).toMatchObject({ active: false, deactivatedReason: "unsubscribed" });
+      const again = await subs.changeTopics(chat, "supergroup", { kind: "all" }, all, 10);
+      expect(again).toMatchObject({ active: true, topics: [], deactivatedReason: null, updatedAt: 10 });
+    });
+
     it("every setting is kept per place: a forum topic apart from its chat", async () => {
       const subs = await open();
       await subs.ensure(chat, "supergroup", 1);

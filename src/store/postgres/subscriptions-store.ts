@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { formatWeeklyTime } from "../../domain/index.js";
+import { applyTopicChange, type ChatPlace, type ChatType, formatWeeklyTime } from "../../domain/index.js";
 import type { Port } from "../port.js";
 import {
   placeKey,
@@ -15,6 +15,54 @@ import { inTransaction } from "./transaction.js";
 export type SubscriptionPort = Port<SubscriptionStore>;
 
 const PLACE = "platform = $1 AND chat_id = $2 AND thread_id = $3";
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** The place's row with the defaults, unless it exists. */
+const insertDefaults = (
+  on: Queryable,
+  defaults: SubscriptionDefaults,
+  place: ChatPlace,
+  chatType: ChatType,
+  now: number,
+) =>
+  on.query(
+    `INSERT INTO subscriptions (platform, chat_id, thread_id, chat_type, topics, times, timezone, lang, alerts, active, deactivated_reason, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, '[]', $5, $6, $7, 0, 0, 'not-subscribed', $8, $8)
+     ON CONFLICT (platform, chat_id, thread_id) DO NOTHING`,
+    [...placeKey(place), chatType, JSON.stringify(defaults.times), defaults.timezone, defaults.lang, now],
+  );
+
+const missing = (place: ChatPlace) =>
+  new Error(`subscription ${place.platform}/${place.chatId} missing right after insert`);
+
+/**
+ * A topic command applied to the row as it is. The row is locked from its read to its update: a
+ * second command for the same chat, on another replica, waits and then applies its change to
+ * this one's result.
+ */
+function changeTopicsIn(pool: pg.Pool, defaults: SubscriptionDefaults): SubscriptionPort["changeTopics"] {
+  return (place, chatType, change, all, now) =>
+    inTransaction(pool, async (client) => {
+      await insertDefaults(client, defaults, place, chatType, now);
+      const locked = await client.query<SubscriptionRow>(
+        `SELECT * FROM subscriptions WHERE ${PLACE} FOR UPDATE`,
+        placeKey(place),
+      );
+      if (locked.rows[0] === undefined) throw missing(place);
+      const next = applyTopicChange(subscriptionOf(locked.rows[0]), change, all);
+      const { rows } = next.active
+        ? await client.query<SubscriptionRow>(
+            `UPDATE subscriptions SET topics = $4, active = 1, deactivated_reason = NULL, updated_at = $5 WHERE ${PLACE} RETURNING *`,
+            [...placeKey(place), JSON.stringify(next.topics), now],
+          )
+        : await client.query<SubscriptionRow>(
+            `UPDATE subscriptions SET active = 0, deactivated_reason = 'unsubscribed', updated_at = $4 WHERE ${PLACE} RETURNING *`,
+            [...placeKey(place), now],
+          );
+      return subscriptionOf(rows[0] as SubscriptionRow);
+    });
+}
 
 /**
  * Subscriptions on PostgreSQL: the SQLite store's statements and the same row mapping
@@ -43,17 +91,12 @@ export function createPostgresSubscriptionStore(pool: pg.Pool, defaults: Subscri
   return {
     get: one,
     async ensure(place, chatType, now) {
-      await pool.query(
-        `INSERT INTO subscriptions (platform, chat_id, thread_id, chat_type, topics, times, timezone, lang, alerts, active, deactivated_reason, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, '[]', $5, $6, $7, 0, 0, 'not-subscribed', $8, $8)
-         ON CONFLICT (platform, chat_id, thread_id) DO NOTHING`,
-        [...placeKey(place), chatType, JSON.stringify(defaults.times), defaults.timezone, defaults.lang, now],
-      );
+      await insertDefaults(pool, defaults, place, chatType, now);
       const row = await one(place);
-      if (row === undefined)
-        throw new Error(`subscription ${place.platform}/${place.chatId} missing right after insert`);
+      if (row === undefined) throw missing(place);
       return row;
     },
+    changeTopics: changeTopicsIn(pool, defaults),
     setTopics: (place, topics, now) => setTopics(place, JSON.stringify(topics), now),
     setTimes: (place, times, now) => setTimes(place, JSON.stringify(times), now),
     setWeekly: (place, weekly, now) => setWeekly(place, weekly === null ? null : formatWeeklyTime(weekly), now),
