@@ -3,22 +3,15 @@ import type { Env, Settings } from "../config/index.js";
 import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
 import { type Concept, DIGEST_WINDOW_MS, type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
 import { chatFilterMatcher } from "../pipeline/chat-filters.js";
-import { composeDigest } from "../pipeline/compose-digest.js";
+import { composeDigestFrom } from "../pipeline/compose-digest.js";
 import type { NewsPipeline } from "../pipeline/news-pipeline.js";
 import { briefingParts, buildAlert, createBuildBriefing } from "../pipeline/platform-parts.js";
 import { runEditPass } from "../schedule/edit-pass.js";
 import { type RunningScheduler, startScheduler } from "../schedule/scheduler.js";
-import { createSqliteAlertEventSource } from "../store/alert-events-repo.js";
-import { createSqliteBriefingEditStore } from "../store/briefing-edits-repo.js";
-import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
-import type { Db } from "../store/database.js";
-import { createSqliteDigestSource } from "../store/digest-repo.js";
-import { createSqliteOutboxStore } from "../store/outbox-repo.js";
-import { createSqliteSchedulerCursor } from "../store/scheduler-cursor-repo.js";
-import { subscriptionStoreFor } from "./chat-wiring.js";
+import type { AppStores } from "./app-stores.js";
 
 export interface BriefingDeps {
-  readonly db: Db;
+  readonly stores: AppStores;
   readonly env: Env;
   readonly settings: Settings;
   readonly lexicon: Lexicon;
@@ -38,14 +31,15 @@ export interface BriefingDeps {
  * minute, and the outbox relay delivering to the given platforms.
  */
 export function startBriefings(deps: BriefingDeps): RunningScheduler {
-  const { db, settings, lexicon } = deps;
+  const { stores, settings, lexicon } = deps;
   const now = deps.now ?? Date.now;
-  const outbox = createSqliteOutboxStore(db);
-  const filterStore = createSqliteChatFilterStore(db);
+  const { outbox } = stores;
   const topicWeights = topicWeightsOf(lexicon.topics);
-  const buildBriefing = createBuildBriefing((sub, window, at) =>
-    composeDigest(
-      db,
+  const filtersFor = (sub: { readonly id: Parameters<typeof chatFilterMatcher>[1] }) =>
+    chatFilterMatcher(stores.filters, sub.id, deps.concepts);
+  const buildBriefing = createBuildBriefing(async (sub, window, at) =>
+    composeDigestFrom(
+      stores.digest,
       {
         topics: sub.topics,
         lang: sub.lang,
@@ -53,28 +47,26 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
         since: at - DIGEST_WINDOW_MS[window],
         maxEntries: settings.digest.maxEntries,
         subscriptionId: sub.id,
-        filters: chatFilterMatcher(filterStore, sub.id, deps.concepts),
+        filters: await filtersFor(sub),
         minRelevance: settings.analysis.relevanceThreshold,
         topicWeights,
       },
       at,
     ),
   );
-  const stored = subscriptionStoreFor(db, deps.env, settings);
-  const digestSource = createSqliteDigestSource(db);
-  const edits = createSqliteBriefingEditStore(db);
+  const stored = stores.subscriptions;
   // A platform this run does not talk to (no token this time) gets no briefing or alert built:
   // its chats would be recorded as shown events they never received, and the rows would wait
   // out their retries. They are served again from the first slot of a run that has the platform.
   const subscriptions = {
-    listActive: () => stored.listActive().filter((sub) => deps.senders[sub.platform] !== undefined),
+    listActive: async () => (await stored.listActive()).filter((sub) => deps.senders[sub.platform] !== undefined),
   };
   return startScheduler({
     outbox,
-    cursor: createSqliteSchedulerCursor(db),
+    cursor: stores.cursor,
     subscriptions,
-    alertEvents: createSqliteAlertEventSource(db),
-    filtersFor: (sub) => chatFilterMatcher(filterStore, sub.id, deps.concepts),
+    alertEvents: stores.alertEvents,
+    filtersFor,
     ingest: () => deps.pipeline.ingest(),
     analyze: () => deps.pipeline.analyze(),
     buildBriefing,
@@ -82,10 +74,10 @@ export function startBriefings(deps: BriefingDeps): RunningScheduler {
     editSent: (at) =>
       runEditPass(
         {
-          edits,
+          edits: stores.edits,
           subscriptions,
           eventsNow: (lang, since, until) =>
-            digestSource.eventsInWindow({ since, until, lang, minRelevance: settings.analysis.relevanceThreshold }),
+            stores.digest.eventsInWindow({ since, until, lang, minRelevance: settings.analysis.relevanceThreshold }),
           render: briefingParts,
           logger: deps.logger.child({ module: "edits" }),
         },

@@ -13,13 +13,12 @@ import type { DeliverySender } from "../delivery/outbox-relay.js";
 import { renderPlainText } from "../digest/index.js";
 import { type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
 import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
-import { createNewsPipeline, sqliteNewsStores } from "../pipeline/news-pipeline.js";
+import { createNewsPipeline } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
 import { openDatabase } from "../store/database.js";
-import { createSqliteOutboxStore } from "../store/outbox-repo.js";
-import { createSqliteTelegramUpdateLog } from "../store/telegram-updates-repo.js";
+import { sqliteAppStores, subscriptionDefaults } from "./app-stores.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
-import { buildCommandCore, subscriptionStoreFor } from "./chat-wiring.js";
+import { buildCommandCore } from "./chat-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
 import { type AdapterStatus, startOpsServer, withCommandLatency } from "./ops-server.js";
 import { loginTo } from "./platform-login.js";
@@ -81,9 +80,10 @@ export async function startBot(options: StartOptions): Promise<void> {
     await news.close();
     throw error;
   });
+  const stores = sqliteAppStores(db, subscriptionDefaults(env, settings));
   try {
     const pipeline = createNewsPipeline({
-      stores: sqliteNewsStores(db),
+      stores: stores.news,
       env,
       sources: news.sources,
       lexicon,
@@ -95,13 +95,13 @@ export async function startBot(options: StartOptions): Promise<void> {
     if (stopping("first ingest pass")) return;
     const core = withCommandLatency(
       buildCommandCore({
-        db,
+        stores,
         env,
         settings,
         topics: chatTopics(lexicon),
         concepts,
         logger,
-        composeDigest: createOnDemandDigestComposer(db, {
+        composeDigest: createOnDemandDigestComposer(stores, {
           timezone: env.BANTIN_TZ,
           minRelevance: settings.analysis.relevanceThreshold,
           maxEntries: settings.digest.maxEntries,
@@ -112,7 +112,7 @@ export async function startBot(options: StartOptions): Promise<void> {
       }),
       ops,
     );
-    const briefings = { db, env, settings, lexicon, concepts, pipeline, logger, ingestOnStart: false };
+    const briefings = { stores, env, settings, lexicon, concepts, pipeline, logger, ingestOnStart: false };
     if (useConsole) await runConsole(options, core, briefings, adapters);
     else await runPlatforms(options, core, briefings, adapters);
   } finally {
@@ -184,7 +184,7 @@ async function runPlatforms(
         core,
         topics: chatTopics(briefings.lexicon),
         renderDigest: renderDiscordMessages,
-        sentMessageId: createSqliteOutboxStore(briefings.db).sentMessageId,
+        sentMessageId: briefings.stores.outbox.sentMessageId,
         logger,
       };
       const discord = await loginTo(DISCORD_LOGIN, () => startDiscord(discordDeps));
@@ -222,7 +222,7 @@ function telegramDeps(
       "environment: TELEGRAM_WEBHOOK_SECRET: expected a secret token when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back on every update, so nobody else can post to the webhook)",
     );
   }
-  const updates = createSqliteTelegramUpdateLog(briefings.db);
+  const updates = briefings.stores.telegramUpdates;
   return {
     token,
     apiRoot: env.TELEGRAM_API_ROOT,
@@ -231,7 +231,7 @@ function telegramDeps(
         ? undefined
         : { url: env.TELEGRAM_WEBHOOK_URL, secretToken: env.TELEGRAM_WEBHOOK_SECRET, port: env.TELEGRAM_WEBHOOK_PORT },
     core,
-    chats: subscriptionStoreFor(briefings.db, env, options.settings),
+    chats: briefings.stores.subscriptions,
     renderDigestHtml: renderTelegramHtml,
     defaultLang: env.BANTIN_LANG,
     logger: options.logger,

@@ -2,9 +2,9 @@ import type Database from "better-sqlite3";
 import type { OnDemandDigestRequest } from "../chat/index.js";
 import { buildDigest, DEFAULT_MAX_ENTRIES, type DigestRequest } from "../digest/index.js";
 import { type Concept, DIGEST_WINDOW_MS, type DigestDocument } from "../domain/index.js";
-import { createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
+import type { ChatFilterStore } from "../store/chat-filters-repo.js";
 import { createSqliteDigestSource, type DigestSource } from "../store/digest-repo.js";
-import type { Port } from "../store/port.js";
+import type { EitherStore } from "../store/port.js";
 import { chatFilterMatcher } from "./chat-filters.js";
 
 /**
@@ -52,7 +52,7 @@ export function composeDigest(db: Database.Database, request: ComposeDigestReque
 
 /** The same digest from either store's digest source (PostgreSQL's is asynchronous). */
 export async function composeDigestFrom(
-  source: Port<DigestSource>,
+  source: EitherStore<DigestSource>,
   request: ComposeDigestRequest,
   now: number,
 ): Promise<DigestDocument> {
@@ -76,13 +76,12 @@ export interface OnDemandDigestDefaults {
  * asked to see the window.
  */
 export function createOnDemandDigestComposer(
-  db: Database.Database,
+  stores: { readonly digest: EitherStore<DigestSource>; readonly filters: EitherStore<Pick<ChatFilterStore, "list">> },
   defaults: OnDemandDigestDefaults,
-): (request: OnDemandDigestRequest, now: number) => DigestDocument {
-  const filterStore = createSqliteChatFilterStore(db);
-  return (request, now) =>
-    composeDigest(
-      db,
+): (request: OnDemandDigestRequest, now: number) => Promise<DigestDocument> {
+  return async (request, now) =>
+    composeDigestFrom(
+      stores.digest,
       {
         topics: request.topics,
         lang: request.lang,
@@ -91,7 +90,7 @@ export function createOnDemandDigestComposer(
         maxEntries: defaults.maxEntries,
         minRelevance: defaults.minRelevance,
         topicWeights: defaults.topicWeights,
-        filters: chatFilterMatcher(filterStore, request.subscription?.id, defaults.concepts ?? []),
+        filters: await chatFilterMatcher(stores.filters, request.subscription?.id, defaults.concepts ?? []),
       },
       now,
     );

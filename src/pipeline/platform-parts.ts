@@ -65,10 +65,10 @@ export type BriefingWindow = Extract<DigestWindow, "24h" | "7d">;
  * events shown so the next briefing does not repeat them.
  */
 export function createBuildBriefing(
-  compose: (subscription: Subscription, since: BriefingWindow, now: number) => DigestDocument,
+  compose: (subscription: Subscription, since: BriefingWindow, now: number) => DigestDocument | Promise<DigestDocument>,
 ): BuildBriefing {
-  return (sub, slot, now) => {
-    const doc = compose(sub, slot.kind === "weekly" ? "7d" : "24h", now);
+  return async (sub, slot, now) => {
+    const doc = await compose(sub, slot.kind === "weekly" ? "7d" : "24h", now);
     return built(sub, doc, { name: doc.title, kind: slot.kind });
   };
 }

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { topicId } from "../../src/domain/index.js";
 import { composeDigest, createOnDemandDigestComposer } from "../../src/pipeline/compose-digest.js";
+import { createSqliteChatFilterStore } from "../../src/store/chat-filters-repo.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteDigestSource } from "../../src/store/digest-repo.js";
 import { cli } from "../support/cli.js";
@@ -115,9 +116,10 @@ describe("the SQLite digest source", () => {
     expect(next.entries.map((e) => [e.eventId, e.isUpdate])).toEqual([["small", true]]);
   });
 
-  it("serves the chat core's on-demand request with the window it names", () => {
-    const compose = createOnDemandDigestComposer(seeded.db, { timezone: "Asia/Ho_Chi_Minh", minRelevance: 0.5 });
-    const week = compose({ subscription: undefined, topics: [], since: "7d", lang: "en" }, NOW);
+  it("serves the chat core's on-demand request with the window it names", async () => {
+    const stores = { digest: createSqliteDigestSource(seeded.db), filters: createSqliteChatFilterStore(seeded.db) };
+    const compose = createOnDemandDigestComposer(stores, { timezone: "Asia/Ho_Chi_Minh", minRelevance: 0.5 });
+    const week = await compose({ subscription: undefined, topics: [], since: "7d", lang: "en" }, NOW);
     expect(week.entries.map((e) => e.eventId)).toEqual(["big", "small", "old"]);
   });
 });

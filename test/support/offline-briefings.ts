@@ -1,9 +1,10 @@
+import { sqliteAppStores, subscriptionDefaults } from "../../src/app/app-stores.js";
 import { type BriefingDeps, startBriefings } from "../../src/app/briefings.js";
 import { nextBriefingAt } from "../../src/chat/index.js";
 import { loadEnv, settingsSchema } from "../../src/config/index.js";
 import { loadTopics } from "../../src/config/topics.js";
 import { silentLogger } from "../../src/domain/index.js";
-import { createNewsPipeline, sqliteNewsStores } from "../../src/pipeline/news-pipeline.js";
+import { createNewsPipeline } from "../../src/pipeline/news-pipeline.js";
 import type { RunningScheduler } from "../../src/schedule/scheduler.js";
 import type { Db } from "../../src/store/database.js";
 
@@ -20,14 +21,15 @@ export function offlineBriefings(db: Db, senders: BriefingDeps["senders"], now: 
   const lexicon = loadTopics();
   const env = loadEnv({ BANTIN_DB: "unused.db" });
   const settings = settingsSchema.parse({});
+  const stores = sqliteAppStores(db, subscriptionDefaults(env, settings));
   return startBriefings({
-    db,
+    stores,
     env,
     settings,
     lexicon,
     concepts: [],
     pipeline: createNewsPipeline({
-      stores: sqliteNewsStores(db),
+      stores: stores.news,
       env,
       sources: [],
       lexicon,

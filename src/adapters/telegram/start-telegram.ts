@@ -22,7 +22,7 @@ export interface StartTelegramDeps {
   readonly defaultLang: Lang;
   readonly logger: Logger;
   /** The store's record of handled updates (see TelegramBotOptions.firstSeen). */
-  readonly firstSeen?: ((updateId: number) => boolean) | undefined;
+  readonly firstSeen?: ((updateId: number) => boolean | Promise<boolean>) | undefined;
   /** The process's stop: a start still waiting for Telegram gives up, rejecting. */
   readonly signal?: AbortSignal | undefined;
 }

@@ -44,7 +44,7 @@ export interface TelegramBotOptions {
    * Whether an update is seen for the first time (the store's record of handled update ids):
    * a redelivered one is dropped, so a command is answered once. Absent: every update is handled.
    */
-  readonly firstSeen?: (updateId: number) => boolean;
+  readonly firstSeen?: (updateId: number) => boolean | Promise<boolean>;
 }
 
 export interface TelegramBot extends BotLifecycle {
@@ -79,6 +79,11 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       timeoutSeconds: pollTimeoutSeconds + 30,
     },
   });
+  // The send's caller does not wait for the store: a failed write is logged, never thrown at it.
+  const recorded = (write: void | Promise<void>) =>
+    void Promise.resolve(write).catch((error: unknown) =>
+      logger.error({ err: error }, "telegram: could not record a chat's change in the store"),
+    );
   // One writer per refusal: a send outside the outbox deactivates a gone chat itself; the relay's
   // sender leaves that to the outbox, which ends the subscription with its rows in one transaction.
   const senderIn = (lane: "reply" | "bulk", outsideOutbox: boolean) =>
@@ -90,12 +95,15 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
             onChatGone: (place, reason) => {
               logger.info({ ...place, reason }, "telegram chat gone: subscription deactivated");
               // A topic closed or deleted ends that topic; the chat blocking us ends all its places.
-              if (endsWholeChat(reason)) options.chats.deactivateChat("telegram", place.chatId, reason, now());
-              else options.chats.deactivate({ platform: "telegram", ...place }, reason, now());
+              recorded(
+                endsWholeChat(reason)
+                  ? options.chats.deactivateChat("telegram", place.chatId, reason, now())
+                  : options.chats.deactivate({ platform: "telegram", ...place }, reason, now()),
+              );
             },
           }
         : {}),
-      onChatMigrated: (from, to) => options.chats.migrateChat("telegram", from, to, "supergroup", now()),
+      onChatMigrated: (from, to) => recorded(options.chats.migrateChat("telegram", from, to, "supergroup", now())),
       logger,
     });
   const chatContext = createChatContextReader(bot.api, logger);
@@ -105,7 +113,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const firstSeen = options.firstSeen;
   if (firstSeen !== undefined) {
     bot.use(async (ctx, next) => {
-      if (firstSeen(ctx.update.update_id)) return next();
+      if (await firstSeen(ctx.update.update_id)) return next();
       logger.info({ updateId: ctx.update.update_id }, "telegram update seen before: not handled again");
     });
   }

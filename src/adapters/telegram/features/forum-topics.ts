@@ -14,18 +14,18 @@ export function forumTopics(chats: TelegramChatRegistry, now: () => number, logg
     if (ctx.chat === undefined || thread === undefined) return undefined;
     return { platform: "telegram", chatId: chatId(ctx.chat.id), threadId: threadId(thread) };
   };
-  feature.on("message:forum_topic_closed", (ctx) => {
+  feature.on("message:forum_topic_closed", async (ctx) => {
     const place = placeOf(ctx);
     // Only a topic receiving briefings pauses: one that never subscribed, or unsubscribed, must
     // not come to life when the topic is reopened.
-    if (place === undefined || chats.get(place)?.active !== true) return;
-    chats.deactivate(place, "topic-closed", now());
+    if (place === undefined || (await chats.get(place))?.active !== true) return;
+    await chats.deactivate(place, "topic-closed", now());
     logger.info({ ...place }, "forum topic closed: its subscription paused");
   });
-  feature.on("message:forum_topic_reopened", (ctx) => {
+  feature.on("message:forum_topic_reopened", async (ctx) => {
     const place = placeOf(ctx);
-    if (place === undefined || chats.get(place)?.deactivatedReason !== "topic-closed") return;
-    chats.reactivate(place, now());
+    if (place === undefined || (await chats.get(place))?.deactivatedReason !== "topic-closed") return;
+    await chats.reactivate(place, now());
     logger.info({ ...place }, "forum topic reopened: its subscription resumed");
   });
   return feature;

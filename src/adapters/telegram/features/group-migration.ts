@@ -8,8 +8,14 @@ import type { TelegramChatRegistry } from "../telegram-chat-registry.js";
  */
 export function groupMigration(chats: TelegramChatRegistry, now: () => number): Composer<Context> {
   const feature = new Composer<Context>();
-  feature.on("message:migrate_to_chat_id", (ctx) => {
-    chats.migrateChat("telegram", chatId(ctx.chat.id), chatId(ctx.message.migrate_to_chat_id), "supergroup", now());
+  feature.on("message:migrate_to_chat_id", async (ctx) => {
+    await chats.migrateChat(
+      "telegram",
+      chatId(ctx.chat.id),
+      chatId(ctx.message.migrate_to_chat_id),
+      "supergroup",
+      now(),
+    );
   });
   return feature;
 }
