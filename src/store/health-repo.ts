@@ -26,18 +26,28 @@ export interface HealthRepo {
   statistics(): StoreStatistics;
 }
 
+/**
+ * The health queries, for both dialects. The listing ones carry no ORDER BY: each store adds its
+ * own, PostgreSQL's in byte order as SQLite's. Aliases are quoted, as PostgreSQL folds them to
+ * lower case.
+ */
+export const HEALTH_SQL = {
+  ping: "SELECT 1 AS ok",
+  lastSuccess: LAST_INGEST_SQL,
+  itemsBySource: `SELECT source_id AS "sourceId", COUNT(*) AS items FROM items GROUP BY source_id`,
+  sources: `SELECT id AS "sourceId", consecutive_failures AS "consecutiveFailures", last_status AS "lastStatus",
+            last_success_at AS "lastSuccessAt" FROM sources`,
+  events: "SELECT COUNT(*) AS n FROM events",
+  deliveries: "SELECT platform, state, COUNT(*) AS count FROM deliveries GROUP BY platform, state",
+} as const;
+
 export function createSqliteHealthRepo(db: Db): HealthRepo {
-  const ping = db.prepare("SELECT 1 AS ok");
-  const lastSuccess = db.prepare(LAST_INGEST_SQL);
-  const itemsBySource = db.prepare("SELECT source_id AS sourceId, COUNT(*) AS items FROM items GROUP BY source_id");
-  const sources = db.prepare(
-    `SELECT id AS sourceId, consecutive_failures AS consecutiveFailures, last_status AS lastStatus,
-            last_success_at AS lastSuccessAt FROM sources ORDER BY id`,
-  );
-  const events = db.prepare("SELECT COUNT(*) AS n FROM events");
-  const deliveries = db.prepare(
-    "SELECT platform, state, COUNT(*) AS count FROM deliveries GROUP BY platform, state ORDER BY platform, state",
-  );
+  const ping = db.prepare(HEALTH_SQL.ping);
+  const lastSuccess = db.prepare(HEALTH_SQL.lastSuccess);
+  const itemsBySource = db.prepare(HEALTH_SQL.itemsBySource);
+  const sources = db.prepare(`${HEALTH_SQL.sources} ORDER BY id`);
+  const events = db.prepare(HEALTH_SQL.events);
+  const deliveries = db.prepare(`${HEALTH_SQL.deliveries} ORDER BY platform, state`);
   const readStatistics = db.transaction(
     (): StoreStatistics => ({
       itemsBySource: itemsBySource.all() as StoreStatistics["itemsBySource"],

@@ -18,14 +18,12 @@ export interface SearchRepo {
 }
 
 /**
- * The rows /search scans. A scan of the recent window is enough at our volume (a few thousand
- * items a week); diacritic folding is done by the caller, so "trieu tien" finds "Triều Tiên"
- * without an FTS5 tokenizer that knows Vietnamese.
+ * The statements /search runs, for both dialects (`?` placeholders). Aliases are quoted:
+ * PostgreSQL folds an unquoted one to lower case (itemid), SQLite keeps it as written.
  */
-export function createSqliteSearchRepo(db: Db): SearchRepo {
-  const recent = db.prepare<[number, number], SearchCandidate>(
-    `SELECT i.id AS itemId, ei.event_id AS eventId, NULLIF(e.headline, '') AS eventHeadline,
-            i.title AS title, i.lead AS lead, i.url AS url, s.name AS sourceName, i.published_at AS publishedAt
+export const SEARCH_SQL = {
+  recent: `SELECT i.id AS "itemId", ei.event_id AS "eventId", NULLIF(e.headline, '') AS "eventHeadline",
+            i.title AS title, i.lead AS lead, i.url AS url, s.name AS "sourceName", i.published_at AS "publishedAt"
        FROM items i
        JOIN sources s ON s.id = i.source_id
        LEFT JOIN event_items ei ON ei.item_id = i.id
@@ -33,6 +31,14 @@ export function createSqliteSearchRepo(db: Db): SearchRepo {
       WHERE i.published_at >= ?
       ORDER BY i.published_at DESC, i.id DESC
       LIMIT ?`,
-  );
+} as const;
+
+/**
+ * The rows /search scans. A scan of the recent window is enough at our volume (a few thousand
+ * items a week); diacritic folding is done by the caller, so "trieu tien" finds "Triều Tiên"
+ * without an FTS5 tokenizer that knows Vietnamese.
+ */
+export function createSqliteSearchRepo(db: Db): SearchRepo {
+  const recent = db.prepare<[number, number], SearchCandidate>(SEARCH_SQL.recent);
   return { recentItems: (since, limit) => recent.all(since, limit) };
 }

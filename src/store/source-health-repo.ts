@@ -22,12 +22,17 @@ export interface SourceHealthRepo {
 /** The newest successful fetch of any source: the one definition of "last ingest". */
 export const LAST_INGEST_SQL = "SELECT MAX(last_success_at) AS at FROM sources";
 
+/**
+ * Every source's health, for both dialects, without its order: /sources lists by name ignoring
+ * ASCII case, which each dialect says its own way. Aliases are quoted, as PostgreSQL folds them.
+ */
+export const SOURCE_HEALTH_SQL = `SELECT id, name, lang, consecutive_failures AS "consecutiveFailures",
+            paused_until AS "pausedUntil", last_status AS "lastStatus", last_error AS "lastError",
+            last_success_at AS "lastSuccessAt"
+       FROM sources`;
+
 export function createSqliteSourceHealthRepo(db: Db): SourceHealthRepo {
-  const health = db.prepare<[], SourceHealth>(
-    `SELECT id, name, lang, consecutive_failures AS consecutiveFailures, paused_until AS pausedUntil,
-            last_status AS lastStatus, last_error AS lastError, last_success_at AS lastSuccessAt
-       FROM sources ORDER BY name COLLATE NOCASE, id`,
-  );
+  const health = db.prepare<[], SourceHealth>(`${SOURCE_HEALTH_SQL} ORDER BY name COLLATE NOCASE, id`);
   const lastIngest = db.prepare<[], { at: number | null }>(LAST_INGEST_SQL);
   return {
     all: () => health.all(),
