@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Env, Settings } from "../config/index.js";
 import { type NewsStores, sqliteNewsStores } from "../pipeline/news-pipeline.js";
 import { type AlertEventSource, createSqliteAlertEventSource } from "../store/alert-events-repo.js";
@@ -5,8 +6,23 @@ import { type BriefingEditStore, createSqliteBriefingEditStore } from "../store/
 import { type ChatFilterStore, createSqliteChatFilterStore } from "../store/chat-filters-repo.js";
 import type { Db } from "../store/database.js";
 import { createSqliteDigestSource, type DigestSource } from "../store/digest-repo.js";
+import { createSqliteHealthRepo, type HealthRepo } from "../store/health-repo.js";
 import { createSqliteOutboxStore, type OutboxStore } from "../store/outbox-repo.js";
 import type { EitherStore } from "../store/port.js";
+import { createPostgresAlertEventSource } from "../store/postgres/alert-events.js";
+import { createPostgresBriefingEditStore } from "../store/postgres/briefing-edits.js";
+import { createPostgresChatFilterStore } from "../store/postgres/chat-filters-store.js";
+import { createPostgresDigestSource } from "../store/postgres/digest-source.js";
+import { createPostgresEventStore } from "../store/postgres/event-store.js";
+import { createPostgresHealthRepo } from "../store/postgres/health.js";
+import { createPostgresIngestStore } from "../store/postgres/ingest-store.js";
+import { createPostgresOutboxStore } from "../store/postgres/outbox-store.js";
+import { createPostgresSchedulerCursor } from "../store/postgres/scheduler-cursor.js";
+import { createPostgresSearchRepo } from "../store/postgres/search-repo.js";
+import { createPostgresSourceHealthRepo } from "../store/postgres/source-health.js";
+import { createPostgresStoryRepo } from "../store/postgres/story-repo.js";
+import { createPostgresSubscriptionStore } from "../store/postgres/subscriptions-store.js";
+import { createPostgresTelegramUpdateLog } from "../store/postgres/telegram-updates.js";
 import { createSqliteSchedulerCursor, type SchedulerCursor } from "../store/scheduler-cursor-repo.js";
 import { createSqliteSearchRepo, type SearchRepo } from "../store/search-repo.js";
 import { createSqliteSourceHealthRepo, type SourceHealthRepo } from "../store/source-health-repo.js";
@@ -36,6 +52,8 @@ export interface AppStores {
   readonly alertEvents: EitherStore<AlertEventSource>;
   readonly edits: EitherStore<BriefingEditStore>;
   readonly telegramUpdates: EitherStore<TelegramUpdateLog>;
+  /** What /healthz and /metrics read. */
+  readonly health: EitherStore<HealthRepo>;
 }
 
 /** New chats' settings: the configured zone, language and briefing times. */
@@ -60,5 +78,28 @@ export function sqliteAppStores(db: Db, defaults: SubscriptionDefaults): AppStor
     alertEvents: createSqliteAlertEventSource(db),
     edits: createSqliteBriefingEditStore(db),
     telegramUpdates: createSqliteTelegramUpdateLog(db),
+    health: createSqliteHealthRepo(db),
+  };
+}
+
+/**
+ * The bot's stores on PostgreSQL. `workerId` names this process on the outbox rows it claims,
+ * so a replica that dies leaves rows another can take once their lease runs out.
+ */
+export function postgresAppStores(pool: pg.Pool, defaults: SubscriptionDefaults, workerId: string): AppStores {
+  return {
+    news: { ingest: createPostgresIngestStore(pool), events: createPostgresEventStore(pool) },
+    subscriptions: createPostgresSubscriptionStore(pool, defaults),
+    filters: createPostgresChatFilterStore(pool),
+    search: createPostgresSearchRepo(pool),
+    stories: createPostgresStoryRepo(pool),
+    sourceHealth: createPostgresSourceHealthRepo(pool),
+    digest: createPostgresDigestSource(pool),
+    outbox: createPostgresOutboxStore(pool, { workerId }),
+    cursor: createPostgresSchedulerCursor(pool),
+    alertEvents: createPostgresAlertEventSource(pool),
+    edits: createPostgresBriefingEditStore(pool),
+    telegramUpdates: createPostgresTelegramUpdateLog(pool),
+    health: createPostgresHealthRepo(pool),
   };
 }

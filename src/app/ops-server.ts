@@ -2,7 +2,8 @@ import type { CommandCore } from "../chat/index.js";
 import type { Env } from "../config/index.js";
 import type { Logger } from "../domain/index.js";
 import { type HttpServer, startHttpServer } from "../http/http-server.js";
-import type { Db } from "../store/database.js";
+import type { HealthRepo } from "../store/health-repo.js";
+import type { EitherStore } from "../store/port.js";
 
 /** Which adapters this process started, and whether each is up now; read by /healthz. */
 export type AdapterStatus = Record<string, boolean>;
@@ -10,14 +11,14 @@ export type AdapterStatus = Record<string, boolean>;
 /** `/healthz` and `/metrics` when HTTP_PORT is set; nothing otherwise. */
 export async function startOpsServer(
   env: Env,
-  db: Db,
+  store: EitherStore<HealthRepo>,
   adapters: AdapterStatus,
   logger: Logger,
 ): Promise<HttpServer | undefined> {
   if (env.HTTP_PORT === undefined) return undefined;
   const server = await startHttpServer({
     port: env.HTTP_PORT,
-    db,
+    store,
     health: { adapters: () => ({ ...adapters }) },
     logger: logger.child({ module: "http" }),
   });

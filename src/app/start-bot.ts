@@ -15,8 +15,9 @@ import { type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
 import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
 import { createNewsPipeline } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
-import { openDatabase } from "../store/database.js";
-import { sqliteAppStores, subscriptionDefaults } from "./app-stores.js";
+import { StoreError } from "../store/database.js";
+import type { AppStores } from "./app-stores.js";
+import { openBotStores } from "./bot-stores.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore } from "./chat-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
@@ -55,7 +56,29 @@ const whenAborted = (signal: AbortSignal): Promise<void> =>
  * alerts go to whichever of them runs. A stop asked for during startup is honoured after the
  * step in progress (reading sources, the first ingest pass, starting a bot).
  */
-export async function startBot(options: StartOptions): Promise<void> {
+export async function startBot(asked: StartOptions): Promise<void> {
+  const { env, settings, logger } = asked;
+  const opened = await openBotStores(env, settings, logger, asked.stopSignal);
+  if (opened === undefined) {
+    logger.info({ after: "waiting as a standby" }, "stop requested during startup");
+    return;
+  }
+  // A replica that lost the leader lock stops as if asked: another may be active by now.
+  const options: StartOptions = { ...asked, stopSignal: AbortSignal.any([asked.stopSignal, opened.lost]) };
+  try {
+    await runBot(options, opened.stores);
+  } finally {
+    await opened.close();
+  }
+  if (opened.lost.aborted && !asked.stopSignal.aborted) {
+    throw new StoreError(
+      "lost the PostgreSQL leader lock (its database session ended): stopped, as another replica may be active now; start again to stand by",
+    );
+  }
+}
+
+/** The bot on opened stores, until its stop signal fires (or the console's input ends). */
+async function runBot(options: StartOptions, stores: AppStores): Promise<void> {
   const { env, settings, logger } = options;
   const stopping = (step: string): boolean => {
     if (options.stopSignal.aborted) logger.info({ after: step }, "stop requested during startup");
@@ -73,14 +96,11 @@ export async function startBot(options: StartOptions): Promise<void> {
     await news.close();
     return;
   }
-  const db = openDatabase(env.BANTIN_DB);
   const adapters: AdapterStatus = {};
-  const ops = await startOpsServer(env, db, adapters, logger).catch(async (error: unknown) => {
-    db.close();
+  const ops = await startOpsServer(env, stores.health, adapters, logger).catch(async (error: unknown) => {
     await news.close();
     throw error;
   });
-  const stores = sqliteAppStores(db, subscriptionDefaults(env, settings));
   try {
     const pipeline = createNewsPipeline({
       stores: stores.news,
@@ -117,7 +137,6 @@ export async function startBot(options: StartOptions): Promise<void> {
     else await runPlatforms(options, core, briefings, adapters);
   } finally {
     await ops?.close();
-    db.close();
     await news.close();
   }
 }

@@ -36,16 +36,16 @@ export function createCliContext(processEnv: NodeJS.ProcessEnv = process.env): C
 }
 
 /**
- * The SQLite file a command runs on: `--db` when given, else BANTIN_DB. With BANTIN_DATABASE_URL
- * set and no `--db`, the command is refused: it runs on SQLite only in this version, and quietly
- * using a local file instead of the shared database would split what replicas must share.
+ * The SQLite file a SQLite-only command (`db backup`) runs on: `--db` when given, else BANTIN_DB.
+ * With BANTIN_DATABASE_URL set and no `--db`, the command is refused: quietly using a local file
+ * instead of the shared database would act on something other than what the replicas share.
  */
 export function sqliteStorePath(ctx: CliContext, command: string, explicit?: string): string {
   if (explicit !== undefined) return explicit;
   const env = ctx.env();
   if (env.BANTIN_DATABASE_URL !== undefined) {
     throw new CommandError(
-      `BANTIN_DATABASE_URL is set, but \`${command}\` runs on SQLite only in this version (PostgreSQL serves every other command so far): unset it, or pass --db FILE`,
+      `BANTIN_DATABASE_URL is set, but \`${command}\` runs on SQLite only (every other command runs on PostgreSQL): unset it, or pass --db FILE`,
     );
   }
   return env.BANTIN_DB;

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { HealthRepo } from "../store/health-repo.js";
+import type { EitherStore } from "../store/port.js";
 
 /** Record how long one chat command took; the app hands this to the chat core. */
 export type ObserveCommandLatency = (command: string, ms: number) => void;
@@ -8,7 +9,7 @@ export interface BantinMetrics {
   readonly registry: Registry;
   readonly observeCommandLatency: ObserveCommandLatency;
   /** Re-read the store's figures into the gauges; call right before each scrape. */
-  refreshFromStore(): void;
+  refreshFromStore(): Promise<void>;
 }
 
 /**
@@ -16,7 +17,7 @@ export interface BantinMetrics {
  * global one, so several servers can live in one test process). Store figures are read at
  * scrape time rather than counted in memory, so they survive restarts and agree with the DB.
  */
-export function createBantinMetrics(repo: HealthRepo, now: () => number = Date.now): BantinMetrics {
+export function createBantinMetrics(repo: EitherStore<HealthRepo>, now: () => number = Date.now): BantinMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const gauge = (name: string, help: string, labelNames: string[] = []) =>
@@ -55,10 +56,10 @@ export function createBantinMetrics(repo: HealthRepo, now: () => number = Date.n
   return {
     registry,
     observeCommandLatency: (command, ms) => commandLatency.observe({ command }, ms / 1000),
-    refreshFromStore: () => {
+    refreshFromStore: async () => {
       for (const g of storeGauges) g.reset();
       try {
-        const stats = repo.statistics();
+        const stats = await repo.statistics();
         for (const row of stats.itemsBySource) items.set({ source: row.sourceId }, row.items);
         for (const s of stats.sources) {
           failures.set({ source: s.sourceId }, s.consecutiveFailures);

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Logger, silentLogger } from "../domain/index.js";
-import type { Db } from "../store/database.js";
-import { createSqliteHealthRepo, type HealthRepo } from "../store/health-repo.js";
+import type { HealthRepo } from "../store/health-repo.js";
+import type { EitherStore } from "../store/port.js";
 import { createBantinMetrics, type ObserveCommandLatency } from "./bantin-metrics.js";
 import { evaluateHealth, type HealthInput } from "./health-check.js";
 
@@ -21,7 +21,8 @@ export interface HttpServerOptions {
    * Prometheus (or a container's port mapping) to reach it; nothing served is secret.
    */
   readonly host?: string;
-  readonly db: Db;
+  /** The store's health queries, on SQLite or PostgreSQL. */
+  readonly store: EitherStore<HealthRepo>;
   readonly health?: HealthOptions;
   readonly logger?: Logger;
   readonly now?: () => number;
@@ -43,15 +44,15 @@ export const DEFAULT_MAX_INGEST_AGE_SECONDS = 3600;
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const now = options.now ?? Date.now;
   const logger = (options.logger ?? silentLogger).child({ job: "http" });
-  const repo = createSqliteHealthRepo(options.db);
+  const repo = options.store;
   const metrics = createBantinMetrics(repo, now);
   const startedAt = now();
-  const health = () =>
+  const health = async () =>
     evaluateHealth({
       now: now(),
       startedAt,
       maxIngestAgeSeconds: options.health?.maxIngestAgeSeconds ?? DEFAULT_MAX_INGEST_AGE_SECONDS,
-      database: readDatabase(repo),
+      database: await readDatabase(repo),
       adapters: options.health?.adapters?.() ?? {},
     });
 
@@ -80,7 +81,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 }
 
 interface Routes {
-  readonly health: () => ReturnType<typeof evaluateHealth>;
+  readonly health: () => Promise<ReturnType<typeof evaluateHealth>>;
   readonly metrics: ReturnType<typeof createBantinMetrics>;
 }
 
@@ -91,7 +92,7 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Routes):
     return;
   }
   if (path === "/healthz") {
-    const report = routes.health();
+    const report = await routes.health();
     const body = `${JSON.stringify(report)}\n`;
     res.writeHead(report.status === "ok" ? 200 : 503, {
       "content-type": "application/json; charset=utf-8",
@@ -101,7 +102,7 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Routes):
     return;
   }
   if (path === "/metrics") {
-    routes.metrics.refreshFromStore();
+    await routes.metrics.refreshFromStore();
     const body = await routes.metrics.registry.metrics();
     res.writeHead(200, { "content-type": routes.metrics.registry.contentType });
     res.end(req.method === "HEAD" ? undefined : body);
@@ -110,10 +111,10 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Routes):
   res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found: try /healthz or /metrics\n");
 }
 
-function readDatabase(repo: HealthRepo): HealthInput["database"] {
+async function readDatabase(repo: EitherStore<HealthRepo>): Promise<HealthInput["database"]> {
   try {
-    repo.ping();
-    return { ok: true, lastIngestSuccessAt: repo.lastIngestSuccessAt() };
+    await repo.ping();
+    return { ok: true, lastIngestSuccessAt: await repo.lastIngestSuccessAt() };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { DeliveryState, Platform, SourceFetchState } from "../../src/domain/index.js";
 import { type HttpServer, type HttpServerOptions, startHttpServer } from "../../src/http/index.js";
 import { type Db, openDatabase } from "../../src/store/database.js";
+import { createSqliteHealthRepo } from "../../src/store/health-repo.js";
 import { aDelivery, anEvent, anItem, aSource, aSubscription } from "../support/store-fixtures.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -22,10 +23,14 @@ function store(): Db {
   return db;
 }
 
-async function serve(
-  options: Omit<HttpServerOptions, "port">,
-): Promise<HttpServer & { get(path: string): Promise<{ status: number; body: string }> }> {
-  const server = await startHttpServer({ port: 0, host: "127.0.0.1", now: () => NOW, ...options });
+async function serve({
+  db,
+  ...options
+}: Omit<HttpServerOptions, "port" | "store"> & { readonly db: Db }): Promise<
+  HttpServer & { get(path: string): Promise<{ status: number; body: string }> }
+> {
+  const store = createSqliteHealthRepo(db);
+  const server = await startHttpServer({ port: 0, host: "127.0.0.1", now: () => NOW, store, ...options });
   cleanups.push(() => server.close());
   const get = async (path: string) => {
     const res = await fetch(`http://127.0.0.1:${server.port}${path}`);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { startBot } from "../../app/start-bot.js";
-import { type CliContext, sqliteStorePath } from "../context.js";
+import type { CliContext } from "../context.js";
 
 export function registerStart(program: Command, ctx: CliContext): void {
   program
@@ -15,8 +15,6 @@ export function registerStart(program: Command, ctx: CliContext): void {
     )
     .option("--no-samples", "read the configured feeds even in the console")
     .action(async (opts: { console?: boolean; samples?: boolean }) => {
-      // Refused before anything starts: replicas on their own SQLite files would each send every briefing.
-      sqliteStorePath(ctx, "start");
       // Listened for before anything else, so a stop during the first ingest pass is a graceful
       // one too. The first signal asks; a second one finds Node's default and ends at once.
       const stop = new AbortController();

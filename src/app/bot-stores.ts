@@ -1,0 +1,77 @@
+import { hostname } from "node:os";
+import type { Env, Settings } from "../config/index.js";
+import type { Logger } from "../domain/index.js";
+import { openDatabase } from "../store/database.js";
+import { startLeadership } from "../store/postgres/leadership.js";
+import { openMigratedPool, redactUrl } from "../store/postgres/pool.js";
+import { type AppStores, postgresAppStores, sqliteAppStores, subscriptionDefaults } from "./app-stores.js";
+
+/** The bot's stores, opened, and what ends them. */
+export interface OpenedStores {
+  readonly stores: AppStores;
+  /**
+   * Fires when this process must stop serving: on PostgreSQL, when it lost the leader lock
+   * (another replica may be active now). Never on SQLite.
+   */
+  readonly lost: AbortSignal;
+  close(): Promise<void>;
+}
+
+/** How many connections one replica opens: the relay, the chat and the jobs at once, with room. */
+const POOL_SIZE = 10;
+
+/**
+ * The store `start` runs on: SQLite at BANTIN_DB, or PostgreSQL at BANTIN_DATABASE_URL. On
+ * PostgreSQL one replica is active at a time, the holder of the leader lock; another `start`
+ * on the same database waits as a standby and takes over within seconds of the active one's
+ * end (a stop, a crash, a lost host), since the server frees the lock with its session.
+ * Resolves undefined when `stop` fires first.
+ */
+export async function openBotStores(
+  env: Env,
+  settings: Settings,
+  logger: Logger,
+  stop: AbortSignal,
+): Promise<OpenedStores | undefined> {
+  const defaults = subscriptionDefaults(env, settings);
+  const url = env.BANTIN_DATABASE_URL;
+  if (url === undefined) {
+    const db = openDatabase(env.BANTIN_DB);
+    const close = async () => {
+      db.close();
+    };
+    return { stores: sqliteAppStores(db, defaults), lost: new AbortController().signal, close };
+  }
+  // Connected and migrated first: an unreachable database is a clear error, not a silent standby.
+  const pool = await openMigratedPool(url, POOL_SIZE);
+  const lost = new AbortController();
+  const leadership = startLeadership({
+    url,
+    logger: logger.child({ module: "leader" }),
+    onChange: (leader) => {
+      if (!leader) lost.abort();
+    },
+  });
+  const standby = setTimeout(
+    () => logger.info({ database: redactUrl(url) }, "standby: another replica is active; taking over when it ends"),
+    2_000,
+  );
+  const stopped = new Promise<void>((resolve) => stop.addEventListener("abort", () => resolve(), { once: true }));
+  await Promise.race([leadership.whenLeader(), stopped]);
+  clearTimeout(standby);
+  if (stop.aborted || !leadership.isLeader()) {
+    await leadership.stop();
+    await pool.end();
+    return undefined;
+  }
+  const workerId = `${hostname()}:${process.pid}`;
+  logger.info({ database: redactUrl(url), workerId }, "active on PostgreSQL");
+  return {
+    stores: postgresAppStores(pool, defaults, workerId),
+    lost: lost.signal,
+    async close() {
+      await pool.end();
+      await leadership.stop();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { spawnBantin } from "../support/bantin-process.js";
+import { serveBusyDay, sourcesYaml } from "../support/busy-day.js";
+import { cli } from "../support/cli.js";
+import { usePostgres } from "../support/embedded-postgres.js";
+import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";
+import { useFeedServer } from "../support/feed-server.js";
+import { expectNoStackTracesAfterAll } from "../support/process-output.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir();
+const postgres = usePostgres();
+const feedServer = useFeedServer();
+expectNoStackTracesAfterAll();
+let fake: FakeBotApi | undefined;
+afterEach(async () => {
+  await fake?.close();
+});
+
+describe("start on PostgreSQL (BANTIN_DATABASE_URL)", { timeout: 180_000 }, () => {
+  it("runs the whole bot on it: the first pass reads the feeds and /digest answers from the shared database", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), sourcesYaml(serveBusyDay(await feedServer(), Date.now())));
+    const env = { BANTIN_DATABASE_URL: await postgres.createDatabase(), BANTIN_SOURCES: join(dir, "sources.yaml") };
+    const bot = await cli(["start", "--console", "--no-samples"], env, "/digest\n");
+    expect(bot.code, bot.stderr).toBe(0);
+    expect(bot.stdout).toContain("Hwasong-19");
+    // What the bot stored is what `digest` reads from the same database afterwards.
+    const digest = await cli(["digest"], env);
+    expect(digest.stdout).toContain("Hwasong-19");
+  });
+
+  it("a second start waits as a standby and takes over within seconds when the active one is killed, with the chats' settings", async () => {
+    fake = await startFakeBotApi();
+    const api = fake;
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
+    const env = {
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      BANTIN_DATABASE_URL: await postgres.createDatabase(),
+      BANTIN_SOURCES: join(dir, "sources.yaml"),
+      LOG_LEVEL: "info",
+    };
+    const first = spawnBantin(env);
+    await first.said("active on PostgreSQL");
+    await api.waitFor(() => api.isPolling(), 30_000);
+    const second = spawnBantin(env);
+    await second.said("standby: another replica is active");
+    expect(second.output()).not.toContain("active on PostgreSQL");
+
+    api.userSays({ chatId: 77, text: "/subscribe my trieu", languageCode: "vi" });
+    await api.waitFor((messages) => messages.length === 1, 10_000);
+    first.child.kill("SIGKILL");
+    await first.closed;
+    const killedAt = Date.now();
+    await second.said("active on PostgreSQL");
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+
+    // The standby answers now, from the settings the killed replica stored.
+    api.userSays({ chatId: 77, text: "/subscribe lien trieu", languageCode: "vi" });
+    await api.waitFor((messages) => messages.length === 2, 30_000);
+    expect(api.messagesTo(77).map((m) => m.plainText)).toEqual([
+      "Đã đăng ký: Quan hệ Mỹ – Triều.",
+      expect.stringMatching(/^Đã đăng ký: Quan hệ Mỹ – Triều, .+\.$/),
+    ]);
+    second.child.kill("SIGTERM");
+    expect((await second.closed).code).toBe(0);
+  });
+});
