@@ -10,6 +10,11 @@ import { type AppStores, postgresAppStores, sqliteAppStores, subscriptionDefault
 export interface OpenedStores {
   readonly stores: AppStores;
   /**
+   * Resolves true once this process may serve (at once on SQLite; on PostgreSQL when it holds
+   * the leader lock), false when `stop` fires first.
+   */
+  active(stop: AbortSignal): Promise<boolean>;
+  /**
    * Fires when this process must stop serving: on PostgreSQL, when it lost the leader lock
    * (another replica may be active now). Never on SQLite.
    */
@@ -24,15 +29,10 @@ const POOL_SIZE = 10;
  * The store `start` runs on: SQLite at BANTIN_DB, or PostgreSQL at BANTIN_DATABASE_URL. On
  * PostgreSQL one replica is active at a time, the holder of the leader lock; another `start`
  * on the same database waits as a standby and takes over within seconds of the active one's
- * end (a stop, a crash, a lost host), since the server frees the lock with its session.
- * Resolves undefined when `stop` fires first.
+ * end (a stop, a crash, a lost host), since the server frees the lock with its session. The
+ * stores are open from the start, so a standby answers /healthz too.
  */
-export async function openBotStores(
-  env: Env,
-  settings: Settings,
-  logger: Logger,
-  stop: AbortSignal,
-): Promise<OpenedStores | undefined> {
+export async function openBotStores(env: Env, settings: Settings, logger: Logger): Promise<OpenedStores> {
   const defaults = subscriptionDefaults(env, settings);
   const url = env.BANTIN_DATABASE_URL;
   if (url === undefined) {
@@ -40,7 +40,12 @@ export async function openBotStores(
     const close = async () => {
       db.close();
     };
-    return { stores: sqliteAppStores(db, defaults), lost: new AbortController().signal, close };
+    return {
+      stores: sqliteAppStores(db, defaults),
+      active: async () => true,
+      lost: new AbortController().signal,
+      close,
+    };
   }
   // Connected and migrated first: an unreachable database is a clear error, not a silent standby.
   const pool = await openMigratedPool(url, POOL_SIZE);
@@ -52,22 +57,23 @@ export async function openBotStores(
       if (!leader) lost.abort();
     },
   });
-  const standby = setTimeout(
-    () => logger.info({ database: redactUrl(url) }, "standby: another replica is active; taking over when it ends"),
-    2_000,
-  );
-  const stopped = new Promise<void>((resolve) => stop.addEventListener("abort", () => resolve(), { once: true }));
-  await Promise.race([leadership.whenLeader(), stopped]);
-  clearTimeout(standby);
-  if (stop.aborted || !leadership.isLeader()) {
-    await leadership.stop();
-    await pool.end();
-    return undefined;
-  }
   const workerId = `${hostname()}:${process.pid}`;
-  logger.info({ database: redactUrl(url), workerId }, "active on PostgreSQL");
+  const database = redactUrl(url);
   return {
     stores: postgresAppStores(pool, defaults, workerId),
+    async active(stop) {
+      if (stop.aborted) return false;
+      const standby = setTimeout(
+        () => logger.info({ database }, "standby: another replica is active; taking over when it ends"),
+        2_000,
+      );
+      const stopped = new Promise<void>((resolve) => stop.addEventListener("abort", () => resolve(), { once: true }));
+      await Promise.race([leadership.whenLeader(), stopped]);
+      clearTimeout(standby);
+      if (stop.aborted || !leadership.isLeader()) return false;
+      logger.info({ database, workerId }, "active on PostgreSQL");
+      return true;
+    },
     lost: lost.signal,
     async close() {
       await pool.end();

@@ -12,6 +12,7 @@ import { loadTopics } from "../config/topics.js";
 import type { DeliverySender } from "../delivery/outbox-relay.js";
 import { renderPlainText } from "../digest/index.js";
 import { type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
+import type { HttpServer } from "../http/http-server.js";
 import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
 import { createNewsPipeline } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
@@ -58,15 +59,25 @@ const whenAborted = (signal: AbortSignal): Promise<void> =>
  */
 export async function startBot(asked: StartOptions): Promise<void> {
   const { env, settings, logger } = asked;
-  const opened = await openBotStores(env, settings, logger, asked.stopSignal);
-  if (opened === undefined) {
-    logger.info({ after: "waiting as a standby" }, "stop requested during startup");
-    return;
-  }
-  // A replica that lost the leader lock stops as if asked: another may be active by now.
-  const options: StartOptions = { ...asked, stopSignal: AbortSignal.any([asked.stopSignal, opened.lost]) };
+  const opened = await openBotStores(env, settings, logger);
+  const adapters: AdapterStatus = {};
   try {
-    await runBot(options, opened.stores);
+    // Served from the start: a standby is a healthy replica, waiting.
+    const ops = await startOpsServer(env, opened.stores.health, adapters, logger);
+    try {
+      adapters.standby = true;
+      const active = await opened.active(asked.stopSignal);
+      delete adapters.standby;
+      if (!active) {
+        logger.info({ after: "waiting as a standby" }, "stop requested during startup");
+        return;
+      }
+      // A replica that lost the leader lock stops as if asked: another may be active by now.
+      const options: StartOptions = { ...asked, stopSignal: AbortSignal.any([asked.stopSignal, opened.lost]) };
+      await runBot(options, opened.stores, adapters, ops);
+    } finally {
+      await ops?.close();
+    }
   } finally {
     await opened.close();
   }
@@ -78,7 +89,12 @@ export async function startBot(asked: StartOptions): Promise<void> {
 }
 
 /** The bot on opened stores, until its stop signal fires (or the console's input ends). */
-async function runBot(options: StartOptions, stores: AppStores): Promise<void> {
+async function runBot(
+  options: StartOptions,
+  stores: AppStores,
+  adapters: AdapterStatus,
+  ops: HttpServer | undefined,
+): Promise<void> {
   const { env, settings, logger } = options;
   const stopping = (step: string): boolean => {
     if (options.stopSignal.aborted) logger.info({ after: step }, "stop requested during startup");
@@ -96,11 +112,6 @@ async function runBot(options: StartOptions, stores: AppStores): Promise<void> {
     await news.close();
     return;
   }
-  const adapters: AdapterStatus = {};
-  const ops = await startOpsServer(env, stores.health, adapters, logger).catch(async (error: unknown) => {
-    await news.close();
-    throw error;
-  });
   try {
     const pipeline = createNewsPipeline({
       stores: stores.news,
@@ -136,7 +147,6 @@ async function runBot(options: StartOptions, stores: AppStores): Promise<void> {
     if (useConsole) await runConsole(options, core, briefings, adapters);
     else await runPlatforms(options, core, briefings, adapters);
   } finally {
-    await ops?.close();
     await news.close();
   }
 }

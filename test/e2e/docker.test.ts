@@ -82,7 +82,15 @@ const final = all.at(-1)!;
 const compose = parse(read("docker-compose.yml")) as {
   services: Record<
     string,
-    { build?: string; environment?: Record<string, string>; volumes?: string[]; command?: string }
+    {
+      build?: string;
+      image?: string;
+      environment?: Record<string, string>;
+      volumes?: string[];
+      command?: string;
+      profiles?: string[];
+      depends_on?: Record<string, unknown>;
+    }
   >;
 };
 
@@ -208,7 +216,23 @@ describe("docker-compose.yml", () => {
 
   it("sets only environment variables Bantin reads", () => {
     const known = Object.keys(envSchema.shape);
-    for (const key of Object.keys(service.environment ?? {})) expect(known, key).toContain(key);
-    for (const script of npmScriptsIn(service.command ?? "")) expect(Object.keys(scripts)).toContain(script);
+    for (const [, each] of Object.entries(compose.services).filter(([, s]) => s.build === ".")) {
+      for (const key of Object.keys(each.environment ?? {})) expect(known, key).toContain(key);
+      for (const script of npmScriptsIn(each.command ?? "")) expect(Object.keys(scripts)).toContain(script);
+    }
+  });
+
+  it("has a replicas profile: two Bantin replicas on the profile's PostgreSQL, started once it is ready", () => {
+    const inProfile = Object.entries(compose.services).filter(([, s]) => s.profiles?.includes("replicas"));
+    const replicas = inProfile.filter(([, s]) => s.build === ".");
+    expect(replicas).toHaveLength(2);
+    expect(inProfile.some(([id, s]) => id === "postgres" && s.image?.startsWith("postgres:"))).toBe(true);
+    for (const [id, replica] of replicas) {
+      const url = replica.environment?.BANTIN_DATABASE_URL ?? "";
+      expect(new URL(url).hostname, id).toBe("postgres");
+      expect(replica.depends_on, id).toHaveProperty("postgres");
+    }
+    // The single-process service stays outside the profile: `docker compose up` runs it alone, on SQLite.
+    expect(service.profiles).toBeUndefined();
   });
 });

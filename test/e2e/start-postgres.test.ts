@@ -47,9 +47,15 @@ describe("start on PostgreSQL (BANTIN_DATABASE_URL)", { timeout: 180_000 }, () =
     const first = spawnBantin(env);
     await first.said("active on PostgreSQL");
     await api.waitFor(() => api.isPolling(), 30_000);
-    const second = spawnBantin(env);
+    const second = spawnBantin({ ...env, HTTP_PORT: "0" });
     await second.said("standby: another replica is active");
     expect(second.output()).not.toContain("active on PostgreSQL");
+    // A standby is a healthy replica, waiting: its /healthz says so.
+    const port = /"port":(\d+)[^\n]*serving \/healthz/.exec(second.output())?.[1];
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    const report = (await health.json()) as { checks: { adapters: { connected: Record<string, boolean> } } };
+    expect(report.checks.adapters.connected).toEqual({ standby: true });
 
     api.userSays({ chatId: 77, text: "/subscribe my trieu", languageCode: "vi" });
     await api.waitFor((messages) => messages.length === 1, 10_000);
