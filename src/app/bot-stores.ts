@@ -76,8 +76,11 @@ export async function openBotStores(env: Env, settings: Settings, logger: Logger
     },
     lost: lost.signal,
     async close() {
-      await pool.end();
-      await leadership.stop();
+      try {
+        await pool.end();
+      } finally {
+        await leadership.stop();
+      }
     },
   };
 }

@@ -80,7 +80,9 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     } catch (cause) {
       // A bug or a broken store: logged for us, a short apology for the user, never a stack trace.
       logger.error({ err: cause, platform: ctx.platform, chatId: ctx.chatId }, "command failed");
-      return [kit.error(await kit.langOf(ctx), "internal")];
+      // The store may be what failed: the apology does not depend on reading it.
+      const lang = await kit.langOf(ctx).catch(() => deps.defaults.lang);
+      return [kit.error(lang, "internal")];
     }
   };
 

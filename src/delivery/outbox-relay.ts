@@ -233,7 +233,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           }
           if (stopping) break;
           if (idle.takeWake()) continue;
-          const due = await outbox.nextDueAt();
+          // A store that fails to answer (a database failing over) means a poll later, not a dead relay.
+          const due = await Promise.resolve()
+            .then(() => outbox.nextDueAt())
+            .catch((error: unknown) => {
+              logger.warn({ err: error }, "outbox relay: could not read when the next row is due");
+              return undefined;
+            });
           await idle.sleep(due === undefined ? pollMs : Math.min(pollMs, Math.max(10, due - now())));
         }
       })();

@@ -36,19 +36,25 @@ interface Staged {
 export function createIngestWriter(store: IngestStore, flushAtItems = DEFAULT_FLUSH_AT_ITEMS): IngestWriter {
   let queue: Staged[] = [];
   let waitingItems = 0;
+  let committed: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
     const batch = queue;
     queue = [];
     waitingItems = 0;
-    if (batch.length === 0) return;
-    let counts: number[];
-    try {
-      counts = await store.commit(batch);
-    } catch (error) {
-      for (const s of batch) s.reject(error);
-      return;
-    }
-    for (const [i, s] of batch.entries()) s.resolve(counts[i]!);
+    if (batch.length === 0) return committed;
+    // One commit at a time: on PostgreSQL two overlapping ones could each miss the other's copy
+    // of a syndicated story (the content check sees only committed rows) or deadlock.
+    committed = committed.then(async () => {
+      let counts: number[];
+      try {
+        counts = await store.commit(batch);
+      } catch (error) {
+        for (const s of batch) s.reject(error);
+        return;
+      }
+      for (const [i, s] of batch.entries()) s.resolve(counts[i]!);
+    });
+    return committed;
   };
   return {
     stage: (id, items, state) =>

@@ -8,7 +8,7 @@ import { composeDigest, composeDigestFrom } from "../../src/pipeline/compose-dig
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteOutboxStore } from "../../src/store/outbox-repo.js";
 import { createPostgresDigestSource } from "../../src/store/postgres/digest-source.js";
-import { useNumbersForInt8 } from "../../src/store/postgres/index.js";
+import { AdvisoryLockKey, BANTIN_LOCK_CLASS, useNumbersForInt8 } from "../../src/store/postgres/index.js";
 import { busyDay, serveBusyDay, sourcesYaml } from "../support/busy-day.js";
 import { seedNews } from "../support/chat-fixtures.js";
 import { cli } from "../support/cli.js";
@@ -145,6 +145,26 @@ describe("db copy and db migrate on PostgreSQL", () => {
     expect(noDigest.code).toBe(2);
     expect(noDigest.stderr).toMatch(/cannot connect to postgres:\/\/bantin:\*\*\*@127\.0\.0\.1:1\/bantin: /);
     expect(noDigest.stderr).not.toMatch(/at .+\.ts:\d+/);
+  });
+
+  it("ingest --once leaves analysis to a bot active on the same database, and says so", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), sourcesYaml(serveBusyDay(await feedServer(), Date.now())));
+    const url = await postgres.createDatabase();
+    const pool = testPool(url, 2);
+    pools.push(pool);
+    // An active bot holds the leader lock; this test plays it.
+    const bot = await pool.connect();
+    await bot.query("SELECT pg_advisory_lock($1::int, $2::int)", [BANTIN_LOCK_CLASS, AdvisoryLockKey.leader]);
+    const env = { BANTIN_DATABASE_URL: url, BANTIN_SOURCES: join(dir, "sources.yaml"), LOG_LEVEL: "warn" };
+    const ingested = await cli(["ingest", "--once"], env);
+    bot.release(true);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    expect(ingested.stdout + ingested.stderr).toContain("a bot is active on this database");
+    const { rows } = await pool.query<{ stored: number; analysed: number }>(
+      "SELECT count(*)::int AS stored, count(analyzed_at)::int AS analysed FROM items",
+    );
+    expect(rows[0]).toEqual({ stored: busyDay.items.length, analysed: 0 });
   });
 
   it("ingest --once, sources list and digest run on PostgreSQL when BANTIN_DATABASE_URL is set, as they do on SQLite", async () => {

@@ -49,10 +49,17 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         });
         report = await pipeline.ingest();
         // Analysis takes a bounded batch per call; a first pass over many feeds may need several.
-        while (opts.analyze) {
-          const analyzed = await pipeline.analyze();
-          if (analyzed.analyzed === 0) break;
-          ctx.logger().info({ job: "ingest", ...analyzed }, "stored items analysed");
+        const analyzeAll = async (): Promise<true> => {
+          for (;;) {
+            const analyzed = await pipeline.analyze();
+            if (analyzed.analyzed === 0) return true;
+            ctx.logger().info({ job: "ingest", ...analyzed }, "stored items analysed");
+          }
+        };
+        if (opts.analyze && (await store.asTheOnlyAnalyst(analyzeAll)) === undefined) {
+          ctx
+            .logger()
+            .warn({ job: "ingest" }, "a bot is active on this database: its next pass analyses what this one stored");
         }
       } catch (cause) {
         throw store.failure(cause);

@@ -54,13 +54,17 @@ export function startLeadership(options: LeadershipOptions): Leadership {
   const tick = async () => {
     try {
       if (client === undefined) {
-        // A silent network loss must end the lead within a poll or two: the server drops the
-        // session (and the lock) on its side, and another replica takes it.
+        // A silent network loss must end the lead within a poll or two on both sides: this side
+        // gives up its lead when a query times out; the server ends a session that went quiet
+        // (it queries every poll) or whose peer stopped answering keepalives, which frees the
+        // lock for another replica in seconds, not after the kernel's two-hour TCP timeout.
+        const quietMs = Math.max(5_000, 5 * pollMs);
         const fresh = new pg.Client({
           connectionString: options.url,
           keepAlive: true,
           connectionTimeoutMillis: Math.max(1_000, 2 * pollMs),
           query_timeout: Math.max(1_000, 2 * pollMs),
+          options: `-c idle_session_timeout=${quietMs} -c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=2`,
         });
         fresh.on("error", () => dropSession(fresh));
         await fresh.connect();

@@ -23,7 +23,15 @@ export class ConnectError extends StoreError {
  */
 export async function openMigratedPool(url: string, max = 4): Promise<pg.Pool> {
   useNumbersForInt8();
-  const pool = new pg.Pool({ connectionString: url, max });
+  // Bounded waits: during a network partition a query must fail (and the job retry later)
+  // rather than hang a tick, a shutdown or a handover for as long as TCP takes to give up.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 60_000,
+    keepAlive: true,
+  });
   // An idle client's error (the server restarting) is reported by the next query; unhandled here it would crash.
   pool.on("error", () => undefined);
   let client: pg.PoolClient;
