@@ -16,6 +16,10 @@ export interface ItemStore {
   count(): number;
 }
 
+/** An item's values in the order both stores' inserts list the columns (source_id … content_hash). */
+export const itemValues = (i: NewStoredItem) =>
+  [i.sourceId, i.guid, i.url, i.title, i.lead, i.text, i.lang, i.publishedAt, i.fetchedAt, i.contentHash] as const;
+
 /** The same content hash, through the index on its first 16 characters (written exactly as indexed). */
 const SAME_CONTENT = "substr(content_hash, 1, 16) = substr(?, 1, 16) AND content_hash = ?";
 
@@ -41,18 +45,7 @@ export function createSqliteItemStore(db: Db): ItemStore {
     // Positional parameters: binding by name looks each one up per row.
     for (const i of items) {
       if (sameContent.get(i.contentHash, i.contentHash) !== undefined) continue;
-      inserted += insert.run(
-        i.sourceId,
-        i.guid,
-        i.url,
-        i.title,
-        i.lead,
-        i.text,
-        i.lang,
-        i.publishedAt,
-        i.fetchedAt,
-        i.contentHash,
-      ).changes;
+      inserted += insert.run(...itemValues(i)).changes;
     }
     return inserted;
   };

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type IngestStore, sourceId } from "../../src/domain/index.js";
-import { contentHash, EMPTY_FETCH_STATE, type NewItem, runIngestPass } from "../../src/ingest/index.js";
+import { EMPTY_FETCH_STATE, runIngestPass } from "../../src/ingest/index.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteIngestStore } from "../../src/store/ingest-store.js";
 import { type Port, portOf } from "../../src/store/port.js";
@@ -11,6 +11,7 @@ import { createSqliteSourceStore, type SourceStore } from "../../src/store/sourc
 import { usePostgres } from "../support/embedded-postgres.js";
 import { useFeedServer } from "../support/feed-server.js";
 import { fixtureFeed, source, TEST_SETTINGS } from "../support/ingest-harness.js";
+import { aNewItem } from "../support/new-item.js";
 import { migratedPool } from "../support/postgres-store.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -52,22 +53,7 @@ const stores: Record<string, () => Promise<Opened>> = {
 
 const RSS = { "content-type": "application/rss+xml; charset=utf-8" };
 
-function item(n: number, extra: Partial<NewItem> = {}): NewItem {
-  const title = `Tin ${n}`;
-  return {
-    sourceId: sourceId("a"),
-    guid: `g-${n}`,
-    url: `https://bao.example/${n}`,
-    title,
-    lead: "",
-    text: "",
-    lang: "vi",
-    publishedAt: 1,
-    fetchedAt: 1,
-    contentHash: contentHash(title, ""),
-    ...extra,
-  };
-}
+const item = aNewItem;
 
 const fetched = { ...EMPTY_FETCH_STATE, lastStatus: "ok", etag: '"1"', lastFetchedAt: 5 } as const;
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sourceId } from "../../src/domain/index.js";
-import { contentHash, EMPTY_FETCH_STATE, type NewItem } from "../../src/ingest/index.js";
+import { EMPTY_FETCH_STATE, type NewItem } from "../../src/ingest/index.js";
 import { createIngestWriter } from "../../src/ingest/ingest-writer.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteIngestStore } from "../../src/store/ingest-store.js";
@@ -9,25 +9,12 @@ import { createSqliteItemStore } from "../../src/store/items-repo.js";
 import { bundledMigrations } from "../../src/store/migrations.js";
 import { createSqliteSourceStore } from "../../src/store/sources-repo.js";
 import { source } from "../support/ingest-harness.js";
+import { aNewItem } from "../support/new-item.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir();
 
-function item(id: string, n: number): NewItem {
-  const title = `Tin ${n}`;
-  return {
-    sourceId: sourceId(id),
-    guid: `g-${n}`,
-    url: `https://bao.example/${n}`,
-    title,
-    lead: "",
-    text: "",
-    lang: "vi",
-    publishedAt: 1,
-    fetchedAt: 1,
-    contentHash: contentHash(title, ""),
-  };
-}
+const item = (id: string, n: number): NewItem => aNewItem(n, { sourceId: sourceId(id) });
 
 function stores() {
   const db = openDatabase(join(tempDir(), "bantin.db"));

@@ -11,7 +11,6 @@ import {
   type SubscriptionId,
   sourceId,
 } from "../../src/domain/index.js";
-import { contentHash } from "../../src/ingest/index.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteEventStore, type EventStore } from "../../src/store/events-repo.js";
 import { createSqliteHealthRepo, type HealthRepo } from "../../src/store/health-repo.js";
@@ -32,6 +31,7 @@ import { createSqliteStoryRepo, type StoryRepo } from "../../src/store/story-rep
 import { createSqliteTelegramUpdateLog, type TelegramUpdateLog } from "../../src/store/telegram-updates-repo.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { source } from "../support/ingest-harness.js";
+import { aNewItem } from "../support/new-item.js";
 import { aPostgresSubscription, migratedPool } from "../support/postgres-store.js";
 import { aSubscription } from "../support/store-fixtures.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -117,18 +117,8 @@ interface Report {
   readonly lang?: Lang;
 }
 
-const item = ({ n, source: src, at, title, lang = "vi" }: Report) => ({
-  sourceId: sourceId(src),
-  guid: `g${n}`,
-  url: `http://127.0.0.1/${n}`,
-  title,
-  lead: `Lời dẫn ${n}`,
-  text: "",
-  lang,
-  publishedAt: at,
-  fetchedAt: at,
-  contentHash: contentHash(title, `Lời dẫn ${n}`),
-});
+const item = ({ n, source: src, at, title, lang = "vi" }: Report) =>
+  aNewItem(n, { sourceId: sourceId(src), publishedAt: at, title, lang });
 
 const fetched = (lastSuccessAt: number): SourceFetchState => ({
   ...EMPTY_FETCH_STATE,

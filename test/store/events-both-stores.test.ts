@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type IngestStore, sourceId } from "../../src/domain/index.js";
-import { contentHash, EMPTY_FETCH_STATE } from "../../src/ingest/index.js";
+import { EMPTY_FETCH_STATE } from "../../src/ingest/index.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createSqliteEventStore, type EventStore } from "../../src/store/events-repo.js";
 import { createSqliteIngestStore } from "../../src/store/ingest-store.js";
@@ -10,6 +10,7 @@ import { createPostgresEventStore } from "../../src/store/postgres/event-store.j
 import { createPostgresIngestStore } from "../../src/store/postgres/ingest-store.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { source } from "../support/ingest-harness.js";
+import { aNewItem } from "../support/new-item.js";
 import { aPostgresSubscription, migratedPool } from "../support/postgres-store.js";
 import { aSubscription } from "../support/store-fixtures.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -62,21 +63,7 @@ const H = 3_600_000;
 
 async function threeReports(ingest: IngestStore): Promise<void> {
   await ingest.upsertSources([source("vov", "http://127.0.0.1/vov"), source("yna", "http://127.0.0.1/yna")]);
-  const report = (n: number, src: string, at: number) => {
-    const title = `Tin ${n}`;
-    return {
-      sourceId: sourceId(src),
-      guid: `g${n}`,
-      url: `http://127.0.0.1/${n}`,
-      title,
-      lead: `Lời dẫn ${n}`,
-      text: "",
-      lang: "vi" as const,
-      publishedAt: at,
-      fetchedAt: at,
-      contentHash: contentHash(title, `Lời dẫn ${n}`),
-    };
-  };
+  const report = (n: number, src: string, at: number) => aNewItem(n, { sourceId: sourceId(src), publishedAt: at });
   await ingest.commit([
     { id: sourceId("vov"), items: [report(1, "vov", 1 * H), report(2, "vov", 2 * H)], state: EMPTY_FETCH_STATE },
     { id: sourceId("yna"), items: [report(3, "yna", 3 * H)], state: EMPTY_FETCH_STATE },

@@ -18,6 +18,7 @@ import { createPostgresSchedulerCursor } from "../../src/store/postgres/schedule
 import { createSqliteSchedulerCursor, type SchedulerCursor } from "../../src/store/scheduler-cursor-repo.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { source } from "../support/ingest-harness.js";
+import { aNewItem } from "../support/new-item.js";
 import { aPostgresSubscription, migratedPool } from "../support/postgres-store.js";
 import { aSubscription } from "../support/store-fixtures.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -76,18 +77,14 @@ async function twoEvents({ ingest, events }: Opened): Promise<void> {
     source("vne", "http://127.0.0.1/vne", { name: "VnExpress" }),
     source("yna", "http://127.0.0.1/yna", { name: "Yonhap", lang: "en" }),
   ]);
-  const report = (n: number, src: string, lang: "vi" | "en", at: number) => ({
-    sourceId: sourceId(src),
-    guid: `g${n}`,
-    url: `http://127.0.0.1/${n}`,
-    title: `Tin ${n}`,
-    lead: `Lời dẫn ${n}`,
-    text: "",
-    lang,
-    publishedAt: at,
-    fetchedAt: at,
-    contentHash: contentHash(`Tin ${n}`, ""),
-  });
+  const report = (n: number, src: string, lang: "vi" | "en", at: number) =>
+    aNewItem(n, {
+      sourceId: sourceId(src),
+      lang,
+      publishedAt: at,
+      lead: `Lời dẫn ${n}`,
+      contentHash: contentHash(`Tin ${n}`, ""),
+    });
   await ingest.commit([
     {
       id: sourceId("vne"),

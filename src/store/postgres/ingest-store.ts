@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { IngestStore, Item } from "../../domain/index.js";
+import { itemValues } from "../items-repo.js";
 import { createPostgresSourceStore, recordFetch } from "./source-store.js";
 import { inTransaction } from "./transaction.js";
 
@@ -41,18 +42,7 @@ export function createPostgresIngestStore(pool: pg.Pool): IngestStore {
         for (const f of fetches) {
           let inserted = 0;
           for (const i of f.items) {
-            const { rowCount } = await client.query(INSERT_ITEM, [
-              i.sourceId,
-              i.guid,
-              i.url,
-              i.title,
-              i.lead,
-              i.text,
-              i.lang,
-              i.publishedAt,
-              i.fetchedAt,
-              i.contentHash,
-            ]);
+            const { rowCount } = await client.query(INSERT_ITEM, [...itemValues(i)]);
             inserted += rowCount ?? 0;
           }
           await recordFetch(client, f.id, f.state);
