@@ -1,13 +1,19 @@
-import type { CoreFacts, ExclusiveKind } from "./event-features.js";
+import type { CoreFacts, ExclusiveKind, Outcome } from "./event-features.js";
 
 /** What an event's reports state in their titles and first sentences, gathered as they join. */
 export interface EventFacts {
   readonly dates: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
   readonly countries: Set<string>;
+  readonly outcomes: Set<Outcome>;
 }
 
-export const emptyFacts = (): EventFacts => ({ dates: new Set(), exclusive: new Map(), countries: new Set() });
+export const emptyFacts = (): EventFacts => ({
+  dates: new Set(),
+  exclusive: new Map(),
+  countries: new Set(),
+  outcomes: new Set(),
+});
 
 const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => b.has(x));
 
@@ -18,6 +24,11 @@ const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every(
  */
 function otherCountries(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size >= 2 && b.size >= 2 && !within(a, b) && !within(b, a);
+}
+
+/** One says it failed, the other only that it succeeded (or the reverse): two launches, two summits. */
+function otherOutcome(a: ReadonlySet<Outcome>, b: ReadonlySet<Outcome>): boolean {
+  return a.size === 1 && b.size === 1 && [...a][0] !== [...b][0];
 }
 
 /** "d:27-4" as a day of the year (months of 31 days are close enough to compare a few days apart). */
@@ -46,6 +57,7 @@ export function contradicts(item: CoreFacts | undefined, event: EventFacts, slac
   if (item === undefined) return false;
   if (item.dates.size > 0 && event.dates.size > 0 && !nearDates(item.dates, event.dates, slackDays)) return true;
   if (otherCountries(item.countries, event.countries)) return true;
+  if (otherOutcome(item.outcomes, event.outcomes)) return true;
   for (const [kind, terms] of item.exclusive) {
     const theirs = event.exclusive.get(kind);
     if (theirs === undefined || theirs.size === 0) continue;
@@ -59,6 +71,7 @@ export function addFacts(into: EventFacts, facts: CoreFacts | undefined): void {
   if (facts === undefined) return;
   for (const d of facts.dates) into.dates.add(d);
   for (const c of facts.countries) into.countries.add(c);
+  for (const o of facts.outcomes) into.outcomes.add(o);
   for (const [kind, terms] of facts.exclusive) {
     const set = into.exclusive.get(kind) ?? new Set<string>();
     for (const t of terms) set.add(t);

@@ -25,7 +25,11 @@ export interface CoreFacts {
   readonly exclusive: ReadonlyMap<ExclusiveKind, ReadonlySet<string>>;
   /** The countries it names (a capital standing for its government counts as its country). */
   readonly countries: ReadonlySet<string>;
+  /** How it says the thing ended: a launch or a summit that failed is not one that succeeded. */
+  readonly outcomes: ReadonlySet<Outcome>;
 }
+
+export type Outcome = "failed" | "succeeded";
 
 /** Kinds of specific concept of which an event has its own: a launch is of one missile, a summit in one place. */
 export type ExclusiveKind = "weapon" | "place" | "named";
@@ -35,6 +39,7 @@ interface MutableCore {
   readonly dates: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
   readonly countries: Set<string>;
+  readonly outcomes: Set<Outcome>;
 }
 
 /** The parts of an item clustering reads, each with how much it says about the event. */
@@ -213,7 +218,17 @@ function addText(
     core?.dates.add(d);
   }
   for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
+  if (core !== undefined) {
+    const folded = tokens.map((t) => t.folded).join(" ");
+    if (FAILED.test(folded)) core.outcomes.add("failed");
+    if (SUCCEEDED.test(folded)) core.outcomes.add("succeeded");
+  }
 }
+
+/** How the title or first sentence says the thing ended, in either language (folded). */
+const FAILED =
+  /\b(fail|fails|failed|failure|crash|crashes|crashed|collapse|collapses|collapsed|no deal|without a deal|no agreement|without an agreement|that bai|khong co thoa thuan|khong dat duoc thoa thuan)\b/;
+const SUCCEEDED = /\b(success|successful|successfully|into orbit|thanh cong|vao quy dao)\b/;
 
 /**
  * Term counts of an item: syllables (u:) and pairs (b:), names among them, dates (d:), figures
@@ -221,7 +236,7 @@ function addText(
  */
 export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): TermCounts {
   const names = new Set<string>();
-  const core: MutableCore = { dates: new Set(), exclusive: new Map(), countries: new Set() };
+  const core: MutableCore = { dates: new Set(), exclusive: new Map(), countries: new Set(), outcomes: new Set() };
   const counts: TermCounts = Object.assign(new Map<string, number>(), { names, core });
   addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
   splitSentences(input.lead).forEach((sentence, k) => {

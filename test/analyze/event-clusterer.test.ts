@@ -54,6 +54,35 @@ describe("event clustering", () => {
     expect(r.events.map((e) => e.id)).toEqual(["e1", "e2"]);
   });
 
+  it("keeps a launch that failed apart from one that succeeded, however alike they read, in either language", () => {
+    const lexicon = createEventLexicon(loadLexicon());
+    const r = clusterItems(
+      [
+        item(
+          "fail-vi",
+          "Triều Tiên thừa nhận phóng vệ tinh do thám Malligyong-1 thất bại",
+          "Tên lửa đẩy Chollima-1 mang vệ tinh Malligyong-1 rơi xuống biển sau sự cố ở tầng hai.",
+          0,
+        ),
+        item(
+          "orbit-en",
+          "North Korea says it put spy satellite Malligyong-1 into orbit",
+          "The Chollima-1 rocket carrying the Malligyong-1 reconnaissance satellite reached orbit, state media said.",
+          H,
+        ),
+        item(
+          "fail-en",
+          "North Korea's Malligyong-1 spy satellite launch fails, rocket crashes into sea",
+          "The Chollima-1 rocket carrying the Malligyong-1 satellite fell into the sea after its second stage failed.",
+          2 * H,
+        ),
+      ],
+      { lexicon },
+    );
+    expect(r.eventOf.get("fail-vi")).toBe(r.eventOf.get("fail-en"));
+    expect(r.eventOf.get("orbit-en")).not.toBe(r.eventOf.get("fail-vi"));
+  });
+
   it("never joins items further apart than the window", () => {
     const title = "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản";
     const r = clusterItems([item("a", title, title, 0), item("b", title, title, 100 * H)], { windowHours: 72 });
