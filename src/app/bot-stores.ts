@@ -1,9 +1,12 @@
 import { hostname } from "node:os";
 import type { Env, Settings } from "../config/index.js";
+import { createTelegramLimiter, type PlatformLimiter } from "../delivery/platform-limiters.js";
+import { createSharedTelegramLimiter } from "../delivery/shared-limiter.js";
 import type { Logger } from "../domain/index.js";
 import { openDatabase } from "../store/database.js";
 import { startLeadership } from "../store/postgres/leadership.js";
 import { openMigratedPool, redactUrl } from "../store/postgres/pool.js";
+import { createPostgresSendBudget } from "../store/postgres/send-budget.js";
 import { type AppStores, postgresAppStores, sqliteAppStores, subscriptionDefaults } from "./app-stores.js";
 
 /** The bot's stores, opened, and what ends them. */
@@ -19,6 +22,10 @@ export interface OpenedStores {
    * (another replica may be active now). Never on SQLite.
    */
   readonly lost: AbortSignal;
+  /** Telegram's limits for this process: its own on SQLite, one budget with every replica on PostgreSQL. */
+  readonly telegramLimiter: PlatformLimiter;
+  /** Whether other replicas may share the store (PostgreSQL): a standby then delivers meanwhile. */
+  readonly shared: boolean;
   close(): Promise<void>;
 }
 
@@ -44,6 +51,8 @@ export async function openBotStores(env: Env, settings: Settings, logger: Logger
       stores: sqliteAppStores(db, defaults),
       active: async () => true,
       lost: new AbortController().signal,
+      telegramLimiter: createTelegramLimiter(),
+      shared: false,
       close,
     };
   }
@@ -75,6 +84,8 @@ export async function openBotStores(env: Env, settings: Settings, logger: Logger
       return true;
     },
     lost: lost.signal,
+    telegramLimiter: createSharedTelegramLimiter(createPostgresSendBudget(pool)),
+    shared: true,
     async close() {
       try {
         await pool.end();

@@ -10,6 +10,7 @@ import { ConfigError, type Env, type Settings } from "../config/index.js";
 import { loadLexicon } from "../config/lexicon.js";
 import { loadTopics } from "../config/topics.js";
 import type { DeliverySender } from "../delivery/outbox-relay.js";
+import type { PlatformLimiter } from "../delivery/platform-limiters.js";
 import { renderPlainText } from "../digest/index.js";
 import { type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
 import type { HttpServer } from "../http/http-server.js";
@@ -17,13 +18,13 @@ import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
 import { createNewsPipeline } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
 import { StoreError } from "../store/database.js";
-import type { AppStores } from "./app-stores.js";
-import { openBotStores } from "./bot-stores.js";
+import { type OpenedStores, openBotStores } from "./bot-stores.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore } from "./chat-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
 import { type AdapterStatus, startOpsServer, withCommandLatency } from "./ops-server.js";
 import { loginTo } from "./platform-login.js";
+import { startStandbyDelivery } from "./standby-delivery.js";
 import { chatTopics } from "./topics.js";
 
 export interface StartOptions {
@@ -66,7 +67,10 @@ export async function startBot(asked: StartOptions): Promise<void> {
     const ops = await startOpsServer(env, opened.stores.health, adapters, logger);
     try {
       adapters.standby = true;
-      const active = await opened.active(asked.stopSignal);
+      const delivery = opened.shared
+        ? startStandbyDelivery(env, opened.stores, opened.telegramLimiter, logger)
+        : undefined;
+      const active = await opened.active(asked.stopSignal).finally(() => delivery?.stop());
       delete adapters.standby;
       if (!active) {
         logger.info({ after: "waiting as a standby" }, "stop requested during startup");
@@ -74,7 +78,7 @@ export async function startBot(asked: StartOptions): Promise<void> {
       }
       // A replica that lost the leader lock stops as if asked: another may be active by now.
       const options: StartOptions = { ...asked, stopSignal: AbortSignal.any([asked.stopSignal, opened.lost]) };
-      await runBot(options, opened.stores, adapters, ops);
+      await runBot(options, opened, adapters, ops);
     } finally {
       await ops?.close();
     }
@@ -91,11 +95,12 @@ export async function startBot(asked: StartOptions): Promise<void> {
 /** The bot on opened stores, until its stop signal fires (or the console's input ends). */
 async function runBot(
   options: StartOptions,
-  stores: AppStores,
+  opened: OpenedStores,
   adapters: AdapterStatus,
   ops: HttpServer | undefined,
 ): Promise<void> {
   const { env, settings, logger } = options;
+  const { stores, telegramLimiter } = opened;
   const stopping = (step: string): boolean => {
     if (options.stopSignal.aborted) logger.info({ after: step }, "stop requested during startup");
     return options.stopSignal.aborted;
@@ -143,7 +148,17 @@ async function runBot(
       }),
       ops,
     );
-    const briefings = { stores, env, settings, lexicon, concepts, pipeline, logger, ingestOnStart: false };
+    const briefings = {
+      stores,
+      env,
+      settings,
+      lexicon,
+      concepts,
+      pipeline,
+      logger,
+      ingestOnStart: false,
+      telegramLimiter,
+    };
     if (useConsole) await runConsole(options, core, briefings, adapters);
     else await runPlatforms(options, core, briefings, adapters);
   } finally {
@@ -151,7 +166,7 @@ async function runBot(
   }
 }
 
-type Briefings = Omit<BriefingDeps, "senders">;
+type Briefings = Omit<BriefingDeps, "senders"> & { readonly telegramLimiter: PlatformLimiter };
 
 /** The console chat, with scheduled briefings printed between replies; ends when stdin ends. */
 async function runConsole(
@@ -265,6 +280,7 @@ function telegramDeps(
     defaultLang: env.BANTIN_LANG,
     logger: options.logger,
     firstSeen: (updateId) => updates.firstSeen(updateId, Date.now()),
+    limiter: briefings.telegramLimiter,
     signal: options.stopSignal,
   };
 }

@@ -1,6 +1,6 @@
 import type { CommandCore } from "../../chat/index.js";
 import type { DeliverySender } from "../../delivery/outbox-relay.js";
-import { createTelegramLimiter } from "../../delivery/platform-limiters.js";
+import { createTelegramLimiter, type PlatformLimiter } from "../../delivery/platform-limiters.js";
 import type { DigestDocument, Lang, Logger } from "../../domain/index.js";
 import type { WebhookOptions } from "./bot-lifecycle.js";
 import { createTelegramBot } from "./telegram-bot.js";
@@ -23,6 +23,8 @@ export interface StartTelegramDeps {
   readonly logger: Logger;
   /** The store's record of handled updates (see TelegramBotOptions.firstSeen). */
   readonly firstSeen?: ((updateId: number) => boolean | Promise<boolean>) | undefined;
+  /** Telegram's limits; one budget with every replica's when they share a store. Default: this process's own. */
+  readonly limiter?: PlatformLimiter | undefined;
   /** The process's stop: a start still waiting for Telegram gives up, rejecting. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -51,7 +53,7 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<RunningTel
     chats: deps.chats,
     renderDigestHtml: deps.renderDigestHtml,
     defaultLang: deps.defaultLang,
-    limiter: createTelegramLimiter(),
+    limiter: deps.limiter ?? createTelegramLimiter(),
     logger: logger.child({ adapter: "telegram" }),
     ...(deps.firstSeen === undefined ? {} : { firstSeen: deps.firstSeen }),
   });

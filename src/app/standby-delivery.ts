@@ -1,0 +1,54 @@
+import { createDiscordDeliveryOnly } from "../adapters/discord/discord-delivery-only.js";
+import { createTelegramDeliveryOnly } from "../adapters/telegram/telegram-delivery-only.js";
+import type { Env } from "../config/index.js";
+import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
+import type { PlatformLimiter } from "../delivery/platform-limiters.js";
+import type { Logger, Platform } from "../domain/index.js";
+import type { AppStores } from "./app-stores.js";
+
+/** A standby's share of the sending; stop it before the replica becomes the active one. */
+export interface StandbyDelivery {
+  stop(): Promise<void>;
+}
+
+/**
+ * While it waits, a standby replica still delivers: it relays the shared outbox's due rows
+ * beside the active replica (the rows are claimed under a lease, a chat's in order, whichever
+ * replica sends them), through the platforms' APIs alone (the active replica polls Telegram and
+ * holds Discord's gateway), within the one Telegram budget all replicas draw from. A fan-out of
+ * many chats goes out from every replica; nothing on a platform the process has no token for.
+ */
+export function startStandbyDelivery(
+  env: Env,
+  stores: AppStores,
+  telegramLimiter: PlatformLimiter,
+  logger: Logger,
+): StandbyDelivery | undefined {
+  const senders: Partial<Record<Platform, DeliverySender>> = {};
+  if (env.TELEGRAM_BOT_TOKEN !== undefined) {
+    senders.telegram = createTelegramDeliveryOnly({
+      token: env.TELEGRAM_BOT_TOKEN,
+      apiRoot: env.TELEGRAM_API_ROOT,
+      limiter: telegramLimiter,
+      chats: stores.subscriptions,
+      logger,
+    });
+  }
+  if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined) {
+    senders.discord = createDiscordDeliveryOnly({
+      token: env.DISCORD_TOKEN,
+      api: env.DISCORD_API,
+      sentMessageId: (key, part) => stores.outbox.sentMessageId(key, part),
+      logger,
+    });
+  }
+  if (Object.keys(senders).length === 0) return undefined;
+  const relay = createOutboxRelay({
+    outbox: stores.outbox,
+    senders,
+    logger: logger.child({ module: "relay", role: "standby" }),
+  });
+  relay.start();
+  logger.info({ platforms: Object.keys(senders) }, "standby: delivering the shared outbox meanwhile");
+  return { stop: () => relay.stop() };
+}
