@@ -59,14 +59,15 @@ export async function openBotStores(env: Env, settings: Settings, logger: Logger
   // Connected and migrated first: an unreachable database is a clear error, not a silent standby.
   const pool = await openMigratedPool(url, POOL_SIZE);
   const lost = new AbortController();
+  const workerId = `${hostname()}:${process.pid}`;
   const leadership = startLeadership({
     url,
+    workerId,
     logger: logger.child({ module: "leader" }),
     onChange: (leader) => {
       if (!leader) lost.abort();
     },
   });
-  const workerId = `${hostname()}:${process.pid}`;
   const database = redactUrl(url);
   return {
     stores: postgresAppStores(pool, defaults, workerId),

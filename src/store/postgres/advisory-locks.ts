@@ -6,6 +6,16 @@
  */
 export const BANTIN_LOCK_CLASS = 0x42544e; // "BTN"
 
+/**
+ * The class of the locks by which replicas show they are alive: each holds, in a session it
+ * keeps open, the lock keyed by its worker id's hash (`presenceKeySql`). A row a worker claimed
+ * is another's to take as soon as that lock is gone (the worker's session ended: it died).
+ */
+export const BANTIN_PRESENCE_CLASS = 0x425450; // "BTP"
+
+/** The presence lock's key for a worker id, in SQL: a non-negative int, as pg_locks shows it. */
+export const presenceKeySql = (workerIdSql: string): string => `(hashtext(${workerIdSql}) & 2147483647)`;
+
 export const AdvisoryLockKey = {
   /** Held while migrating, so replicas starting together migrate once. */
   migrate: 1,

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Logger } from "../../domain/index.js";
-import { AdvisoryLockKey, BANTIN_LOCK_CLASS } from "./advisory-locks.js";
+import { AdvisoryLockKey, BANTIN_LOCK_CLASS, BANTIN_PRESENCE_CLASS, presenceKeySql } from "./advisory-locks.js";
 
 export interface Leadership {
   /** Whether this process holds the leader lock right now. */
@@ -16,6 +16,11 @@ export interface LeadershipOptions {
   /** How often a follower tries the lock, and a leader checks its session is alive. */
   readonly pollMs?: number;
   readonly logger: Logger;
+  /**
+   * This process's worker id: its session also holds the worker's presence lock, so the rows it
+   * claimed are taken again at once when it dies (see BANTIN_PRESENCE_CLASS).
+   */
+  readonly workerId?: string;
   /** Told on every change: true on taking the lead, false on losing it. */
   readonly onChange?: (leader: boolean) => void;
 }
@@ -68,6 +73,12 @@ export function startLeadership(options: LeadershipOptions): Leadership {
         });
         fresh.on("error", () => dropSession(fresh));
         await fresh.connect();
+        if (options.workerId !== undefined) {
+          await fresh.query(`SELECT pg_advisory_lock($1::int, ${presenceKeySql("$2::text")})`, [
+            BANTIN_PRESENCE_CLASS,
+            options.workerId,
+          ]);
+        }
         if (stopped) {
           await fresh.end();
           return;

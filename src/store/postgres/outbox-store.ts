@@ -8,6 +8,7 @@ import {
   type OutboxRow,
   outboxRowOf,
 } from "../outbox-repo.js";
+import { BANTIN_PRESENCE_CLASS, presenceKeySql } from "./advisory-locks.js";
 import { inTransaction } from "./transaction.js";
 
 export interface PostgresOutboxOptions {
@@ -15,6 +16,11 @@ export interface PostgresOutboxOptions {
   readonly workerId: string;
   /** How long a claimed row stays this worker's; past it, another worker may take it again. */
   readonly leaseMs?: number;
+  /**
+   * Every worker on the database holds its presence lock (see BANTIN_PRESENCE_CLASS): a row
+   * claimed by a worker whose lock is gone is taken again at once, not when its lease runs out.
+   */
+  readonly presence?: boolean;
 }
 
 /**
@@ -45,7 +51,13 @@ UPDATE deliveries d SET state = 'sending', attempts = d.attempts + 1, claimed_by
  WHERE d.id IN (
    SELECT c.id FROM deliveries c
     WHERE ((c.state = 'pending' AND c.next_attempt_at <= $1)
-           OR (c.state = 'sending' AND (c.lease_until IS NULL OR c.lease_until < $1)))
+           OR (c.state = 'sending' AND (c.lease_until IS NULL OR c.lease_until < $1))
+           OR (c.state = 'sending' AND $5::boolean AND c.claimed_by IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM pg_locks l
+                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND l.classid = ${BANTIN_PRESENCE_CLASS}::oid
+                   AND l.objid = ${presenceKeySql("c.claimed_by")}::oid)))
       AND NOT EXISTS (SELECT 1 FROM deliveries e
                        WHERE e.subscription_id = c.subscription_id AND e.id < c.id
                          AND e.state IN ('pending', 'sending'))
@@ -103,7 +115,7 @@ export function createPostgresOutboxStore(pool: pg.Pool, options: PostgresOutbox
     },
     enqueue: (message) => inTransaction(pool, (client) => enqueueIn(client, message)),
     async claimDue(now, limit) {
-      const { rows } = await pool.query<Row>(CLAIM, [now, options.workerId, leaseMs, limit]);
+      const { rows } = await pool.query<Row>(CLAIM, [now, options.workerId, leaseMs, limit, options.presence === true]);
       return rows.map(fromRow).sort((a, b) => a.id - b.id);
     },
     async markSent(id, messageId, now) {
