@@ -137,3 +137,6 @@ export interface DigestEntry {
 }
 
 export type DeliveryState = "pending" | "sending" | "sent" | "failed";
+
+/** A value now or later: what a store answers at once on SQLite and with a Promise on PostgreSQL. */
+export type Awaitable<T> = T | Promise<T>;

@@ -23,5 +23,4 @@ export type EitherStore<T> = {
     : never;
 };
 
-/** A value now or later. */
-export type Awaitable<T> = T | Promise<T>;
+export type { Awaitable } from "../domain/index.js";

@@ -1,6 +1,4 @@
-import type { ChatGoneReason, ChatId, ChatPlace, DeactivationReason } from "../../domain/index.js";
-
-type Awaitable<T> = T | Promise<T>;
+import type { Awaitable, ChatGoneReason, ChatId, ChatPlace, DeactivationReason } from "../../domain/index.js";
 
 /**
  * What the bot changes in the subscription store on the platform's say-so (either store
