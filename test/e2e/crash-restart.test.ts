@@ -7,6 +7,7 @@ import { createSqliteSchedulerCursor } from "../../src/store/scheduler-cursor-re
 import { spawnBantin } from "../support/bantin-process.js";
 import { startFakeBotApi } from "../support/fake-bot-api.js";
 import { startFakeDiscord } from "../support/fake-discord.js";
+import { hanoiTime, numberedItemUrl, serveNumberedFeeds } from "../support/fan-out.js";
 import { startFeedServer } from "../support/feed-server.js";
 import { aSubscription } from "../support/store-fixtures.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -22,27 +23,6 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-function rss(feed: number): string {
-  const items = Array.from({ length: ITEMS_PER_FEED }, (_, i) => {
-    const published = new Date(Date.now() - (i + 1) * 600_000).toUTCString();
-    return `<item><title>Triều Tiên và Hàn Quốc nối lại đối thoại, bản tin ${feed}-${i}</title>
-      <link>http://news${feed}.example/a/${i}</link><guid>feed${feed}-item${i}</guid>
-      <description>Bình Nhưỡng và Seoul đồng ý gặp lại tại Bàn Môn Điếm, lần thứ ${i} trong năm, theo nguồn ${feed}.</description>
-      <pubDate>${published}</pubDate></item>`;
-  }).join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed ${feed}</title><link>http://news${feed}.example/</link>${items}</channel></rss>`;
-}
-
-/** "HH:MM" in Hanoi, `minutesAgo` minutes before now. */
-function hanoiTime(minutesAgo: number): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(Date.now() - minutesAgo * 60_000);
-}
-
 describe("killed with SIGKILL at random moments, restarted each time", () => {
   it(`delivers every due briefing after ${KILLS} kills, none lost, none twice on Discord, on Telegram duplicates only where a send was interrupted (at-least-once)`, async () => {
     const fake = await startFakeBotApi();
@@ -53,11 +33,7 @@ describe("killed with SIGKILL at random moments, restarted each time", () => {
     const feeds = await startFeedServer();
     closers.push(() => feeds.close());
     const dir = tempDir();
-    const sources = Array.from({ length: FEEDS }, (_, f) => {
-      feeds.route(`/feed${f}.rss`, { headers: { "content-type": "application/rss+xml" }, body: rss(f) });
-      return `  - { id: feed-${f}, url: "${feeds.url(`/feed${f}.rss`)}", name: "Feed ${f}", lang: vi }`;
-    });
-    writeFileSync(join(dir, "sources.yaml"), `sources:\n${sources.join("\n")}\n`);
+    writeFileSync(join(dir, "sources.yaml"), serveNumberedFeeds(feeds, FEEDS, ITEMS_PER_FEED));
     const dbPath = join(dir, "bantin.db");
     const seed = openDatabase(dbPath);
     const due = hanoiTime(10);
@@ -156,7 +132,7 @@ describe("killed with SIGKILL at random moments, restarted each time", () => {
     // No ingested item lost: every item of every feed is in the store.
     for (let f = 0; f < FEEDS; f += 1) {
       for (let i = 0; i < ITEMS_PER_FEED; i += 1) {
-        expect(urls).toContain(`http://news${f}.example/a/${i}`);
+        expect(urls).toContain(numberedItemUrl(f, i));
       }
     }
     console.info(

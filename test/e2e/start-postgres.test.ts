@@ -1,15 +1,16 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { AdvisoryLockKey, BANTIN_LOCK_CLASS } from "../../src/store/postgres/index.js";
 import { spawnBantin } from "../support/bantin-process.js";
 import { serveBusyDay, sourcesYaml } from "../support/busy-day.js";
 import { cli } from "../support/cli.js";
 import { usePostgres } from "../support/embedded-postgres.js";
 import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";
+import { hanoiTime } from "../support/fan-out.js";
 import { useFeedServer } from "../support/feed-server.js";
-import { testPool } from "../support/postgres-store.js";
+import { aPostgresSubscription, testPool } from "../support/postgres-store.js";
 import { expectNoStackTracesAfterAll } from "../support/process-output.js";
+import { partsSentBy, startStandbyReplicas } from "../support/replicas.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -97,31 +98,15 @@ describe("start on PostgreSQL (BANTIN_DATABASE_URL)", { timeout: 180_000 }, () =
     expect((await cli(["db", "migrate"], env)).code).toBe(0);
     const pool = testPool(url, 2);
     closers.push(() => pool.end());
-    const due = new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Asia/Ho_Chi_Minh",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    }).format(Date.now() - 10 * 60_000);
+    const due = hanoiTime(10);
     const chats = Array.from({ length: 60 }, (_, i) => String(7000 + i));
-    for (const chat of chats) {
-      await pool.query(
-        `INSERT INTO subscriptions (platform, chat_id, chat_type, topics, times, timezone, lang, alerts, active, created_at, updated_at)
-         VALUES ('telegram', $1, 'private', '[]', $2, 'Asia/Ho_Chi_Minh', 'vi', 0, 1, 0, 0)`,
-        [chat, JSON.stringify([due])],
-      );
-    }
+    for (const chat of chats) await aPostgresSubscription(pool, chat, { times: [due] });
     await pool.query("INSERT INTO kv (key, value) VALUES ('cursor:briefing', $1)", [String(Date.now() - 30 * 60_000)]);
 
     // Both start as standbys (the test holds the lock), so both are relaying when the one that
     // takes the lock first queues the fan-out.
-    const holder = await pool.connect();
-    await holder.query("SELECT pg_advisory_lock($1::int, $2::int)", [BANTIN_LOCK_CLASS, AdvisoryLockKey.leader]);
-    const first = spawnBantin(env);
-    const second = spawnBantin(env);
-    await Promise.all([first, second].map((p) => p.said("standby: delivering the shared outbox meanwhile")));
-    holder.release(true);
-    await Promise.race([first, second].map((p) => p.said("active on PostgreSQL")));
+    const [first, second] = await startStandbyReplicas(pool, env, 2);
+    if (first === undefined || second === undefined) throw new Error("two replicas expected");
 
     await api.waitFor(() => chats.every((c) => api.messagesTo(c).length > 0), 60_000);
     // Every chat got its briefing once, whole; both replicas sent part of the fan-out.
@@ -130,12 +115,7 @@ describe("start on PostgreSQL (BANTIN_DATABASE_URL)", { timeout: 180_000 }, () =
     );
     const expected = new Map(rows.map((r) => [r.chat_id, r.n]));
     for (const chat of chats) expect(api.messagesTo(chat).length, chat).toBe(expected.get(chat));
-    const sentBy = (output: string) =>
-      output
-        .split("\n")
-        .filter((line) => line.includes("outbox drained"))
-        .reduce((n, line) => n + Number(/"sent":(\d+)/.exec(line)?.[1] ?? 0), 0);
-    const [byFirst, bySecond] = [sentBy(first.output()), sentBy(second.output())];
+    const [byFirst, bySecond] = [partsSentBy(first), partsSentBy(second)];
     expect(byFirst).toBeGreaterThan(0);
     expect(bySecond).toBeGreaterThan(0);
     expect(byFirst + bySecond).toBe(api.messages.length);

@@ -31,12 +31,16 @@ export async function migratedPool(url: string, max = 4): Promise<pg.Pool> {
   return pool;
 }
 
-/** An active Telegram subscription of a private chat, as the outbox needs one; its id. */
-export async function aPostgresSubscription(pool: pg.Pool, chat: string): Promise<SubscriptionId> {
+/** An active subscription of a private chat, as the outbox needs one (Telegram, briefed at 07:00 unless given); its id. */
+export async function aPostgresSubscription(
+  pool: pg.Pool,
+  chat: string,
+  seed: { readonly platform?: "telegram" | "discord"; readonly times?: readonly string[] } = {},
+): Promise<SubscriptionId> {
   const { rows } = await pool.query<{ id: number }>(
     `INSERT INTO subscriptions (platform, chat_id, chat_type, topics, times, timezone, lang, alerts, active, created_at, updated_at)
-     VALUES ('telegram', $1, 'private', '[]', '["07:00"]', 'Asia/Ho_Chi_Minh', 'vi', 0, 1, 0, 0) RETURNING id`,
-    [chat],
+     VALUES ($1, $2, 'private', '[]', $3, 'Asia/Ho_Chi_Minh', 'vi', 0, 1, 0, 0) RETURNING id`,
+    [seed.platform ?? "telegram", chat, JSON.stringify(seed.times ?? ["07:00"])],
   );
   return subscriptionId(rows[0]?.id ?? 0);
 }
