@@ -1,13 +1,21 @@
 import { hostname } from "node:os";
 import type { Env, Settings } from "../config/index.js";
 import { createTelegramLimiter, type PlatformLimiter } from "../delivery/platform-limiters.js";
-import { createSharedTelegramLimiter } from "../delivery/shared-limiter.js";
+import { createSharedDiscordLimiter, createSharedTelegramLimiter } from "../delivery/shared-limiter.js";
 import type { Logger } from "../domain/index.js";
 import { openDatabase } from "../store/database.js";
 import { startLeadership } from "../store/postgres/leadership.js";
 import { openMigratedPool, redactUrl } from "../store/postgres/pool.js";
 import { createPostgresSendBudget } from "../store/postgres/send-budget.js";
 import { type AppStores, postgresAppStores, sqliteAppStores, subscriptionDefaults } from "./app-stores.js";
+
+/** The platforms' limits for this process's sends. */
+export interface PlatformLimiters {
+  /** Its own on SQLite; one budget with every replica on PostgreSQL. */
+  readonly telegram: PlatformLimiter;
+  /** One budget with every replica on PostgreSQL; undefined on SQLite, where discord.js paces the one process. */
+  readonly discord: PlatformLimiter | undefined;
+}
 
 /** The bot's stores, opened, and what ends them. */
 export interface OpenedStores {
@@ -22,8 +30,7 @@ export interface OpenedStores {
    * (another replica may be active now). Never on SQLite.
    */
   readonly lost: AbortSignal;
-  /** Telegram's limits for this process: its own on SQLite, one budget with every replica on PostgreSQL. */
-  readonly telegramLimiter: PlatformLimiter;
+  readonly limiters: PlatformLimiters;
   /** Whether other replicas may share the store (PostgreSQL): a standby then delivers meanwhile. */
   readonly shared: boolean;
   close(): Promise<void>;
@@ -51,7 +58,7 @@ export async function openBotStores(env: Env, settings: Settings, logger: Logger
       stores: sqliteAppStores(db, defaults),
       active: async () => true,
       lost: new AbortController().signal,
-      telegramLimiter: createTelegramLimiter(),
+      limiters: { telegram: createTelegramLimiter(), discord: undefined },
       shared: false,
       close,
     };
@@ -69,6 +76,7 @@ export async function openBotStores(env: Env, settings: Settings, logger: Logger
     },
   });
   const database = redactUrl(url);
+  const budget = createPostgresSendBudget(pool);
   return {
     stores: postgresAppStores(pool, defaults, workerId),
     async active(stop) {
@@ -85,7 +93,7 @@ export async function openBotStores(env: Env, settings: Settings, logger: Logger
       return true;
     },
     lost: lost.signal,
-    telegramLimiter: createSharedTelegramLimiter(createPostgresSendBudget(pool)),
+    limiters: { telegram: createSharedTelegramLimiter(budget), discord: createSharedDiscordLimiter(budget) },
     shared: true,
     async close() {
       try {

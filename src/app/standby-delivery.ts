@@ -2,9 +2,9 @@ import { createDiscordDeliveryOnly } from "../adapters/discord/discord-delivery-
 import { createTelegramDeliveryOnly } from "../adapters/telegram/telegram-delivery-only.js";
 import type { Env } from "../config/index.js";
 import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
-import type { PlatformLimiter } from "../delivery/platform-limiters.js";
 import type { Logger, Platform } from "../domain/index.js";
 import type { AppStores } from "./app-stores.js";
+import type { PlatformLimiters } from "./bot-stores.js";
 
 /** A standby's share of the sending; stop it before the replica becomes the active one. */
 export interface StandbyDelivery {
@@ -15,13 +15,13 @@ export interface StandbyDelivery {
  * While it waits, a standby replica still delivers: it relays the shared outbox's due rows
  * beside the active replica (the rows are claimed under a lease, a chat's in order, whichever
  * replica sends them), through the platforms' APIs alone (the active replica polls Telegram and
- * holds Discord's gateway), within the one Telegram budget all replicas draw from. A fan-out of
+ * holds Discord's gateway), within the one budget per platform that all replicas draw from. A fan-out of
  * many chats goes out from every replica; nothing on a platform the process has no token for.
  */
 export function startStandbyDelivery(
   env: Env,
   stores: AppStores,
-  telegramLimiter: PlatformLimiter,
+  limiters: PlatformLimiters,
   logger: Logger,
 ): StandbyDelivery | undefined {
   const senders: Partial<Record<Platform, DeliverySender>> = {};
@@ -29,7 +29,7 @@ export function startStandbyDelivery(
     senders.telegram = createTelegramDeliveryOnly({
       token: env.TELEGRAM_BOT_TOKEN,
       apiRoot: env.TELEGRAM_API_ROOT,
-      limiter: telegramLimiter,
+      limiter: limiters.telegram,
       chats: stores.subscriptions,
       logger,
     });
@@ -39,6 +39,7 @@ export function startStandbyDelivery(
       token: env.DISCORD_TOKEN,
       api: env.DISCORD_API,
       sentMessageId: (key, part) => stores.outbox.sentMessageId(key, part),
+      limiter: limiters.discord,
       logger,
     });
   }

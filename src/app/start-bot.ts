@@ -10,7 +10,6 @@ import { ConfigError, type Env, type Settings } from "../config/index.js";
 import { loadLexicon } from "../config/lexicon.js";
 import { loadTopics } from "../config/topics.js";
 import type { DeliverySender } from "../delivery/outbox-relay.js";
-import type { PlatformLimiter } from "../delivery/platform-limiters.js";
 import { renderPlainText } from "../digest/index.js";
 import { type Logger, type Platform, topicWeightsOf } from "../domain/index.js";
 import type { HttpServer } from "../http/http-server.js";
@@ -18,7 +17,7 @@ import { createOnDemandDigestComposer } from "../pipeline/compose-digest.js";
 import { createNewsPipeline } from "../pipeline/news-pipeline.js";
 import { refreshNews } from "../pipeline/refresh-news.js";
 import { StoreError } from "../store/database.js";
-import { type OpenedStores, openBotStores } from "./bot-stores.js";
+import { type OpenedStores, openBotStores, type PlatformLimiters } from "./bot-stores.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore } from "./chat-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
@@ -67,9 +66,7 @@ export async function startBot(asked: StartOptions): Promise<void> {
     const ops = await startOpsServer(env, opened.stores.health, adapters, logger);
     try {
       adapters.standby = true;
-      const delivery = opened.shared
-        ? startStandbyDelivery(env, opened.stores, opened.telegramLimiter, logger)
-        : undefined;
+      const delivery = opened.shared ? startStandbyDelivery(env, opened.stores, opened.limiters, logger) : undefined;
       const active = await opened.active(asked.stopSignal).finally(() => delivery?.stop());
       delete adapters.standby;
       if (!active) {
@@ -100,7 +97,7 @@ async function runBot(
   ops: HttpServer | undefined,
 ): Promise<void> {
   const { env, settings, logger } = options;
-  const { stores, telegramLimiter } = opened;
+  const { stores, limiters } = opened;
   const stopping = (step: string): boolean => {
     if (options.stopSignal.aborted) logger.info({ after: step }, "stop requested during startup");
     return options.stopSignal.aborted;
@@ -157,7 +154,7 @@ async function runBot(
       pipeline,
       logger,
       ingestOnStart: false,
-      telegramLimiter,
+      limiters,
     };
     if (useConsole) await runConsole(options, core, briefings, adapters);
     else await runPlatforms(options, core, briefings, adapters);
@@ -166,7 +163,7 @@ async function runBot(
   }
 }
 
-type Briefings = Omit<BriefingDeps, "senders"> & { readonly telegramLimiter: PlatformLimiter };
+type Briefings = Omit<BriefingDeps, "senders"> & { readonly limiters: PlatformLimiters };
 
 /** The console chat, with scheduled briefings printed between replies; ends when stdin ends. */
 async function runConsole(
@@ -229,6 +226,7 @@ async function runPlatforms(
         topics: chatTopics(briefings.lexicon),
         renderDigest: renderDiscordMessages,
         sentMessageId: briefings.stores.outbox.sentMessageId,
+        limiter: briefings.limiters.discord,
         logger,
       };
       const discord = await loginTo(DISCORD_LOGIN, () => startDiscord(discordDeps));
@@ -280,7 +278,7 @@ function telegramDeps(
     defaultLang: env.BANTIN_LANG,
     logger: options.logger,
     firstSeen: (updateId) => updates.firstSeen(updateId, Date.now()),
-    limiter: briefings.telegramLimiter,
+    limiter: briefings.limiters.telegram,
     signal: options.stopSignal,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  createDiscordLimiter,
   createTelegramLimiter,
   defaultTelegramPace,
   type PlatformLimiter,
@@ -30,27 +31,25 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const LATE_MS = 15;
 const MAX_TAKES = 3;
 
+/** One send's claim on the shared budget: the overall key and its pace, and the per-place spacing. */
+type BudgetRule = Parameters<SharedSendBudget["reserve"]>[0];
+
 /**
- * Telegram's limits as one budget for every replica of the bot: ~30 messages/s overall, 1/s per
- * chat, 20/min per group, however many processes send. Each process still paces itself first
- * with its own limiter, whose `reply` lane overtakes its `bulk` lane (a command answered before
- * a fan-out's next part); then the send takes its slot in the shared budget and waits for it.
+ * A platform's limits as one budget for every replica: the process first paces itself with its
+ * own limiter (whose `reply` lane overtakes its `bulk` lane), then the send takes its slot in the
+ * shared budget and waits for it.
  */
-export function createSharedTelegramLimiter(
+function createSharedLimiter(
   budget: SharedSendBudget,
-  pace: Partial<TelegramPace> = {},
+  local: PlatformLimiter,
+  ruleFor: (chatId: string) => BudgetRule,
 ): PlatformLimiter {
-  const p = { ...defaultTelegramPace, ...pace };
-  const local = createTelegramLimiter(p);
-  const intervalMs = 1000 / (p.globalPerSecond * CLUSTER_HEADROOM);
   return {
     async acquire(chatId, lane) {
       await local.acquire(chatId, lane);
-      const spacing = [{ key: `tg:chat:${chatId}`, gapMs: Math.ceil(1000 / p.chatPerSecond) }];
-      if (chatId.startsWith("-"))
-        spacing.push({ key: `tg:group:${chatId}`, gapMs: Math.ceil(60_000 / p.groupPerMinute) });
+      const rule = ruleFor(chatId);
       for (let take = 1; ; take++) {
-        const { at } = await budget.reserve({ globalKey: "tg:global", intervalMs, spacing });
+        const { at } = await budget.reserve(rule);
         const wait = at - Date.now();
         if (wait > 0) await sleep(wait);
         // Late again and again (a loop this busy is the problem): send rather than wait on forever.
@@ -59,4 +58,49 @@ export function createSharedTelegramLimiter(
     },
     waiting: () => local.waiting(),
   };
+}
+
+/**
+ * Telegram's limits as one budget for every replica of the bot: ~30 messages/s overall, 1/s per
+ * chat, 20/min per group, however many processes send (a command answered before a fan-out's
+ * next part still, within each process).
+ */
+export function createSharedTelegramLimiter(
+  budget: SharedSendBudget,
+  pace: Partial<TelegramPace> = {},
+): PlatformLimiter {
+  const p = { ...defaultTelegramPace, ...pace };
+  const intervalMs = 1000 / (p.globalPerSecond * CLUSTER_HEADROOM);
+  return createSharedLimiter(budget, createTelegramLimiter(p), (chatId) => {
+    const spacing = [{ key: `tg:chat:${chatId}`, gapMs: Math.ceil(1000 / p.chatPerSecond) }];
+    if (chatId.startsWith("-"))
+      spacing.push({ key: `tg:group:${chatId}`, gapMs: Math.ceil(60_000 / p.groupPerMinute) });
+    return { globalKey: "tg:global", intervalMs, spacing };
+  });
+}
+
+/** Discord's 50 requests/s per bot, and its 5 messages per 5 s in one channel. */
+export interface DiscordPace {
+  readonly globalPerSecond: number;
+  readonly channelPerWindow: number;
+  readonly channelWindowMs: number;
+}
+
+export const defaultDiscordPace: DiscordPace = { globalPerSecond: 50, channelPerWindow: 5, channelWindowMs: 5000 };
+
+/**
+ * Discord's limits as one budget for every replica. In one process discord.js follows each
+ * channel's bucket from the answers' headers; a replica that did not send the channel's last
+ * message has not seen them, so across replicas a channel's messages are spaced evenly over its
+ * window (with the headroom, as the window's edges are the server's), and the global 50/s is shared.
+ */
+export function createSharedDiscordLimiter(budget: SharedSendBudget, pace: Partial<DiscordPace> = {}): PlatformLimiter {
+  const p = { ...defaultDiscordPace, ...pace };
+  const intervalMs = 1000 / (p.globalPerSecond * CLUSTER_HEADROOM);
+  const gapMs = Math.ceil(p.channelWindowMs / p.channelPerWindow / CLUSTER_HEADROOM);
+  return createSharedLimiter(budget, createDiscordLimiter(p.globalPerSecond), (chatId) => ({
+    globalKey: "dc:global",
+    intervalMs,
+    spacing: [{ key: `dc:channel:${chatId}`, gapMs }],
+  }));
 }

@@ -1,9 +1,9 @@
-import { REST } from "discord.js";
 import type { DeliverySender } from "../../delivery/outbox-relay.js";
+import { inLane, type PlatformLimiter } from "../../delivery/platform-limiters.js";
 import type { Logger } from "../../domain/index.js";
 import { createDiscordDeliverySender } from "./discord-delivery-sender.js";
 import { createDiscordForums } from "./discord-forum.js";
-import { DefaultDiscordRestOptions, rejectUnexplainedRateLimit } from "./discord-rest.js";
+import { createDiscordRest } from "./discord-rest.js";
 import { createDiscordSender } from "./discord-sender.js";
 
 export interface DiscordDeliveryOnlyDeps {
@@ -11,6 +11,8 @@ export interface DiscordDeliveryOnlyDeps {
   readonly api?: string | undefined;
   /** The message id a part was sent as (a forum post's first part opens the post). */
   readonly sentMessageId: (dedupeKey: string, part: number) => string | undefined | Promise<string | undefined>;
+  /** The budget every replica draws from (see createSharedDiscordLimiter). */
+  readonly limiter: PlatformLimiter | undefined;
   readonly logger: Logger;
 }
 
@@ -20,14 +22,10 @@ export interface DiscordDeliveryOnlyDeps {
  */
 export function createDiscordDeliveryOnly(deps: DiscordDeliveryOnlyDeps): DeliverySender {
   const logger = deps.logger.child({ platform: "discord", role: "delivery" });
-  const rest = new REST({
-    timeout: DefaultDiscordRestOptions.timeoutMs,
-    retries: DefaultDiscordRestOptions.retries,
-    rejectOnRateLimit: rejectUnexplainedRateLimit,
-    ...(deps.api === undefined ? {} : { api: deps.api.replace(/\/+$/, "") }),
-  }).setToken(deps.token);
-  return createDiscordDeliverySender(createDiscordSender(rest, logger), {
-    forums: createDiscordForums(rest, logger),
-    postOf: (dedupeKey) => deps.sentMessageId(dedupeKey, 0),
-  });
+  const rest = createDiscordRest({ token: deps.token, api: deps.api });
+  return createDiscordDeliverySender(
+    createDiscordSender(rest, logger),
+    { forums: createDiscordForums(rest, logger), postOf: (dedupeKey) => deps.sentMessageId(dedupeKey, 0) },
+    deps.limiter === undefined ? undefined : inLane(deps.limiter, "bulk"),
+  );
 }

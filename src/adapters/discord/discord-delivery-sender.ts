@@ -25,7 +25,16 @@ export interface DiscordForumDelivery {
   readonly postOf: (dedupeKey: string) => string | undefined | Promise<string | undefined>;
 }
 
-export function createDiscordDeliverySender(sender: DiscordSender, forum?: DiscordForumDelivery): DeliverySender {
+/** Waits until a message to a channel may go (the replicas' shared budget); none in one process, where discord.js paces. */
+export interface DiscordPacer {
+  acquire(channelId: string): Promise<void>;
+}
+
+export function createDiscordDeliverySender(
+  sender: DiscordSender,
+  forum?: DiscordForumDelivery,
+  pacer?: DiscordPacer,
+): DeliverySender {
   /** A row's one message: into the channel, as a new forum post, or inside the post its first part opened. */
   const post = async (row: Parameters<DeliverySender["send"]>[0], part: DiscordOutboxPart) => {
     const { forum_post: opens, in_forum_post: inside, ...body } = part;
@@ -50,6 +59,7 @@ export function createDiscordDeliverySender(sender: DiscordSender, forum?: Disco
       } catch {
         return { kind: "permanent", reason: "discord payload is not JSON" };
       }
+      await pacer?.acquire(row.chatId);
       const result = await post(row, part);
       if (result === undefined) return { kind: "permanent", reason: "discord forum post was never opened" };
       switch (result.kind) {

@@ -1,6 +1,7 @@
 import { type APIInteraction, Client, Events, GatewayDispatchEvents, GatewayIntentBits } from "discord.js";
 import type { CommandCore } from "../../chat/index.js";
 import type { DeliverySender } from "../../delivery/outbox-relay.js";
+import { inLane, type PlatformLimiter } from "../../delivery/platform-limiters.js";
 import type { Logger, Topic } from "../../domain/index.js";
 import { createDiscordDeliverySender } from "./discord-delivery-sender.js";
 import { createDiscordForums } from "./discord-forum.js";
@@ -23,6 +24,8 @@ export interface StartDiscordDeps {
   readonly renderDigest: RenderDiscordDigest;
   /** The outbox's record of sent parts: a forum message's later parts go into the post its first opened. */
   readonly sentMessageId: (dedupeKey: string, part: number) => string | undefined | Promise<string | undefined>;
+  /** Shared with the other replicas on PostgreSQL; undefined in one process, where discord.js's own queue paces. */
+  readonly limiter?: PlatformLimiter | undefined;
   readonly logger: Logger;
 }
 
@@ -73,10 +76,11 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningDisco
   const sender = createDiscordSender(client.rest, logger);
   return {
     sender,
-    deliverySender: createDiscordDeliverySender(sender, {
-      forums,
-      postOf: (dedupeKey) => deps.sentMessageId(dedupeKey, 0),
-    }),
+    deliverySender: createDiscordDeliverySender(
+      sender,
+      { forums, postOf: (dedupeKey) => deps.sentMessageId(dedupeKey, 0) },
+      deps.limiter === undefined ? undefined : inLane(deps.limiter, "bulk"),
+    ),
     stop: () => client.destroy(),
   };
 }
