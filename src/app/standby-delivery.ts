@@ -23,9 +23,12 @@ export function startStandbyDelivery(
   stores: AppStores,
   limiters: PlatformLimiters,
   logger: Logger,
+  /** The Telegram bot's own sender when this standby already serves the webhook. */
+  telegramSender?: DeliverySender,
 ): StandbyDelivery | undefined {
   const senders: Partial<Record<Platform, DeliverySender>> = {};
-  if (env.TELEGRAM_BOT_TOKEN !== undefined) {
+  if (telegramSender !== undefined) senders.telegram = telegramSender;
+  else if (env.TELEGRAM_BOT_TOKEN !== undefined) {
     senders.telegram = createTelegramDeliveryOnly({
       token: env.TELEGRAM_BOT_TOKEN,
       apiRoot: env.TELEGRAM_API_ROOT,

@@ -4,7 +4,7 @@ import { createConsoleDeliverySender } from "../adapters/console/console-deliver
 import { renderDiscordMessages } from "../adapters/discord/render-discord.js";
 import { startDiscord } from "../adapters/discord/start-discord.js";
 import { renderTelegramHtml } from "../adapters/telegram/render-digest-html.js";
-import { type StartTelegramDeps, startTelegram } from "../adapters/telegram/start-telegram.js";
+import { type RunningTelegram, type StartTelegramDeps, startTelegram } from "../adapters/telegram/start-telegram.js";
 import type { CommandCore } from "../chat/index.js";
 import { ConfigError, type Env, type Settings } from "../config/index.js";
 import { loadLexicon } from "../config/lexicon.js";
@@ -64,9 +64,16 @@ export async function startBot(asked: StartOptions): Promise<void> {
   try {
     // Served from the start: a standby is a healthy replica, waiting.
     const ops = await startOpsServer(env, opened.stores.health, adapters, logger);
+    let webhook: RunningTelegram | undefined;
     try {
+      requireBothDiscordVariables(env);
+      const chat = chatSide(asked, opened.stores, ops);
       adapters.standby = true;
-      const delivery = opened.shared ? startStandbyDelivery(env, opened.stores, opened.limiters, logger) : undefined;
+      // Behind a load balancer every replica serves Telegram's webhook, a standby too.
+      webhook = opened.shared ? await startWebhookReplica(asked, chat.core, opened) : undefined;
+      const delivery = opened.shared
+        ? startStandbyDelivery(env, opened.stores, opened.limiters, logger, webhook?.deliverySender)
+        : undefined;
       const active = await opened.active(asked.stopSignal).finally(() => delivery?.stop());
       delete adapters.standby;
       if (!active) {
@@ -75,8 +82,9 @@ export async function startBot(asked: StartOptions): Promise<void> {
       }
       // A replica that lost the leader lock stops as if asked: another may be active by now.
       const options: StartOptions = { ...asked, stopSignal: AbortSignal.any([asked.stopSignal, opened.lost]) };
-      await runBot(options, opened, adapters, ops);
+      await runBot(options, opened, { ...chat, webhook }, adapters);
     } finally {
+      await webhook?.stop();
       await ops?.close();
     }
   } finally {
@@ -89,26 +97,74 @@ export async function startBot(asked: StartOptions): Promise<void> {
   }
 }
 
-/** The bot on opened stores, until its stop signal fires (or the console's input ends). */
-async function runBot(
-  options: StartOptions,
-  opened: OpenedStores,
-  adapters: AdapterStatus,
-  ops: HttpServer | undefined,
-): Promise<void> {
+/** What answers the chats: the topics, the lexicon and the command core over the stores. */
+interface ChatSide {
+  readonly lexicon: ReturnType<typeof loadTopics>;
+  readonly concepts: ReturnType<typeof loadLexicon>;
+  readonly core: CommandCore;
+  readonly useConsole: boolean;
+}
+
+function chatSide(options: StartOptions, stores: OpenedStores["stores"], ops: HttpServer | undefined): ChatSide {
   const { env, settings, logger } = options;
-  const { stores, limiters } = opened;
-  const stopping = (step: string): boolean => {
-    if (options.stopSignal.aborted) logger.info({ after: step }, "stop requested during startup");
-    return options.stopSignal.aborted;
-  };
-  requireBothDiscordVariables(env);
   const lexicon = loadTopics(env.BANTIN_TOPICS);
   const concepts = loadLexicon();
   const hasPlatform =
     env.TELEGRAM_BOT_TOKEN !== undefined ||
     (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined);
   const useConsole = options.forceConsole || !hasPlatform;
+  const core = withCommandLatency(
+    buildCommandCore({
+      stores,
+      env,
+      settings,
+      topics: chatTopics(lexicon),
+      concepts,
+      logger,
+      composeDigest: createOnDemandDigestComposer(stores, {
+        timezone: env.BANTIN_TZ,
+        minRelevance: settings.analysis.relevanceThreshold,
+        maxEntries: settings.digest.maxEntries,
+        topicWeights: topicWeightsOf(lexicon.topics),
+        concepts,
+      }),
+      rateLimited: !useConsole,
+    }),
+    ops,
+  );
+  return { lexicon, concepts, core, useConsole };
+}
+
+/**
+ * On a shared store with TELEGRAM_WEBHOOK_URL set, the Telegram bot serves its webhook from the
+ * start, standby or not: a load balancer may send any replica an update (a re-sent one is
+ * handled once, by its telegram_updates key). Long polling stays the active replica's alone.
+ */
+async function startWebhookReplica(
+  options: StartOptions,
+  core: CommandCore,
+  opened: OpenedStores,
+): Promise<RunningTelegram | undefined> {
+  const token = options.env.TELEGRAM_BOT_TOKEN;
+  if (token === undefined || options.env.TELEGRAM_WEBHOOK_URL === undefined || options.forceConsole) return undefined;
+  const deps = telegramDeps(options, core, opened, token);
+  return loginTo(TELEGRAM_LOGIN, () => startTelegram(deps));
+}
+
+/** The bot on opened stores, until its stop signal fires (or the console's input ends). */
+async function runBot(
+  options: StartOptions,
+  opened: OpenedStores,
+  chat: ChatSide & { readonly webhook: RunningTelegram | undefined },
+  adapters: AdapterStatus,
+): Promise<void> {
+  const { env, settings, logger } = options;
+  const { stores, limiters } = opened;
+  const { lexicon, concepts, core, useConsole } = chat;
+  const stopping = (step: string): boolean => {
+    if (options.stopSignal.aborted) logger.info({ after: step }, "stop requested during startup");
+    return options.stopSignal.aborted;
+  };
   const news = await resolveNewsSources(env, { console: useConsole, samples: options.samples }, logger);
   if (stopping("sources")) {
     await news.close();
@@ -126,25 +182,6 @@ async function runBot(
     });
     await refreshNews(pipeline, logger, options.stopSignal);
     if (stopping("first ingest pass")) return;
-    const core = withCommandLatency(
-      buildCommandCore({
-        stores,
-        env,
-        settings,
-        topics: chatTopics(lexicon),
-        concepts,
-        logger,
-        composeDigest: createOnDemandDigestComposer(stores, {
-          timezone: env.BANTIN_TZ,
-          minRelevance: settings.analysis.relevanceThreshold,
-          maxEntries: settings.digest.maxEntries,
-          topicWeights: topicWeightsOf(lexicon.topics),
-          concepts,
-        }),
-        rateLimited: !useConsole,
-      }),
-      ops,
-    );
     const briefings = {
       stores,
       env,
@@ -157,7 +194,7 @@ async function runBot(
       limiters,
     };
     if (useConsole) await runConsole(options, core, briefings, adapters);
-    else await runPlatforms(options, core, briefings, adapters);
+    else await runPlatforms(options, core, briefings, adapters, chat.webhook);
   } finally {
     await news.close();
   }
@@ -201,6 +238,7 @@ async function runPlatforms(
   core: CommandCore,
   briefings: Briefings,
   adapters: AdapterStatus,
+  webhook: RunningTelegram | undefined,
 ): Promise<void> {
   const { env, logger } = options;
   const senders: Partial<Record<Platform, DeliverySender>> = {};
@@ -208,9 +246,14 @@ async function runPlatforms(
   const stopping = () => options.stopSignal.aborted;
   try {
     if (env.TELEGRAM_BOT_TOKEN !== undefined && !stopping()) {
-      const deps = telegramDeps(options, core, briefings, env.TELEGRAM_BOT_TOKEN);
-      const telegram = await loginTo(TELEGRAM_LOGIN, () => startTelegram(deps));
-      stops.push(() => telegram.stop());
+      // Serving the webhook already (as a standby, until now): it goes on; the caller stops it.
+      let telegram = webhook;
+      if (telegram === undefined) {
+        const deps = telegramDeps(options, core, briefings, env.TELEGRAM_BOT_TOKEN);
+        const started = await loginTo(TELEGRAM_LOGIN, () => startTelegram(deps));
+        stops.push(() => started.stop());
+        telegram = started;
+      }
       senders.telegram = telegram.deliverySender;
       adapters.telegram = true;
       stops.push(async () => {
@@ -255,7 +298,7 @@ async function runPlatforms(
 function telegramDeps(
   options: StartOptions,
   core: CommandCore,
-  briefings: Briefings,
+  on: Pick<Briefings, "stores" | "limiters">,
   token: string,
 ): StartTelegramDeps {
   const { env } = options;
@@ -264,7 +307,7 @@ function telegramDeps(
       "environment: TELEGRAM_WEBHOOK_SECRET: expected a secret token when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back on every update, so nobody else can post to the webhook)",
     );
   }
-  const updates = briefings.stores.telegramUpdates;
+  const updates = on.stores.telegramUpdates;
   return {
     token,
     apiRoot: env.TELEGRAM_API_ROOT,
@@ -273,12 +316,12 @@ function telegramDeps(
         ? undefined
         : { url: env.TELEGRAM_WEBHOOK_URL, secretToken: env.TELEGRAM_WEBHOOK_SECRET, port: env.TELEGRAM_WEBHOOK_PORT },
     core,
-    chats: briefings.stores.subscriptions,
+    chats: on.stores.subscriptions,
     renderDigestHtml: renderTelegramHtml,
     defaultLang: env.BANTIN_LANG,
     logger: options.logger,
     firstSeen: (updateId) => updates.firstSeen(updateId, Date.now()),
-    limiter: briefings.limiters.telegram,
+    limiter: on.limiters.telegram,
     signal: options.stopSignal,
   };
 }

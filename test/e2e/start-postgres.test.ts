@@ -125,4 +125,65 @@ describe("start on PostgreSQL (BANTIN_DATABASE_URL)", { timeout: 180_000 }, () =
     expect((await first.closed).code).toBe(0);
     expect((await second.closed).code).toBe(0);
   });
+
+  it("with TELEGRAM_WEBHOOK_URL every replica serves the webhook, a standby too: an update reaches whichever one the balancer picks, is answered once even when re-sent to the other, and the standby's webhook stays up as it takes over", async () => {
+    fake = await startFakeBotApi();
+    const api = fake;
+    const dir = tempDir();
+    writeFileSync(join(dir, "sources.yaml"), "sources: []\n");
+    const env = {
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      TELEGRAM_WEBHOOK_URL: "https://bantin.example/telegram",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret-token",
+      TELEGRAM_WEBHOOK_PORT: "0",
+      BANTIN_DATABASE_URL: await postgres.createDatabase(),
+      BANTIN_SOURCES: join(dir, "sources.yaml"),
+      LOG_LEVEL: "info",
+    };
+    const webhookPort = (replica: { output(): string }) =>
+      Number(/"port":(\d+),"msg":"telegram webhook listening"/.exec(replica.output())?.[1]);
+    const post = (port: number, update: unknown) =>
+      fetch(`http://127.0.0.1:${port}/`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-token" },
+        body: JSON.stringify(update),
+      });
+    const first = spawnBantin(env);
+    await first.said("active on PostgreSQL");
+    await first.said("telegram webhook listening");
+    const second = spawnBantin(env);
+    await second.said("telegram webhook listening");
+    await second.said("standby: delivering the shared outbox meanwhile");
+    expect(second.output()).not.toContain("active on PostgreSQL");
+
+    // The standby answers a command it is given.
+    expect((await post(webhookPort(second), api.userUpdate({ chatId: 81, text: "/subscribe my trieu" }))).status).toBe(
+      200,
+    );
+    await api.waitFor(() => api.messagesTo(81).length === 1, 10_000);
+    expect(api.messagesTo(81)[0]?.plainText).toBe("Đã đăng ký: Quan hệ Mỹ – Triều.");
+    // Telegram re-sends an update whose answer was late; the balancer gives it to the other replica: handled once.
+    const update = api.userUpdate({ chatId: 82, text: "/topics" });
+    expect((await post(webhookPort(first), update)).status).toBe(200);
+    await api.waitFor(() => api.messagesTo(82).length === 1, 10_000);
+    expect((await post(webhookPort(second), update)).status).toBe(200);
+    // The same command again (a new update) shows the re-sent one was dropped, not merely slow.
+    expect((await post(webhookPort(second), api.userUpdate({ chatId: 82, text: "/topics" }))).status).toBe(200);
+    await api.waitFor(() => api.messagesTo(82).length === 2, 10_000);
+    expect(api.messagesTo(82)).toHaveLength(2);
+
+    first.child.kill("SIGKILL");
+    await first.closed;
+    await second.said("active on PostgreSQL");
+    // Its webhook never closed: one listening line, and it answers as the active replica.
+    expect(second.output().split("telegram webhook listening").length - 1).toBe(1);
+    expect(
+      (await post(webhookPort(second), api.userUpdate({ chatId: 81, text: "/subscribe lien trieu" }))).status,
+    ).toBe(200);
+    await api.waitFor(() => api.messagesTo(81).length === 2, 10_000);
+    expect(api.messagesTo(81)[1]?.plainText).toMatch(/^Đã đăng ký: Quan hệ Mỹ – Triều, .+\.$/);
+    second.child.kill("SIGTERM");
+    expect((await second.closed).code).toBe(0);
+  });
 });
