@@ -1,8 +1,6 @@
 import type { Readable } from "node:stream";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { createConsoleDeliverySender } from "../adapters/console/console-delivery-sender.js";
-import { renderDiscordMessages } from "../adapters/discord/render-discord.js";
-import { startDiscord } from "../adapters/discord/start-discord.js";
 import { renderTelegramHtml } from "../adapters/telegram/render-digest-html.js";
 import { type RunningTelegram, type StartTelegramDeps, startTelegram } from "../adapters/telegram/start-telegram.js";
 import type { CommandCore } from "../chat/index.js";
@@ -20,6 +18,7 @@ import { StoreError } from "../store/database.js";
 import { type OpenedStores, openBotStores, type PlatformLimiters } from "./bot-stores.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore } from "./chat-wiring.js";
+import { startActiveDiscord, startReplicaShards } from "./discord-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
 import { type AdapterStatus, startOpsServer, withCommandLatency } from "./ops-server.js";
 import { loginTo } from "./platform-login.js";
@@ -65,12 +64,14 @@ export async function startBot(asked: StartOptions): Promise<void> {
     // Served from the start: a standby is a healthy replica, waiting.
     const ops = await startOpsServer(env, opened.stores.health, adapters, logger);
     let webhook: RunningTelegram | undefined;
+    let shards: { stop(): Promise<void> } | undefined;
     try {
       requireBothDiscordVariables(env);
       const chat = chatSide(asked, opened.stores, ops);
       adapters.standby = true;
       // Behind a load balancer every replica serves Telegram's webhook, a standby too.
       webhook = opened.shared ? await startWebhookReplica(asked, chat.core, opened) : undefined;
+      shards = startReplicaShards({ env, logger, ...chat, ...opened });
       const delivery = opened.shared
         ? startStandbyDelivery(env, opened.stores, opened.limiters, logger, webhook?.deliverySender)
         : undefined;
@@ -84,6 +85,7 @@ export async function startBot(asked: StartOptions): Promise<void> {
       const options: StartOptions = { ...asked, stopSignal: AbortSignal.any([asked.stopSignal, opened.lost]) };
       await runBot(options, opened, { ...chat, webhook }, adapters);
     } finally {
+      await shards?.stop();
       await webhook?.stop();
       await ops?.close();
     }
@@ -230,7 +232,6 @@ async function runConsole(
 }
 
 const TELEGRAM_LOGIN = { platform: "Telegram", tokenVariable: "TELEGRAM_BOT_TOKEN", apiVariable: "TELEGRAM_API_ROOT" };
-const DISCORD_LOGIN = { platform: "Discord", tokenVariable: "DISCORD_TOKEN", apiVariable: "DISCORD_API" };
 
 /** The platform bots whose tokens are set, one scheduler delivering to all of them, until the process is stopped. */
 async function runPlatforms(
@@ -260,22 +261,13 @@ async function runPlatforms(
         adapters.telegram = false;
       });
     }
-    if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined && !stopping()) {
-      const discordDeps = {
-        token: env.DISCORD_TOKEN,
-        applicationId: env.DISCORD_APPLICATION_ID,
-        api: env.DISCORD_API,
-        core,
-        topics: chatTopics(briefings.lexicon),
-        renderDigest: renderDiscordMessages,
-        sentMessageId: briefings.stores.outbox.sentMessageId,
-        limiter: briefings.limiters.discord,
-        logger,
-      };
-      const discord = await loginTo(DISCORD_LOGIN, () => startDiscord(discordDeps));
-      stops.push(() => discord.stop());
-      senders.discord = discord.deliverySender;
-      adapters.discord = true;
+    if (!stopping()) {
+      const discord = await startActiveDiscord({ ...briefings, core });
+      if (discord !== undefined) {
+        stops.push(() => discord.stop());
+        senders.discord = discord.deliverySender;
+        adapters.discord = true;
+      }
     }
     if (stopping()) {
       logger.info({ after: "starting the platforms" }, "stop requested during startup");

@@ -25,6 +25,16 @@ export const envSchema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_API: optionalUrl,
+  /** Gateway shards (Discord requires them past 2,500 servers); on PostgreSQL the replicas share them out. */
+  DISCORD_SHARDS: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const shards = Number(v);
+    if (!Number.isInteger(shards) || shards < 1 || shards > 4096) {
+      ctx.addIssue({ code: "custom", message: `expected a shard count from 1 to 4096, got "${v}"` });
+      return z.NEVER;
+    }
+    return shards;
+  }),
   BANTIN_DB: z.string().min(1).default("data/bantin.db"),
   /** PostgreSQL instead of SQLite (docs/cli.md says which commands run on it so far). */
   BANTIN_DATABASE_URL: optionalString.refine((v) => v === undefined || isPostgresUrl(v), {

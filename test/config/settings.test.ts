@@ -68,6 +68,7 @@ describe("the environment", () => {
     ["BANTIN_TZ", "Mars/Olympus", "environment: BANTIN_TZ: expected an IANA time zone such as Asia/Ho_Chi_Minh"],
     ["BANTIN_LANG", "fr", "environment: BANTIN_LANG: expected vi or en"],
     ["HTTP_PORT", "eighty", 'environment: HTTP_PORT: expected a port number from 0 to 65535, got "eighty"'],
+    ["DISCORD_SHARDS", "0", 'environment: DISCORD_SHARDS: expected a shard count from 1 to 4096, got "0"'],
     ["TELEGRAM_API_ROOT", "localhost:8081", "environment: TELEGRAM_API_ROOT: expected an absolute URL"],
     ["LOG_LEVEL", "loud", "environment: LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent"],
   ])("%s=%s is refused with a message naming it", (key, value, message) => {

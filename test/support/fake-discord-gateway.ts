@@ -30,7 +30,13 @@ const PrivilegedIntents = (1 << 1) | (1 << 8) | (1 << 15);
 export interface IdentifyRecord {
   readonly intents: number;
   readonly at: number;
+  /** The `[shard_id, num_shards]` the client identified as ([0, 1] when it sent none). */
+  readonly shard: readonly [number, number];
 }
+
+/** Discord's routing: a guild's events go to shard `(guild_id >> 22) % num_shards`; DMs to shard 0. */
+export const shardOfGuild = (guildId: string, shards: number): number =>
+  Number((BigInt(guildId) >> 22n) % BigInt(shards));
 
 export interface FakeGateway {
   /** The `url` GET /gateway/bot returns. */
@@ -39,7 +45,9 @@ export interface FakeGateway {
   readonly identifies: readonly IdentifyRecord[];
   /** Sessions that completed IDENTIFY and are still open. */
   sessions(): number;
-  /** Send a dispatch event to every identified session. */
+  /** The shard ids of those sessions, sorted (a shard held twice appears twice). */
+  openShards(): number[];
+  /** Send a dispatch event to every identified session, or only to its guild's shard when the sessions are sharded. */
   dispatch(event: string, data: unknown): void;
   /**
    * A member does something: INTERACTION_CREATE with the interaction as Discord shapes it, a
@@ -73,6 +81,8 @@ export interface InteractionPlace {
   readonly permissions?: bigint;
   /** A server channel other than the default text channel: a thread, or a post in a forum (type 11 with its parent). */
   readonly channel?: { readonly id: string; readonly type: number; readonly parentId?: string };
+  /** A server other than FAKE_GUILD (its id decides the shard that gets the interaction). */
+  readonly guildId?: string;
 }
 
 export interface SentInteraction {
@@ -208,15 +218,16 @@ export function fakeInteraction(
   const base = { id: ids.id, token: ids.token, application_id: ids.applicationId, version: 1 };
   if (spec.kind === "ping") return { ...base, type: 1 };
   const channelId = where.guild ? (where.channel?.id ?? FAKE_GUILD_CHANNEL) : FAKE_DM_CHANNEL;
+  const guild = where.guildId ?? FAKE_GUILD;
   const inThread = where.channel?.parentId === undefined ? {} : { parent_id: where.channel.parentId };
   const place = where.guild
     ? {
-        guild_id: FAKE_GUILD,
-        guild: { id: FAKE_GUILD, locale: "vi", features: [] },
+        guild_id: guild,
+        guild: { id: guild, locale: "vi", features: [] },
         guild_locale: "vi",
         channel: {
           id: channelId,
-          guild_id: FAKE_GUILD,
+          guild_id: guild,
           type: where.channel?.type ?? 0,
           name: "tin-tuc",
           flags: 0,
@@ -234,7 +245,7 @@ export function fakeInteraction(
           permissions: String(where.permissions ?? MEMBER_PERMISSIONS),
         },
         context: 0,
-        authorizing_integration_owners: { "0": FAKE_GUILD },
+        authorizing_integration_owners: { "0": guild },
       }
     : {
         channel: { id: channelId, type: 1, flags: 0, recipients: [member] },
@@ -258,6 +269,7 @@ interface Session {
   readonly socket: WebSocket;
   seq: number;
   identified: boolean;
+  shard: readonly [number, number];
 }
 
 export function attachFakeGateway(
@@ -295,18 +307,18 @@ export function attachFakeGateway(
         guilds: [],
         session_id: `fake-session-${sessionNumber}`,
         resume_gateway_url: url,
-        shard: [0, 1],
+        shard: session.shard,
         application: { id: options.applicationId, flags: 0 },
       },
     });
   };
 
   wss.on("connection", (socket) => {
-    const session: Session = { socket, seq: 0, identified: false };
+    const session: Session = { socket, seq: 0, identified: false, shard: [0, 1] };
     sessions.add(session);
     socket.on("close", () => sessions.delete(session));
     socket.on("message", (raw) => {
-      let payload: { op?: number; d?: { token?: string; intents?: number } };
+      let payload: { op?: number; d?: { token?: string; intents?: number; shard?: [number, number] } };
       try {
         payload = JSON.parse(raw.toString());
       } catch {
@@ -321,7 +333,8 @@ export function attachFakeGateway(
         else if (((payload.d?.intents ?? 0) & PrivilegedIntents) !== 0)
           socket.close(DisallowedIntents, "Disallowed intent(s).");
         else {
-          identifies.push({ intents: payload.d?.intents ?? 0, at: Date.now() });
+          session.shard = payload.d?.shard ?? [0, 1];
+          identifies.push({ intents: payload.d?.intents ?? 0, at: Date.now(), shard: session.shard });
           session.identified = true;
           ready(session);
         }
@@ -331,13 +344,24 @@ export function attachFakeGateway(
   });
 
   const dispatch = (event: string, data: unknown) => {
-    for (const session of sessions) if (session.identified) send(session, { op: Op.Dispatch, t: event, d: data });
+    const guildId = (data as { guild_id?: string } | null)?.guild_id;
+    for (const session of sessions) {
+      if (!session.identified) continue;
+      const [id, count] = session.shard;
+      if (count > 1 && id !== (guildId === undefined ? 0 : shardOfGuild(guildId, count))) continue;
+      send(session, { op: Op.Dispatch, t: event, d: data });
+    }
   };
 
   return {
     url,
     identifies,
     sessions: () => [...sessions].filter((s) => s.identified).length,
+    openShards: () =>
+      [...sessions]
+        .filter((s) => s.identified)
+        .map((s) => s.shard[0])
+        .sort((x, y) => x - y),
     dispatch,
     interact: (spec, where = { guild: true }) => {
       interactionNumber += 1;

@@ -26,6 +26,8 @@ export interface StartDiscordDeps {
   readonly sentMessageId: (dedupeKey: string, part: number) => string | undefined | Promise<string | undefined>;
   /** Shared with the other replicas on PostgreSQL; undefined in one process, where discord.js's own queue paces. */
   readonly limiter?: PlatformLimiter | undefined;
+  /** The gateway shards this client connects, of `count` (DISCORD_SHARDS); one unsharded connection when omitted. */
+  readonly shards?: { readonly ids: readonly number[]; readonly count: number } | undefined;
   readonly logger: Logger;
 }
 
@@ -45,9 +47,12 @@ export interface RunningDiscord {
  * one the tests drive with fixtures. Resolves once the client is ready.
  */
 export async function startDiscord(deps: StartDiscordDeps): Promise<RunningDiscord> {
-  const logger = deps.logger.child({ platform: "discord" });
+  const logger = deps.logger.child(
+    deps.shards === undefined ? { platform: "discord" } : { platform: "discord", shards: deps.shards.ids },
+  );
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...(deps.shards === undefined ? {} : { shards: [...deps.shards.ids], shardCount: deps.shards.count }),
     rest: {
       timeout: DefaultDiscordRestOptions.timeoutMs,
       retries: DefaultDiscordRestOptions.retries,

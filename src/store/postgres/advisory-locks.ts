@@ -13,6 +13,9 @@ export const BANTIN_LOCK_CLASS = 0x42544e; // "BTN"
  */
 export const BANTIN_PRESENCE_CLASS = 0x425450; // "BTP"
 
+/** The class of the locks by which replicas claim Discord gateway shards: key = the shard id. */
+export const BANTIN_SHARD_CLASS = 0x425348; // "BSH"
+
 /** The presence lock's key for a worker id, in SQL: a non-negative int, as pg_locks shows it. */
 export const presenceKeySql = (workerIdSql: string): string => `(hashtext(${workerIdSql}) & 2147483647)`;
 

@@ -1,6 +1,7 @@
-import pg from "pg";
+import type pg from "pg";
 import type { Logger } from "../../domain/index.js";
 import { AdvisoryLockKey, BANTIN_LOCK_CLASS, BANTIN_PRESENCE_CLASS, presenceKeySql } from "./advisory-locks.js";
+import { lockSession } from "./lock-session.js";
 
 export interface Leadership {
   /** Whether this process holds the leader lock right now. */
@@ -59,19 +60,7 @@ export function startLeadership(options: LeadershipOptions): Leadership {
   const tick = async () => {
     try {
       if (client === undefined) {
-        // A silent network loss must end the lead within a poll or two on both sides: this side
-        // gives up its lead when a query times out; the server ends a session that went quiet
-        // (it queries every poll) or whose peer stopped answering keepalives, which frees the
-        // lock for another replica in seconds, not after the kernel's two-hour TCP timeout.
-        const quietMs = Math.max(5_000, 5 * pollMs);
-        const fresh = new pg.Client({
-          connectionString: options.url,
-          keepAlive: true,
-          connectionTimeoutMillis: Math.max(1_000, 2 * pollMs),
-          query_timeout: Math.max(1_000, 2 * pollMs),
-          options: `-c idle_session_timeout=${quietMs} -c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=2`,
-        });
-        fresh.on("error", () => dropSession(fresh));
+        const fresh: pg.Client = lockSession(options.url, pollMs, () => dropSession(fresh));
         await fresh.connect();
         if (options.workerId !== undefined) {
           await fresh.query(`SELECT pg_advisory_lock($1::int, ${presenceKeySql("$2::text")})`, [
