@@ -167,6 +167,7 @@ describe("db copy and db migrate on PostgreSQL", () => {
     expect(rows[0]).toEqual({ stored: busyDay.items.length, analysed: 0 });
   });
 
+  // Seven CLI runs, each a fresh process: more than the default 30 s on a loaded machine.
   it("ingest --once, sources list and digest run on PostgreSQL when BANTIN_DATABASE_URL is set, as they do on SQLite", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), sourcesYaml(serveBusyDay(await feedServer(), Date.now())));
@@ -202,5 +203,5 @@ describe("db copy and db migrate on PostgreSQL", () => {
       expect(fromPostgres.stdout).toBe(fromSqlite.stdout);
       expect(fromPostgres.stdout).toContain("Hwasong-19");
     }
-  });
+  }, 90_000);
 });
