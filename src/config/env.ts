@@ -10,6 +10,18 @@ const optionalUrl = optionalString.refine((v) => v === undefined || (/^https?:\/
   message: "expected an absolute URL such as http://127.0.0.1:8081",
 });
 
+/** An optional whole number in [min, max]; anything else refused naming what it should be. */
+const optionalInteger = (min: number, max: number, what: string) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: `expected ${what} from ${min} to ${max}, got "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 const ianaZone = z.string().refine(isIanaTimeZone, { message: "expected an IANA time zone such as Asia/Ho_Chi_Minh" });
 
 export const envSchema = z.object({
@@ -26,15 +38,7 @@ export const envSchema = z.object({
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_API: optionalUrl,
   /** Gateway shards (Discord requires them past 2,500 servers); on PostgreSQL the replicas share them out. */
-  DISCORD_SHARDS: optionalString.transform((v, ctx) => {
-    if (v === undefined) return undefined;
-    const shards = Number(v);
-    if (!Number.isInteger(shards) || shards < 1 || shards > 4096) {
-      ctx.addIssue({ code: "custom", message: `expected a shard count from 1 to 4096, got "${v}"` });
-      return z.NEVER;
-    }
-    return shards;
-  }),
+  DISCORD_SHARDS: optionalInteger(1, 4096, "a shard count"),
   BANTIN_DB: z.string().min(1).default("data/bantin.db"),
   /** PostgreSQL instead of SQLite (docs/cli.md says which commands run on it so far). */
   BANTIN_DATABASE_URL: optionalString.refine((v) => v === undefined || isPostgresUrl(v), {
@@ -49,15 +53,7 @@ export const envSchema = z.object({
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
-  HTTP_PORT: optionalString.transform((v, ctx) => {
-    if (v === undefined) return undefined;
-    const port = Number(v);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      ctx.addIssue({ code: "custom", message: `expected a port number from 0 to 65535, got "${v}"` });
-      return z.NEVER;
-    }
-    return port;
-  }),
+  HTTP_PORT: optionalInteger(0, 65535, "a port number"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "expected one of fatal, error, warn, info, debug, trace, silent",

@@ -7,6 +7,7 @@ import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord.js";
 import { shardOfGuild } from "../support/fake-discord-gateway.js";
 import { expectNoStackTracesAfterAll } from "../support/process-output.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { until as waitUntil } from "../support/until.js";
 
 const tempDir = useTempDir();
 const postgres = usePostgres();
@@ -17,13 +18,7 @@ afterEach(async () => {
   await fake?.close();
 });
 
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (check: () => boolean, timeoutMs: number, what: string) => waitUntil(check, what, timeoutMs, 50);
 
 /** A server id whose events Discord routes to `shard` of SHARDS. */
 function guildOnShard(shard: number): string {
