@@ -28,8 +28,29 @@ export interface DiscordWiring {
 export const shardsAcrossReplicas = (env: Env): boolean =>
   env.DISCORD_SHARDS !== undefined && env.BANTIN_DATABASE_URL !== undefined && discordConfigured(env);
 
-const discordConfigured = (env: Env): boolean =>
+/** Whether this process speaks to Discord at all: it needs both the token and the application's id. */
+export const discordConfigured = (env: Env): boolean =>
   env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined;
+
+/**
+ * Discord through REST alone, for the outbox: what a replica sends with while the gateway is
+ * another's (a standby, or an active replica when the shards are shared out).
+ */
+export function discordRestSender(
+  env: Env,
+  stores: AppStores,
+  limiters: PlatformLimiters,
+  logger: Logger,
+): DeliverySender | undefined {
+  if (env.DISCORD_TOKEN === undefined || !discordConfigured(env)) return undefined;
+  return createDiscordDeliveryOnly({
+    token: env.DISCORD_TOKEN,
+    api: env.DISCORD_API,
+    sentMessageId: (key, part) => stores.outbox.sentMessageId(key, part),
+    limiter: limiters.discord,
+    logger,
+  });
+}
 
 function discordDeps(w: DiscordWiring, token: string, applicationId: string): StartDiscordDeps {
   return {
@@ -54,16 +75,8 @@ export async function startActiveDiscord(
 ): Promise<{ readonly deliverySender: DeliverySender; stop(): Promise<void> } | undefined> {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_SHARDS: count } = w.env;
   if (token === undefined || applicationId === undefined) return undefined;
-  if (shardsAcrossReplicas(w.env)) {
-    const sender = createDiscordDeliveryOnly({
-      token,
-      api: w.env.DISCORD_API,
-      sentMessageId: (key, part) => w.stores.outbox.sentMessageId(key, part),
-      limiter: w.limiters.discord,
-      logger: w.logger,
-    });
-    return { deliverySender: sender, stop: async () => undefined };
-  }
+  const restOnly = shardsAcrossReplicas(w.env) ? discordRestSender(w.env, w.stores, w.limiters, w.logger) : undefined;
+  if (restOnly !== undefined) return { deliverySender: restOnly, stop: async () => undefined };
   const shards = count === undefined ? undefined : { ids: Array.from({ length: count }, (_, i) => i), count };
   return loginTo(DISCORD_LOGIN, () => startDiscord({ ...discordDeps(w, token, applicationId), shards }));
 }

@@ -1,10 +1,10 @@
-import { createDiscordDeliveryOnly } from "../adapters/discord/discord-delivery-only.js";
 import { createTelegramDeliveryOnly } from "../adapters/telegram/telegram-delivery-only.js";
 import type { Env } from "../config/index.js";
 import { createOutboxRelay, type DeliverySender } from "../delivery/outbox-relay.js";
 import type { Logger, Platform } from "../domain/index.js";
 import type { AppStores } from "./app-stores.js";
 import type { PlatformLimiters } from "./bot-stores.js";
+import { discordRestSender } from "./discord-wiring.js";
 
 /** A standby's share of the sending; stop it before the replica becomes the active one. */
 export interface StandbyDelivery {
@@ -37,15 +37,8 @@ export function startStandbyDelivery(
       logger,
     });
   }
-  if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined) {
-    senders.discord = createDiscordDeliveryOnly({
-      token: env.DISCORD_TOKEN,
-      api: env.DISCORD_API,
-      sentMessageId: (key, part) => stores.outbox.sentMessageId(key, part),
-      limiter: limiters.discord,
-      logger,
-    });
-  }
+  const discord = discordRestSender(env, stores, limiters, logger);
+  if (discord !== undefined) senders.discord = discord;
   if (Object.keys(senders).length === 0) return undefined;
   const relay = createOutboxRelay({
     outbox: stores.outbox,

@@ -18,7 +18,7 @@ import { StoreError } from "../store/database.js";
 import { type OpenedStores, openBotStores, type PlatformLimiters } from "./bot-stores.js";
 import { type BriefingDeps, startBriefings } from "./briefings.js";
 import { buildCommandCore } from "./chat-wiring.js";
-import { startActiveDiscord, startReplicaShards } from "./discord-wiring.js";
+import { discordConfigured, startActiveDiscord, startReplicaShards } from "./discord-wiring.js";
 import { resolveNewsSources } from "./news-sources.js";
 import { type AdapterStatus, startOpsServer, withCommandLatency } from "./ops-server.js";
 import { loginTo } from "./platform-login.js";
@@ -111,9 +111,7 @@ function chatSide(options: StartOptions, stores: OpenedStores["stores"], ops: Ht
   const { env, settings, logger } = options;
   const lexicon = loadTopics(env.BANTIN_TOPICS);
   const concepts = loadLexicon();
-  const hasPlatform =
-    env.TELEGRAM_BOT_TOKEN !== undefined ||
-    (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID !== undefined);
+  const hasPlatform = env.TELEGRAM_BOT_TOKEN !== undefined || discordConfigured(env);
   const useConsole = options.forceConsole || !hasPlatform;
   const core = withCommandLatency(
     buildCommandCore({

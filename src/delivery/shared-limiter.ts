@@ -19,7 +19,7 @@ export interface SharedSendBudget {
  * Even slots at exactly the limit land one over in a window after jitter: between the slot and
  * the server's clock lie a timer, an event loop shared with other sends, and the network.
  */
-const CLUSTER_HEADROOM = 0.94;
+const CLUSTER_HEADROOM = 0.95;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
