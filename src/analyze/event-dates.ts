@@ -55,6 +55,43 @@ export function datesIn(text: string): string[] {
   return out;
 }
 
+const YEAR = String.raw`(?:19|20)\d\d`;
+/** A date that gives its year: today's news says "June 12" or "12-6", a reference says "27/4/2018". */
+const DATED_IN_YEAR = [
+  new RegExp(String.raw`(?<![\d/.,-])(\d{1,2})\s?[/-]\s?(\d{1,2})[/-]${YEAR}(?!\d)`, "g"),
+  new RegExp(String.raw`ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+${YEAR}`, "giu"),
+];
+const MONTH_FIRST_IN_YEAR = new RegExp(
+  String.raw`\b(${MONTH_NAME})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${YEAR}\b`,
+  "gi",
+);
+const DAY_FIRST_IN_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_NAME}),?\s+${YEAR}\b`, "gi");
+/** A date naming a document: the "Sept. 19 military pact", "thỏa thuận quân sự 19/9", "Tuyên bố chung 12/6". */
+const EN_NAMED = new RegExp(
+  String.raw`\b(${MONTH_NAME})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:[\p{L}-]+\s+){0,2}(?:pact|agreement|accord|declaration|deal|statement|resolution)s?\b`,
+  "giu",
+);
+const VI_NAMED =
+  /(?:(?:[Tt]h[oỏ][aả]\s+thu[aậ]n|[Hh]i[eệ]p\s+(?:đ[iị]nh|[uư][oớ]c)|[Nn]gh[iị]\s+quy[eế]t)|Tuy[eê]n\s+b[oố])(?:\s+[\p{L}-]+){0,3}?\s+(?:ng[aà]y\s+)?(\d{1,2})\s?[/-]\s?(\d{1,2})(?![\d])/gu;
+
+/**
+ * Dates a text names as references rather than as the day of what it reports: a date with its
+ * year, or a document's date ("the Sept. 19 military pact"). Two reports of one event may cite
+ * different past agreements; what they cite does not date the event.
+ */
+export function referenceDatesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  const push = (d: string | undefined) => {
+    if (d !== undefined) out.add(d);
+  };
+  for (const re of [...DATED_IN_YEAR, VI_NAMED])
+    for (const m of text.matchAll(re)) push(date(Number(m[1]), Number(m[2])));
+  for (const re of [MONTH_FIRST_IN_YEAR, EN_NAMED])
+    for (const m of text.matchAll(re)) push(date(Number(m[2]), MONTHS[m[1]!.toLowerCase()]!));
+  for (const m of text.matchAll(DAY_FIRST_IN_YEAR)) push(date(Number(m[1]), MONTHS[m[2]!.toLowerCase()]!));
+  return out;
+}
+
 /**
  * Figures: years as `y:2019`, other numbers of two digits or more as `#:N` (thousands separators
  * dropped). One-digit numbers ("2 missiles", "3 parties") are too common to tell events apart.

@@ -1,7 +1,7 @@
 import type { ConceptRole, Lang } from "../domain/index.js";
 import { splitSentences } from "../text/index.js";
 import type { ConceptHit, ConceptMatcher } from "./concept-matcher.js";
-import { datesIn, figuresIn } from "./event-dates.js";
+import { datesIn, figuresIn, referenceDatesIn } from "./event-dates.js";
 import { type EventToken, eventTokens } from "./event-tokens.js";
 import { STOPWORDS } from "./stopwords.js";
 
@@ -213,9 +213,11 @@ function addText(
   readWords(tokens, covered, counts, names, weight, fw);
   // Dates and figures only from the part of the text that was read.
   const end = tokens.length < limit ? text : text.slice(0, limit * 7);
+  // A cited document's date is evidence two reports share a story, not the day of their event.
+  const references = core === undefined ? undefined : referenceDatesIn(end);
   for (const d of datesIn(end)) {
     add(counts, d, weight * fw.date);
-    core?.dates.add(d);
+    if (references?.has(d) === false) core?.dates.add(d);
   }
   for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
   if (core !== undefined) {
