@@ -223,7 +223,9 @@ function addText(
   if (core !== undefined) {
     const folded = tokens.map((t) => t.folded).join(" ");
     if (FAILED.test(folded)) core.outcomes.add("failed");
-    if (SUCCEEDED.test(folded)) core.outcomes.add("succeeded");
+    const success = SUCCEEDED.exec(folded);
+    // "after notifying Japan of a plan to put a satellite into orbit" says what was meant, not how it ended.
+    if (success !== null && !INTENDED.test(folded.slice(0, success.index))) core.outcomes.add("succeeded");
   }
 }
 
@@ -231,6 +233,9 @@ function addText(
 const FAILED =
   /\b(fail|fails|failed|failure|crash|crashes|crashed|collapse|collapses|collapsed|no deal|without a deal|no agreement|without an agreement|that bai|khong co thoa thuan|khong dat duoc thoa thuan)\b/;
 const SUCCEEDED = /\b(success|successful|successfully|into orbit|thanh cong|vao quy dao)\b/;
+/** Words before a success that make it an aim: a plan, an attempt, what will be. */
+const INTENDED =
+  /\b(plan|plans|planned|planning|aim|aims|aiming|attempt|attempts|bid|seek|seeks|seeking|try|tries|trying|will|would|ke hoach|du kien|du dinh|nham|se|no luc)\b/;
 
 /**
  * Term counts of an item: syllables (u:) and pairs (b:), names among them, dates (d:), figures
@@ -241,6 +246,8 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
   const core: MutableCore = { dates: new Set(), exclusive: new Map(), countries: new Set(), outcomes: new Set() };
   const counts: TermCounts = Object.assign(new Map<string, number>(), { names, core });
   addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
+  // How the title says it ended is how it ended; a lead's outcome may be background ("after two failures").
+  const titleOutcomes = new Set(core.outcomes);
   splitSentences(input.lead).forEach((sentence, k) => {
     const first = k === 0;
     addText(
@@ -255,5 +262,9 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
     );
   });
   addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);
+  if (titleOutcomes.size > 0) {
+    core.outcomes.clear();
+    for (const o of titleOutcomes) core.outcomes.add(o);
+  }
   return counts;
 }

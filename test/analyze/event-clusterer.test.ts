@@ -113,6 +113,35 @@ describe("event clustering", () => {
     expect(r.eventOf.get("drills-en")).toBe(r.eventOf.get("statement-en"));
   });
 
+  it("reads how a launch ended from its title, not from a lead's plan or background", () => {
+    const lexicon = createEventLexicon(loadLexicon());
+    const r = clusterItems(
+      [
+        item(
+          "fired",
+          "N. Korea fires 'space launch vehicle' southward: JCS",
+          "North Korea fired what it claims to be a space launch vehicle southward, after notifying Japan of a plan to put its first reconnaissance satellite into orbit.",
+          0,
+        ),
+        item(
+          "failed",
+          "North Korea's spy satellite launch fails, rocket crashes into sea",
+          "North Korea's attempt to put its first reconnaissance satellite into orbit failed when the rocket crashed into the sea.",
+          H,
+        ),
+        item(
+          "orbit",
+          "Triều Tiên tuyên bố phóng thành công vệ tinh do thám",
+          "Triều Tiên tuyên bố đã đưa vệ tinh do thám vào quỹ đạo, sau hai lần phóng thất bại hồi tháng 5 và tháng 8.",
+          2 * H,
+        ),
+      ],
+      { lexicon },
+    );
+    expect(r.eventOf.get("fired")).toBe(r.eventOf.get("failed"));
+    expect(r.eventOf.get("orbit")).not.toBe(r.eventOf.get("failed"));
+  });
+
   it("never joins items further apart than the window", () => {
     const title = "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản";
     const r = clusterItems([item("a", title, title, 0), item("b", title, title, 100 * H)], { windowHours: 72 });
