@@ -1,18 +1,19 @@
-import type { CoreFacts, ExclusiveKind, Outcome } from "./event-features.js";
+import type { CoreFacts, ExclusiveKind } from "./event-features.js";
+import { otherStatements, type Statement } from "./event-statements.js";
 
 /** What an event's reports state in their titles and first sentences, gathered as they join. */
 export interface EventFacts {
   readonly dates: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
   readonly countries: Set<string>;
-  readonly outcomes: Set<Outcome>;
+  readonly says: Set<Statement>;
 }
 
 export const emptyFacts = (): EventFacts => ({
   dates: new Set(),
   exclusive: new Map(),
   countries: new Set(),
-  outcomes: new Set(),
+  says: new Set(),
 });
 
 const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => b.has(x));
@@ -24,11 +25,6 @@ const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every(
  */
 function otherCountries(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size >= 2 && b.size >= 2 && !within(a, b) && !within(b, a);
-}
-
-/** One says it failed, the other only that it succeeded (or the reverse): two launches, two summits. */
-function otherOutcome(a: ReadonlySet<Outcome>, b: ReadonlySet<Outcome>): boolean {
-  return a.size === 1 && b.size === 1 && [...a][0] !== [...b][0];
 }
 
 /** "d:27-4" as a day of the year (months of 31 days are close enough to compare a few days apart). */
@@ -50,14 +46,14 @@ function nearDates(a: ReadonlySet<string>, b: ReadonlySet<string>, slackDays: nu
 /**
  * Whether a report (or another event) states something the event cannot also be: a date more
  * than `slackDays` from every date the event's reports state, other countries (see
- * otherCountries), or a weapon, place or named treaty of a kind the event has, but none of the
- * event's.
+ * otherCountries), another outcome or occasion (see event-statements), or a weapon, place or
+ * named treaty of a kind the event has, but none of the event's.
  */
 export function contradicts(item: CoreFacts | undefined, event: EventFacts, slackDays: number): boolean {
   if (item === undefined) return false;
   if (item.dates.size > 0 && event.dates.size > 0 && !nearDates(item.dates, event.dates, slackDays)) return true;
   if (otherCountries(item.countries, event.countries)) return true;
-  if (otherOutcome(item.outcomes, event.outcomes)) return true;
+  if (otherStatements(item.says, event.says)) return true;
   for (const [kind, terms] of item.exclusive) {
     const theirs = event.exclusive.get(kind);
     if (theirs === undefined || theirs.size === 0) continue;
@@ -71,7 +67,7 @@ export function addFacts(into: EventFacts, facts: CoreFacts | undefined): void {
   if (facts === undefined) return;
   for (const d of facts.dates) into.dates.add(d);
   for (const c of facts.countries) into.countries.add(c);
-  for (const o of facts.outcomes) into.outcomes.add(o);
+  for (const o of facts.says) into.says.add(o);
   for (const [kind, terms] of facts.exclusive) {
     const set = into.exclusive.get(kind) ?? new Set<string>();
     for (const t of terms) set.add(t);

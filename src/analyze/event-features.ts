@@ -2,6 +2,7 @@ import type { ConceptRole, Lang } from "../domain/index.js";
 import { splitSentences } from "../text/index.js";
 import type { ConceptHit, ConceptMatcher } from "./concept-matcher.js";
 import { datesIn, figuresIn, referenceDatesIn } from "./event-dates.js";
+import { reportStatements, type Statement, statementsIn } from "./event-statements.js";
 import { type EventToken, eventTokens } from "./event-tokens.js";
 import { STOPWORDS } from "./stopwords.js";
 
@@ -25,11 +26,9 @@ export interface CoreFacts {
   readonly exclusive: ReadonlyMap<ExclusiveKind, ReadonlySet<string>>;
   /** The countries it names (a capital standing for its government counts as its country). */
   readonly countries: ReadonlySet<string>;
-  /** How it says the thing ended: a launch or a summit that failed is not one that succeeded. */
-  readonly outcomes: ReadonlySet<Outcome>;
+  /** What it says on the axes where an event has one answer: how it ended, what the occasion was. */
+  readonly says: ReadonlySet<Statement>;
 }
-
-export type Outcome = "failed" | "succeeded";
 
 /** Kinds of specific concept of which an event has its own: a launch is of one missile, a summit in one place. */
 export type ExclusiveKind = "weapon" | "place" | "named";
@@ -39,7 +38,7 @@ interface MutableCore {
   readonly dates: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
   readonly countries: Set<string>;
-  readonly outcomes: Set<Outcome>;
+  says: Set<Statement>;
 }
 
 /** The parts of an item clustering reads, each with how much it says about the event. */
@@ -207,7 +206,7 @@ function addText(
   fw: FeatureWeights,
   source: Pick<FeatureText, "lang" | "concepts">,
   core?: MutableCore,
-): void {
+): Statement[] {
   const tokens = eventTokens(text, limit);
   const covered = readConcepts(tokens, counts, weight, fw, source, core);
   readWords(tokens, covered, counts, names, weight, fw);
@@ -220,22 +219,8 @@ function addText(
     if (references?.has(d) === false) core?.dates.add(d);
   }
   for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
-  if (core !== undefined) {
-    const folded = tokens.map((t) => t.folded).join(" ");
-    if (FAILED.test(folded)) core.outcomes.add("failed");
-    const success = SUCCEEDED.exec(folded);
-    // "after notifying Japan of a plan to put a satellite into orbit" says what was meant, not how it ended.
-    if (success !== null && !INTENDED.test(folded.slice(0, success.index))) core.outcomes.add("succeeded");
-  }
+  return core === undefined ? [] : statementsIn(tokens.map((t) => t.folded).join(" "));
 }
-
-/** How the title or first sentence says the thing ended, in either language (folded). */
-const FAILED =
-  /\b(fail|fails|failed|failure|crash|crashes|crashed|collapse|collapses|collapsed|no deal|without a deal|no agreement|without an agreement|that bai|khong co thoa thuan|khong dat duoc thoa thuan)\b/;
-const SUCCEEDED = /\b(success|successful|successfully|into orbit|thanh cong|vao quy dao)\b/;
-/** Words before a success that make it an aim: a plan, an attempt, what will be. */
-const INTENDED =
-  /\b(plan|plans|planned|planning|aim|aims|aiming|attempt|attempts|bid|seek|seeks|seeking|try|tries|trying|will|would|ke hoach|du kien|du dinh|nham|se|no luc)\b/;
 
 /**
  * Term counts of an item: syllables (u:) and pairs (b:), names among them, dates (d:), figures
@@ -243,14 +228,13 @@ const INTENDED =
  */
 export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): TermCounts {
   const names = new Set<string>();
-  const core: MutableCore = { dates: new Set(), exclusive: new Map(), countries: new Set(), outcomes: new Set() };
+  const core: MutableCore = { dates: new Set(), exclusive: new Map(), countries: new Set(), says: new Set() };
   const counts: TermCounts = Object.assign(new Map<string, number>(), { names, core });
-  addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
-  // How the title says it ended is how it ended; a lead's outcome may be background ("after two failures").
-  const titleOutcomes = new Set(core.outcomes);
+  const titleSays = addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
+  let firstSays: Statement[] = [];
   splitSentences(input.lead).forEach((sentence, k) => {
     const first = k === 0;
-    addText(
+    const says = addText(
       counts,
       names,
       sentence,
@@ -260,11 +244,9 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
       input,
       first ? core : undefined,
     );
+    if (first) firstSays = says;
   });
   addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);
-  if (titleOutcomes.size > 0) {
-    core.outcomes.clear();
-    for (const o of titleOutcomes) core.outcomes.add(o);
-  }
+  core.says = reportStatements(titleSays, firstSays);
   return counts;
 }

@@ -142,6 +142,43 @@ describe("event clustering", () => {
     expect(r.eventOf.get("orbit")).not.toBe(r.eventOf.get("failed"));
   });
 
+  it("keeps a military parade apart from the leaders' talks that day, in either language", () => {
+    const lexicon = createEventLexicon(loadLexicon());
+    const at = Date.UTC(2025, 8, 3, 2);
+    const r = clusterItems(
+      [
+        item(
+          "parade-en",
+          "N. Korea's Kim, Xi, Putin stand together at Beijing military parade",
+          "North Korean leader Kim Jong-un, Chinese President Xi Jinping and Russian President Vladimir Putin stood together at a military parade in Beijing on Wednesday.",
+          at,
+        ),
+        item(
+          "parade-vi",
+          "Kim Jong-un, Putin cùng ông Tập dự duyệt binh ở Bắc Kinh",
+          "Chủ tịch Triều Tiên Kim Jong-un và Tổng thống Nga Vladimir Putin cùng Chủ tịch Trung Quốc Tập Cận Bình dự lễ duyệt binh tại Bắc Kinh ngày 3/9.",
+          at + H,
+        ),
+        item(
+          "talks-en",
+          "Putin invites Kim to Russia after talks in Beijing",
+          "Russian President Vladimir Putin and North Korean leader Kim Jong-un held talks in Beijing on Wednesday, hours after they stood beside Xi Jinping.",
+          at + 8 * H,
+        ),
+        item(
+          "talks-vi",
+          "Tổng thống Nga Putin hội đàm với Kim Jong-un tại Bắc Kinh",
+          "Tổng thống Nga Vladimir Putin và Chủ tịch Triều Tiên Kim Jong-un hội đàm tại Bắc Kinh ngày 3/9.",
+          at + 9 * H,
+        ),
+      ],
+      { lexicon },
+    );
+    expect(r.eventOf.get("parade-vi")).toBe(r.eventOf.get("parade-en"));
+    expect(r.eventOf.get("talks-vi")).toBe(r.eventOf.get("talks-en"));
+    expect(r.eventOf.get("talks-en")).not.toBe(r.eventOf.get("parade-en"));
+  });
+
   it("never joins items further apart than the window", () => {
     const title = "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản";
     const r = clusterItems([item("a", title, title, 0), item("b", title, title, 100 * H)], { windowHours: 72 });

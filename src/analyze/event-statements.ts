@@ -1,0 +1,57 @@
+/**
+ * What a report's title (or, when the title is silent, its first sentence) says of its event on
+ * an axis where one event has one answer: how it ended, and what the occasion was. Two reports
+ * answering one axis differently are about two events, however alike they read: the failed
+ * satellite launch and the successful one; the military parade and the leaders' talks beside it.
+ */
+export type Statement = "failed" | "succeeded" | "parade" | "talks";
+
+const AXES: readonly (readonly Statement[])[] = [
+  ["failed", "succeeded"],
+  ["parade", "talks"],
+];
+
+/** How the text says the thing ended, in either language (folded). */
+const FAILED =
+  /\b(fail|fails|failed|failure|crash|crashes|crashed|collapse|collapses|collapsed|no deal|without a deal|no agreement|without an agreement|that bai|khong co thoa thuan|khong dat duoc thoa thuan)\b/;
+const SUCCEEDED = /\b(success|successful|successfully|into orbit|thanh cong|vao quy dao)\b/;
+/** Words before a success that make it an aim: a plan, an attempt, what will be. */
+const INTENDED =
+  /\b(plan|plans|planned|planning|aim|aims|aiming|attempt|attempts|bid|seek|seeks|seeking|try|tries|trying|will|would|ke hoach|du kien|du dinh|nham|se|no luc)\b/;
+/** A military parade is an occasion of its own; leaders' talks on its day are another event. */
+const PARADE = /\b(parade|parades|paraded|duyet binh|dieu binh)\b/;
+const TALKS = /\b(talks|summit|summits|hoi dam|hoi kien|thuong dinh)\b/;
+
+/** The statements of one folded text (a title or a first sentence). */
+export function statementsIn(folded: string): Statement[] {
+  const out: Statement[] = [];
+  if (FAILED.test(folded)) out.push("failed");
+  const success = SUCCEEDED.exec(folded);
+  // "after notifying Japan of a plan to put a satellite into orbit" says what was meant, not how it ended.
+  if (success !== null && !INTENDED.test(folded.slice(0, success.index))) out.push("succeeded");
+  if (PARADE.test(folded)) out.push("parade");
+  if (TALKS.test(folded)) out.push("talks");
+  return out;
+}
+
+/**
+ * A report's statements: on each axis the title's answer when it gives one (a lead's "after two
+ * failures" or "the talks followed the parade" is background), else the first sentence's.
+ */
+export function reportStatements(title: readonly Statement[], firstSentence: readonly Statement[]): Set<Statement> {
+  const out = new Set<Statement>();
+  for (const axis of AXES) {
+    const fromTitle = title.filter((s) => axis.includes(s));
+    for (const s of fromTitle.length > 0 ? fromTitle : firstSentence.filter((s) => axis.includes(s))) out.add(s);
+  }
+  return out;
+}
+
+/** Whether, on some axis, each says one answer and the answers differ. */
+export function otherStatements(a: ReadonlySet<Statement>, b: ReadonlySet<Statement>): boolean {
+  return AXES.some((axis) => {
+    const x = axis.filter((s) => a.has(s));
+    const y = axis.filter((s) => b.has(s));
+    return x.length === 1 && y.length === 1 && x[0] !== y[0];
+  });
+}
