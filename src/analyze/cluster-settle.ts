@@ -1,4 +1,4 @@
-import { type ClusterState, type EventState, merge } from "./cluster-state.js";
+import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
 import { contradicts } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
 
@@ -36,6 +36,12 @@ function spansMeet(state: ClusterState, a: EventState, b: EventState): boolean {
     : a.first <= b.last + windowMs && b.first <= a.last + windowMs;
 }
 
+/** Whether both events are dated and began within `lateHours` of each other: one story's first hours. */
+function sameHours(state: ClusterState, a: EventState, b: EventState): boolean {
+  if (a.first === undefined || b.first === undefined) return false;
+  return Math.abs(a.first - b.first) <= state.tuning.lateHours * HOUR;
+}
+
 /** Whether `a` began before `b` (the smaller id first on a tie): the older one survives a merge. */
 const older = (a: EventState, b: EventState): boolean =>
   (a.first ?? 0) < (b.first ?? 0) || ((a.first ?? 0) === (b.first ?? 0) && a.id < b.id);
@@ -52,7 +58,8 @@ function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
     if (!spansMeet(state, a, b) || contradicts(a.facts, b.facts, tuning.dateSlackDays)) continue;
     const score = profileSimilarity(a.profile, b.profile, tuning.crossLanguage) / (a.members * b.members);
     if (score < options.threshold * tuning.settleShare) continue;
-    if (score < options.threshold * tuning.unanchoredShare && !shareAnchor(state, a, b)) continue;
+    const bar = sameHours(state, a, b) ? tuning.settleUnanchoredShare : tuning.unanchoredShare;
+    if (score < options.threshold * bar && !shareAnchor(state, a, b)) continue;
     out.push({ other: b, score });
   }
   return out;

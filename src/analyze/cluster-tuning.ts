@@ -72,6 +72,13 @@ export interface ClusterTuning {
   /** Average similarity of two events' reports, as a share of the threshold, at which settle merges them. */
   readonly settleShare: number;
   /**
+   * Without a shared anchor, settle merges two dated events that began within `lateHours` of each
+   * other at this multiple of the threshold: lower than an item's bar (unanchoredShare), as a
+   * story's first hours of reports share its words before they share a name. Undated events keep
+   * the item's bar: nothing says they are near.
+   */
+  readonly settleUnanchoredShare: number;
+  /**
    * An item this many times the threshold close to two events shows they are one story that
    * began as two (its first reports told it from different sides): the events merge. Incremental
    * placement cannot take back an early split any other way.
@@ -110,6 +117,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   anchorEvents: 2,
   anchoredShare: 1,
   settleShare: 0.8,
+  settleUnanchoredShare: 1.3,
   lateHours: 24,
   mergeShare: 1.6,
   dateSlackDays: 2,

@@ -300,17 +300,17 @@ describe("event clustering", () => {
     expect(dayScore(ktlabDocs({ sapoOnly: true })!).f1).toBeGreaterThanOrEqual(0.79);
   });
 
-  // A real news day: title + lead, both languages (eval: tuning half P 0.892 F1 0.723, held out
-  // P 0.961 F1 0.718; seeds with their cross-language reports on one day F1 0.801, cross-language
-  // pair recall 0.869; the bundled samples F1 0.844). Precision first: a mixed entry shows a
+  // A real news day: title + lead, both languages (eval: tuning half P 0.924 F1 0.760, held out
+  // P 0.963 F1 0.746; seeds with their cross-language reports on one day F1 0.795, cross-language
+  // pair recall 0.878; the bundled samples F1 0.844). Precision first: a mixed entry shows a
   // reader other stories' links.
   it("holds precision and F1 on the real-day sets, and joins reports across languages", () => {
     const tune = dayScore(realDay("tune"));
-    expect(tune.precision).toBeGreaterThanOrEqual(0.87);
-    expect(tune.f1).toBeGreaterThanOrEqual(0.7);
+    expect(tune.precision).toBeGreaterThanOrEqual(0.9);
+    expect(tune.f1).toBeGreaterThanOrEqual(0.74);
     const held = dayScore(realDay("heldout"));
     expect(held.precision).toBeGreaterThanOrEqual(0.94);
-    expect(held.f1).toBeGreaterThanOrEqual(0.7);
+    expect(held.f1).toBeGreaterThanOrEqual(0.72);
     const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
     expect(day.f1).toBeGreaterThanOrEqual(0.76);
     expect(day.crossRecall).toBeGreaterThanOrEqual(0.84);
