@@ -54,7 +54,10 @@ export function contradicts(item: CoreFacts | undefined, event: EventFacts, slac
   if (item.dates.size > 0 && event.dates.size > 0 && !nearDates(item.dates, event.dates, slackDays)) return true;
   if (otherCountries(item.countries, event.countries)) return true;
   if (otherStatements(item.says, event.says)) return true;
+  // Talks name the sites they are about (Yongbyon to close, Dongchang-ri to dismantle); a launch happens at one.
+  const meeting = item.says.has("talks") || event.says.has("talks");
   for (const [kind, terms] of item.exclusive) {
+    if (kind === "site" && meeting) continue;
     const theirs = event.exclusive.get(kind);
     if (theirs === undefined || theirs.size === 0) continue;
     if (![...terms].some((t) => theirs.has(t))) return true;

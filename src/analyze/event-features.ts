@@ -31,8 +31,8 @@ export interface CoreFacts {
 }
 
 /** Kinds of specific concept of which an event has its own: a launch is of one missile, a summit in one place. */
-export type ExclusiveKind = "weapon" | "place" | "named";
-const EXCLUSIVE_KINDS: ReadonlySet<string> = new Set<ExclusiveKind>(["weapon", "place", "named"]);
+export type ExclusiveKind = "weapon" | "place" | "site" | "named";
+const EXCLUSIVE_KINDS: ReadonlySet<string> = new Set<ExclusiveKind>(["weapon", "place", "site", "named"]);
 
 interface MutableCore {
   readonly dates: Set<string>;

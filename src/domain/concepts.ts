@@ -12,6 +12,7 @@ export type ConceptKind =
   | "title"
   | "weapon"
   | "place"
+  | "site"
   | "person"
   | "named"
   | "country"

@@ -179,6 +179,29 @@ describe("event clustering", () => {
     expect(r.eventOf.get("talks-en")).not.toBe(r.eventOf.get("parade-en"));
   });
 
+  it("joins a summit's reports that name different sites it discussed", () => {
+    const lexicon = createEventLexicon(loadLexicon());
+    const at = Date.UTC(2018, 8, 19, 2);
+    const r = clusterItems(
+      [
+        item(
+          "declaration",
+          "(LEAD) Moon, Kim sign Pyongyang declaration; N. Korea to dismantle Dongchang-ri missile site",
+          "PYONGYANG, Sept. 19 (Yonhap) -- North Korean leader Kim Jong-un agreed to permanently dismantle the missile engine test site in Dongchang-ri, under a joint declaration signed with President Moon Jae-in.",
+          at,
+        ),
+        item(
+          "yongbyon",
+          "North Korea's Kim agrees to dismantle missile site, offers to close Yongbyon",
+          "North Korean leader Kim Jong Un agreed to dismantle a key missile facility and said he could close the Yongbyon nuclear complex, after talks with South Korean President Moon Jae-in in Pyongyang.",
+          at + 3 * H,
+        ),
+      ],
+      { lexicon },
+    );
+    expect(r.eventOf.get("yongbyon")).toBe(r.eventOf.get("declaration"));
+  });
+
   it("never joins items further apart than the window", () => {
     const title = "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản";
     const r = clusterItems([item("a", title, title, 0), item("b", title, title, 100 * H)], { windowHours: 72 });

@@ -124,7 +124,7 @@ describe("config/lexicon.yaml as shipped", () => {
 });
 
 describe("roles", () => {
-  const kinds = ["action", "institution", "title", "weapon", "place", "person", "named", "country", "topic"];
+  const kinds = ["action", "institution", "title", "weapon", "place", "site", "person", "named", "country", "topic"];
 
   it("an entry without a role gets its kind's default", () => {
     const entries = kinds.map((kind) => `  - {id: a-${kind}, kind: ${kind}, vi: [vi ${kind}], en: [en ${kind}]}`);
@@ -137,6 +137,7 @@ describe("roles", () => {
       title: "generic",
       weapon: "specific",
       place: "specific",
+      site: "specific",
       person: "specific",
       named: "specific",
       country: "recurring",
@@ -182,7 +183,7 @@ describe("a malformed lexicon is refused, naming the key", () => {
     [
       "an unknown kind",
       "  - {id: a, kind: verb, vi: [phóng], en: [launch]}",
-      "entries[0].kind: expected action, institution, title, weapon, place, person, named, country or topic",
+      "entries[0].kind: expected action, institution, title, weapon, place, site, person, named, country or topic",
     ],
     [
       "an unknown role",
