@@ -1,5 +1,5 @@
 import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
-import { contradicts } from "./event-contradiction.js";
+import { eventsContradict } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
 
 /** One event merged into another. */
@@ -55,7 +55,7 @@ function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
   }
   const out: Neighbour[] = [];
   for (const b of found) {
-    if (!spansMeet(state, a, b) || contradicts(a.facts, b.facts, tuning.dateSlackDays)) continue;
+    if (!spansMeet(state, a, b) || eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
     const score = profileSimilarity(a.profile, b.profile, tuning.crossLanguage) / (a.members * b.members);
     if (score < options.threshold * tuning.settleShare) continue;
     const bar = sameHours(state, a, b) ? tuning.settleUnanchoredShare : tuning.unanchoredShare;

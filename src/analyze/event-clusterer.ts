@@ -3,7 +3,7 @@ import { type EventMerge, settle } from "./cluster-settle.js";
 import { createClusterState, merge, newEvent, place, tick } from "./cluster-state.js";
 import { type ClusterOptions, type ClusterTuning, DEFAULT_CLUSTER_TUNING } from "./cluster-tuning.js";
 import { type ClusterInput, reportOf } from "./cluster-vectors.js";
-import { contradicts } from "./event-contradiction.js";
+import { eventsContradict } from "./event-contradiction.js";
 import type { TermCounts } from "./event-features.js";
 
 export type { EventMerge } from "./cluster-settle.js";
@@ -85,7 +85,7 @@ export function createEventClusterer(
       place(state, item.id, e, report);
       state.touched.add(e);
       // Two events the report is close to merge only when neither states what the other cannot be.
-      const merged = close.filter((other) => !contradicts(other.facts, e.facts, tuning.dateSlackDays));
+      const merged = close.filter((other) => !eventsContradict(other.facts, e.facts, tuning.dateSlackDays));
       for (const other of merged) merge(state, e, other);
       return { eventId: e.id, absorbed: merged.map((o) => o.id) };
     },

@@ -6,6 +6,10 @@ export interface EventFacts {
   readonly dates: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
   readonly countries: Set<string>;
+  /** Of its reports that name a country, how many name each. */
+  readonly countryReports: Map<string, number>;
+  /** Its reports that name any country. */
+  countryReporters: number;
   readonly says: Set<Statement>;
 }
 
@@ -13,8 +17,30 @@ export const emptyFacts = (): EventFacts => ({
   dates: new Set(),
   exclusive: new Map(),
   countries: new Set(),
+  countryReports: new Map(),
+  countryReporters: 0,
   says: new Set(),
 });
+
+/**
+ * The countries an event is between, as its reports tell it: those at least half of them name.
+ * One report's aside (the United States in "if Washington takes corresponding measures", China
+ * beside Mount Paektu) is not a party.
+ */
+function partiesOf(event: EventFacts): Set<string> {
+  const out = new Set<string>();
+  for (const [c, n] of event.countryReports) if (2 * n >= event.countryReporters) out.add(c);
+  return out;
+}
+
+/**
+ * Whether two events state what one event cannot: as `contradicts`, with each event's countries
+ * its parties (see partiesOf) rather than every country any of its reports named.
+ */
+export function eventsContradict(a: EventFacts, b: EventFacts, slackDays: number): boolean {
+  const parties = (e: EventFacts): EventFacts => ({ ...e, countries: partiesOf(e) });
+  return contradicts(parties(a), parties(b), slackDays);
+}
 
 const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => b.has(x));
 
@@ -65,11 +91,20 @@ export function contradicts(item: CoreFacts | undefined, event: EventFacts, slac
   return false;
 }
 
+const isEventFacts = (facts: CoreFacts | EventFacts): facts is EventFacts => "countryReports" in facts;
+
 /** Gather what a report (or an absorbed event) states into its event's facts. */
-export function addFacts(into: EventFacts, facts: CoreFacts | undefined): void {
+export function addFacts(into: EventFacts, facts: CoreFacts | EventFacts | undefined): void {
   if (facts === undefined) return;
   for (const d of facts.dates) into.dates.add(d);
   for (const c of facts.countries) into.countries.add(c);
+  if (isEventFacts(facts)) {
+    for (const [c, n] of facts.countryReports) into.countryReports.set(c, (into.countryReports.get(c) ?? 0) + n);
+    into.countryReporters += facts.countryReporters;
+  } else {
+    for (const c of facts.countries) into.countryReports.set(c, (into.countryReports.get(c) ?? 0) + 1);
+    if (facts.countries.size > 0) into.countryReporters++;
+  }
   for (const o of facts.says) into.says.add(o);
   for (const [kind, terms] of facts.exclusive) {
     const set = into.exclusive.get(kind) ?? new Set<string>();
