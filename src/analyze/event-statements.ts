@@ -1,14 +1,15 @@
 /**
  * What a report's title (or, when the title is silent, its first sentence) says of its event on
- * an axis where one event has one answer: how it ended, and what the occasion was. Two reports
+ * an axis where one event has one answer: how it ended, what the occasion was, what was launched. Two reports
  * answering one axis differently are about two events, however alike they read: the failed
  * satellite launch and the successful one; the military parade and the leaders' talks beside it.
  */
-export type Statement = "failed" | "succeeded" | "parade" | "talks";
+export type Statement = "failed" | "succeeded" | "parade" | "talks" | "missile" | "satellite";
 
 const AXES: readonly (readonly Statement[])[] = [
   ["failed", "succeeded"],
   ["parade", "talks"],
+  ["missile", "satellite"],
 ];
 
 /** How the text says the thing ended, in either language (folded). */
@@ -21,6 +22,9 @@ const INTENDED =
 /** A military parade is an occasion of its own; leaders' talks on its day are another event. */
 const PARADE = /\b(parade|parades|paraded|duyet binh|dieu binh)\b/;
 const TALKS = /\b(talks|summit|summits|hoi dam|hoi kien|thuong dinh)\b/;
+/** What was launched: a missile test and a satellite launch of one morning are two events ("tên lửa đẩy" is the carrier rocket). */
+const MISSILE = /\b(missile|missiles|icbm|icbms|slbm|irbm|ten lua(?! day)|hoa tien)\b/;
+const SATELLITE = /\b(satellite|satellites|space launch vehicle|ve tinh)\b/;
 
 /** The statements of one folded text (a title or a first sentence). */
 export function statementsIn(folded: string): Statement[] {
@@ -31,6 +35,8 @@ export function statementsIn(folded: string): Statement[] {
   if (success !== null && !INTENDED.test(folded.slice(0, success.index))) out.push("succeeded");
   if (PARADE.test(folded)) out.push("parade");
   if (TALKS.test(folded)) out.push("talks");
+  if (MISSILE.test(folded)) out.push("missile");
+  if (SATELLITE.test(folded)) out.push("satellite");
   return out;
 }
 

@@ -202,6 +202,35 @@ describe("event clustering", () => {
     expect(r.eventOf.get("yongbyon")).toBe(r.eventOf.get("declaration"));
   });
 
+  it("keeps a missile test apart from a satellite launch of the same morning", () => {
+    const lexicon = createEventLexicon(loadLexicon());
+    const r = clusterItems(
+      [
+        item(
+          "missile",
+          "North Korea fires ballistic missile, Japan issues J-Alert for Hokkaido",
+          "North Korea fired a long-range ballistic missile on Thursday morning, and Japan told residents of Hokkaido to take shelter.",
+          0,
+        ),
+        item(
+          "satellite",
+          "Triều Tiên phóng vệ tinh, Nhật Bản phát cảnh báo J-Alert",
+          "Triều Tiên sáng nay phóng một tên lửa đẩy mang vệ tinh do thám, Nhật Bản phát cảnh báo J-Alert cho người dân.",
+          H,
+        ),
+        item(
+          "missile-vi",
+          "Triều Tiên phóng tên lửa đạn đạo, Nhật cảnh báo người dân Hokkaido",
+          "Triều Tiên sáng nay phóng tên lửa đạn đạo tầm xa, Nhật Bản yêu cầu người dân Hokkaido tìm nơi trú ẩn.",
+          2 * H,
+        ),
+      ],
+      { lexicon },
+    );
+    expect(r.eventOf.get("missile-vi")).toBe(r.eventOf.get("missile"));
+    expect(r.eventOf.get("satellite")).not.toBe(r.eventOf.get("missile"));
+  });
+
   it("never joins items further apart than the window", () => {
     const title = "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản";
     const r = clusterItems([item("a", title, title, 0), item("b", title, title, 100 * H)], { windowHours: 72 });
