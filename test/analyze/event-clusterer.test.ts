@@ -352,9 +352,9 @@ describe("event clustering", () => {
     expect(dayScore(ktlabDocs({ sapoOnly: true })!).f1).toBeGreaterThanOrEqual(0.79);
   });
 
-  // A real news day: title + lead, both languages (eval: tuning half P 0.924 F1 0.760, held out
+  // A real news day: title + lead, both languages (eval: tuning half P 0.925 F1 0.766, held out
   // P 0.963 F1 0.746; seeds with their cross-language reports on one day F1 0.795, cross-language
-  // pair recall 0.878; the bundled samples F1 0.844). Precision first: a mixed entry shows a
+  // pair recall 0.878; the bundled samples F1 0.857). Precision first: a mixed entry shows a
   // reader other stories' links.
   it("holds precision and F1 on the real-day sets, and joins reports across languages", () => {
     const tune = dayScore(realDay("tune"));
@@ -366,6 +366,6 @@ describe("event clustering", () => {
     const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
     expect(day.f1).toBeGreaterThanOrEqual(0.76);
     expect(day.crossRecall).toBeGreaterThanOrEqual(0.84);
-    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.83);
+    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.84);
   });
 });
