@@ -26,7 +26,7 @@ export interface CoreFacts {
   readonly exclusive: ReadonlyMap<ExclusiveKind, ReadonlySet<string>>;
   /** The countries it names (a capital standing for its government counts as its country). */
   readonly countries: ReadonlySet<string>;
-  /** What it says on the axes where an event has one answer: how it ended, what the occasion was. */
+  /** What it says on the axes where an event has one answer (see event-statements). */
   readonly says: ReadonlySet<Statement>;
 }
 

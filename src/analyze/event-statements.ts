@@ -1,8 +1,9 @@
 /**
  * What a report's title (or, when the title is silent, its first sentence) says of its event on
- * an axis where one event has one answer: how it ended, what the occasion was, what was launched. Two reports
- * answering one axis differently are about two events, however alike they read: the failed
- * satellite launch and the successful one; the military parade and the leaders' talks beside it.
+ * an axis where one event has one answer: how it ended, what the occasion was, what was launched.
+ * Two reports answering one axis differently are about two events, however alike they read: the
+ * failed satellite launch and the successful one; the military parade and the leaders' talks
+ * beside it; the missile test and the satellite launch of one morning.
  */
 export type Statement = "failed" | "succeeded" | "parade" | "talks" | "missile" | "satellite";
 
@@ -22,7 +23,7 @@ const INTENDED =
 /** A military parade is an occasion of its own; leaders' talks on its day are another event. */
 const PARADE = /\b(parade|parades|paraded|duyet binh|dieu binh)\b/;
 const TALKS = /\b(talks|summit|summits|hoi dam|hoi kien|thuong dinh)\b/;
-/** What was launched: a missile test and a satellite launch of one morning are two events ("tên lửa đẩy" is the carrier rocket). */
+/** What was launched ("tên lửa đẩy" is the carrier rocket, not a missile). */
 const MISSILE = /\b(missile|missiles|icbm|icbms|slbm|irbm|ten lua(?! day)|hoa tien)\b/;
 const SATELLITE = /\b(satellite|satellites|space launch vehicle|ve tinh)\b/;
 
