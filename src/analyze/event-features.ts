@@ -126,6 +126,29 @@ function pairWeight(t: string, next: EventToken | undefined, fw: FeatureWeights)
   return content[0] && content[1] ? 1 : fw.functionPair;
 }
 
+/** Words after a country that make it what is discussed: "the N.K. issue", "North Korea policy". */
+const TOPIC_AFTER = new Set(["issue", "issues", "question", "problem", "policy"]);
+/**
+ * Words before a country that make it what is discussed or acted on: "the denuclearization of
+ * North Korea", "sanctions on Pyongyang", "vấn đề (hạt nhân) Triều Tiên", "trừng phạt Triều Tiên".
+ */
+const TOPIC_BEFORE =
+  /\b(?:(?:denucleari[sz]ation|sanctions|issue|policy|threats?|provocations?|pressure) (?:of|on|against|about|over|from)|van de(?: \S+){0,2}|phi hat nhan hoa|trung phat|de doa tu)$/;
+
+/**
+ * Whether a country is named as what a meeting discusses rather than as a party to it: Yoon and
+ * Vietnam's president agreeing on "the denuclearization of North Korea" are not a meeting with it.
+ */
+function namedAsTopic(tokens: readonly EventToken[], hit: ConceptHit): boolean {
+  const after = tokens.slice(hit.end, hit.end + 2).map((t) => t.folded);
+  if (TOPIC_AFTER.has(after[0] ?? "") || (after[0] === "nuclear" && TOPIC_AFTER.has(after[1] ?? ""))) return true;
+  const before = tokens
+    .slice(Math.max(0, hit.start - 4), hit.start)
+    .map((t) => t.folded)
+    .join(" ");
+  return TOPIC_BEFORE.test(before);
+}
+
 /**
  * The lexicon's concepts in a text, as terms by role; returns which tokens they spell, which
  * are then read as the concept alone: its term is the same in both languages.
@@ -147,7 +170,7 @@ function readConcepts(
     add(counts, term, w * (role === "specific" ? fw.entity : role === "recurring" ? fw.recurring : fw.generic));
     if (core === undefined) return;
     const country = hit.concept.kind === "country" ? hit.concept.id : hit.concept.country;
-    if (country !== undefined) core.countries.add(country);
+    if (country !== undefined && !namedAsTopic(tokens, hit)) core.countries.add(country);
     if (role !== "specific" || !EXCLUSIVE_KINDS.has(hit.concept.kind)) return;
     const kind = hit.concept.kind as ExclusiveKind;
     const set = core.exclusive.get(kind) ?? new Set<string>();

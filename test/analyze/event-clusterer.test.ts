@@ -231,6 +231,35 @@ describe("event clustering", () => {
     expect(r.eventOf.get("satellite")).not.toBe(r.eventOf.get("missile"));
   });
 
+  it("keeps two leaders' visits to one host apart when one names the other's country as a topic", () => {
+    const lexicon = createEventLexicon(loadLexicon());
+    const r = clusterItems(
+      [
+        item(
+          "kim-vi",
+          "Chủ tịch nước hội đàm với Chủ tịch Triều Tiên Kim Jong-un tại Hà Nội",
+          "Chủ tịch nước Việt Nam và Chủ tịch Triều Tiên Kim Jong-un hội đàm tại Phủ Chủ tịch sáng nay.",
+          0,
+        ),
+        item(
+          "kim-en",
+          "N. Korean leader Kim holds talks with Vietnamese president in Hanoi",
+          "North Korean leader Kim Jong-un held talks with the Vietnamese president in Hanoi on Friday.",
+          H,
+        ),
+        item(
+          "yoon-en",
+          "Yoon, Vietnamese president hold talks in Hanoi, agree on N.K. issue",
+          "President Yoon Suk Yeol and the Vietnamese president held talks in Hanoi and agreed to work toward the denuclearization of North Korea.",
+          2 * H,
+        ),
+      ],
+      { lexicon },
+    );
+    expect(r.eventOf.get("kim-en")).toBe(r.eventOf.get("kim-vi"));
+    expect(r.eventOf.get("yoon-en")).not.toBe(r.eventOf.get("kim-en"));
+  });
+
   it("never joins items further apart than the window", () => {
     const title = "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản";
     const r = clusterItems([item("a", title, title, 0), item("b", title, title, 100 * H)], { windowHours: 72 });
