@@ -242,7 +242,8 @@ function addText(
     if (references?.has(d) === false) core?.dates.add(d);
   }
   for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
-  return core === undefined ? [] : statementsIn(tokens.map((t) => t.folded).join(" "));
+  // The first country a report names (its title's, for the lead) is who acts in it.
+  return core === undefined ? [] : statementsIn(tokens.map((t) => t.folded).join(" "), [...core.countries][0]);
 }
 
 /**

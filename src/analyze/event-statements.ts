@@ -1,16 +1,25 @@
 /**
  * What a report's title (or, when the title is silent, its first sentence) says of its event on
- * an axis where one event has one answer: how it ended, what the occasion was, what was launched.
- * Two reports answering one axis differently are about two events, however alike they read: the
- * failed satellite launch and the successful one; the military parade and the leaders' talks
- * beside it; the missile test and the satellite launch of one morning.
+ * an axis where one event has one answer: how it ended, what the occasion was, what was launched,
+ * who took the measure. Two reports answering one axis differently are about two events, however
+ * alike they read: the failed satellite launch and the successful one; the military parade and the
+ * leaders' talks beside it; the missile test and the satellite launch of one morning; Seoul
+ * suspending part of a pact and Pyongyang scrapping it the next day.
  */
-export type Statement = "failed" | "succeeded" | "parade" | "talks" | "missile" | "satellite";
+export type Statement = "failed" | "succeeded" | "parade" | "talks" | "missile" | "satellite" | `by:${string}`;
 
-const AXES: readonly (readonly Statement[])[] = [
-  ["failed", "succeeded"],
-  ["parade", "talks"],
-  ["missile", "satellite"],
+/** An axis: which of its answers a statement is, if any. */
+type Axis = (s: Statement) => boolean;
+const among =
+  (...answers: Statement[]): Axis =>
+  (s) =>
+    answers.includes(s);
+const AXES: readonly Axis[] = [
+  among("failed", "succeeded"),
+  among("parade", "talks"),
+  among("missile", "satellite"),
+  // Who takes a measure: Seoul suspending part of a pact and Pyongyang scrapping it are two events.
+  (s) => s.startsWith("by:"),
 ];
 
 /** How the text says the thing ended, in either language (folded). */
@@ -26,10 +35,17 @@ const TALKS = /\b(talks|summit|summits|hoi dam|hoi kien|thuong dinh)\b/;
 /** What was launched ("tên lửa đẩy" is the carrier rocket, not a missile). */
 const MISSILE = /\b(missile|missiles|icbm|icbms|slbm|irbm|ten lua(?! day)|hoa tien)\b/;
 const SATELLITE = /\b(satellite|satellites|space launch vehicle|ve tinh)\b/;
+/** A government's measure on an agreement, drills or a programme. */
+const MEASURE =
+  /\b(suspends?|suspended|suspension|scraps?|scrapped|restores?|restored|resumes?|resumed|withdraws?|withdrew|halts?|halted|nullif(?:y|ies|ied)|dinh chi|huy bo|khoi phuc|noi lai|rut khoi|khong con bi rang buoc)\b/;
 
-/** The statements of one folded text (a title or a first sentence). */
-export function statementsIn(folded: string): Statement[] {
+/**
+ * The statements of one folded text (a title or a first sentence); `actor`, the country the
+ * report names first, takes any measure it states.
+ */
+export function statementsIn(folded: string, actor?: string): Statement[] {
   const out: Statement[] = [];
+  if (actor !== undefined && MEASURE.test(folded)) out.push(`by:${actor}`);
   if (FAILED.test(folded)) out.push("failed");
   const success = SUCCEEDED.exec(folded);
   // "after notifying Japan of a plan to put a satellite into orbit" says what was meant, not how it ended.
@@ -48,8 +64,8 @@ export function statementsIn(folded: string): Statement[] {
 export function reportStatements(title: readonly Statement[], firstSentence: readonly Statement[]): Set<Statement> {
   const out = new Set<Statement>();
   for (const axis of AXES) {
-    const fromTitle = title.filter((s) => axis.includes(s));
-    for (const s of fromTitle.length > 0 ? fromTitle : firstSentence.filter((s) => axis.includes(s))) out.add(s);
+    const fromTitle = title.filter(axis);
+    for (const s of fromTitle.length > 0 ? fromTitle : firstSentence.filter(axis)) out.add(s);
   }
   return out;
 }
@@ -57,8 +73,8 @@ export function reportStatements(title: readonly Statement[], firstSentence: rea
 /** Whether, on some axis, each says one answer and the answers differ. */
 export function otherStatements(a: ReadonlySet<Statement>, b: ReadonlySet<Statement>): boolean {
   return AXES.some((axis) => {
-    const x = axis.filter((s) => a.has(s));
-    const y = axis.filter((s) => b.has(s));
+    const x = [...a].filter(axis);
+    const y = [...b].filter(axis);
     return x.length === 1 && y.length === 1 && x[0] !== y[0];
   });
 }

@@ -260,6 +260,35 @@ describe("event clustering", () => {
     expect(r.eventOf.get("yoon-en")).not.toBe(r.eventOf.get("kim-en"));
   });
 
+  it("keeps one government's measure on a pact apart from the other's counter-measure", () => {
+    const lexicon = createEventLexicon(loadLexicon());
+    const r = clusterItems(
+      [
+        item(
+          "seoul-en",
+          "S. Korea suspends part of inter-Korean military agreement",
+          "South Korea suspended part of the 2018 inter-Korean military agreement and resumed surveillance flights near the border.",
+          0,
+        ),
+        item(
+          "seoul-vi",
+          "Hàn Quốc đình chỉ một phần thỏa thuận quân sự liên Triều",
+          "Hàn Quốc đình chỉ một phần thỏa thuận quân sự liên Triều năm 2018, nối lại các chuyến bay trinh sát gần biên giới.",
+          H,
+        ),
+        item(
+          "pyongyang-en",
+          "North Korea scraps inter-Korean military agreement",
+          "North Korea said it will restore all military measures halted under the 2018 inter-Korean military agreement.",
+          3 * H,
+        ),
+      ],
+      { lexicon },
+    );
+    expect(r.eventOf.get("seoul-vi")).toBe(r.eventOf.get("seoul-en"));
+    expect(r.eventOf.get("pyongyang-en")).not.toBe(r.eventOf.get("seoul-en"));
+  });
+
   it("never joins items further apart than the window", () => {
     const title = "Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản";
     const r = clusterItems([item("a", title, title, 0), item("b", title, title, 100 * H)], { windowHours: 72 });
