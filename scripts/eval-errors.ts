@@ -1,5 +1,5 @@
 /**
- * `npm run eval:errors`: where clustering goes wrong on the real-day TUNING half, for whoever
+ * `npm run eval:errors`: where clustering goes wrong on the real-day TUNING sets, for whoever
  * works on it next: each labelled event split over several found events (with its reports), each
  * found event mixing labels, and the wrong pairs of one busy day counted by the two labels they
  * join. The held-out half is left out on purpose: reading its errors is tuning on it.
@@ -59,12 +59,12 @@ function wrongPairs(items: readonly LabelledItem[], seeds: readonly number[]): s
   ];
 }
 
-const tune = realDay("tune");
-const lines = [
-  "## Real-day tuning half, real dates: split and mixed events",
-  ...splitsAndMixes(tune),
+const lines = (["tune", "tune2"] as const).flatMap((set) => [
+  `## Real-day ${set}, real dates: split and mixed events`,
+  ...splitsAndMixes(realDay(set)),
   "",
-  "## Real-day tuning half, one busy day (datings 1-3): wrong pairs",
-  ...wrongPairs(tune, [1, 2, 3]),
-];
+  `## Real-day ${set}, one busy day (datings 1-3): wrong pairs`,
+  ...wrongPairs(realDay(set), [1, 2, 3]),
+  "",
+]);
 process.stdout.write(`${lines.join("\n")}\n`);

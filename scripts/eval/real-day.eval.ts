@@ -82,9 +82,14 @@ export async function evaluate(): Promise<EvalReport> {
     metrics[`${key}_f1`] = s.f1;
     metrics[`${key}_cross_recall`] = s.crossRecall;
   };
-  for (const half of ["tune", "heldout"] as const) {
+  const names = {
+    tune: "real-day, tuning half",
+    tune2: "real-day, second tuning set (15 events written after the first was tuned on)",
+    heldout: "real-day, HELD OUT (never tuned on)",
+  } as const;
+  for (const half of ["tune", "tune2", "heldout"] as const) {
     const items = realDay(half);
-    const name = half === "tune" ? "real-day, tuning half" : "real-day, HELD OUT (never tuned on)";
+    const name = names[half];
     report(`realday_${half}_dated`, `${name}, real dates`, dayScore(items));
     report(`realday_${half}_oneday`, `${name}, one busy day (3 datings)`, oneDayScore(items));
   }
