@@ -67,6 +67,9 @@ export function reportStatements(title: readonly Statement[], firstSentence: rea
     const fromTitle = title.filter(axis);
     for (const s of fromTitle.length > 0 ? fromTitle : firstSentence.filter(axis)) out.add(s);
   }
+  // At a meeting a measure is the parties' joint decision ("agreed to resume regular meetings"),
+  // not one government's: the first country named is no actor.
+  if (out.has("talks")) for (const s of out) if (s.startsWith("by:")) out.delete(s);
   return out;
 }
 
