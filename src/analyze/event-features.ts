@@ -236,8 +236,9 @@ function addText(
   // Dates and figures only from the part of the text that was read.
   const end = tokens.length < limit ? text : text.slice(0, limit * 7);
   // A cited document's date is evidence two reports share a story, not the day of their event.
-  const references = core === undefined ? undefined : referenceDatesIn(end);
-  for (const d of datesIn(end)) {
+  const dates = datesIn(end);
+  const references = core === undefined || dates.length === 0 ? undefined : referenceDatesIn(end);
+  for (const d of dates) {
     add(counts, d, weight * fw.date);
     if (references?.has(d) === false) core?.dates.add(d);
   }
