@@ -8,7 +8,10 @@ export interface ShardClaimOptions {
   /** DISCORD_SHARDS: shard ids 0 … count − 1. */
   readonly count: number;
   readonly logger: Logger;
-  /** This replica now holds shard `id`: connect it. A rejection gives the shard back, to be tried again. */
+  /**
+   * This replica now holds shard `id`: connect it. A rejection gives the shard back, to be tried
+   * again after a wait that doubles with each failure in a row (up to five minutes).
+   */
   onClaim(id: number): Promise<void>;
   /** This replica no longer holds shard `id` (given back, or its session is gone): disconnect it. */
   onRelease(id: number): Promise<void>;
@@ -27,6 +30,8 @@ const LIVE_REPLICAS = `SELECT count(*)::int AS n FROM pg_locks
   WHERE locktype = 'advisory' AND classid = ${BANTIN_PRESENCE_CLASS}::oid AND objsubid = 2 AND granted`;
 const TRY_LOCK = "SELECT pg_try_advisory_lock($1::int, $2::int) AS held";
 const UNLOCK = "SELECT pg_advisory_unlock($1::int, $2::int)";
+/** However long a shard keeps failing to connect, it is tried again at least this often. */
+const MAX_RETRY_MS = 5 * 60_000;
 
 /**
  * Discord's gateway shards, spread over the replicas by advisory locks: each replica holds its
@@ -42,6 +47,8 @@ export function startShardClaims(options: ShardClaimOptions): ShardClaims {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let failures = 0;
+  let retryAt = 0;
 
   const release = async (id: number) => {
     held.delete(id);
@@ -70,6 +77,7 @@ export function startShardClaims(options: ShardClaimOptions): ShardClaims {
       options.logger.info({ shard: id, share }, "discord shard given back to another replica");
       return;
     }
+    if (Date.now() < retryAt) return;
     for (let id = 0; id < options.count && held.size < share && !stopped; id++) {
       if (held.has(id)) continue;
       const taken = await session.query<{ held: boolean }>(TRY_LOCK, [BANTIN_SHARD_CLASS, id]);
@@ -77,10 +85,16 @@ export function startShardClaims(options: ShardClaimOptions): ShardClaims {
       held.add(id);
       try {
         await options.onClaim(id);
+        failures = 0;
       } catch (error) {
-        options.logger.warn({ err: error, shard: id }, "discord shard could not connect; giving it back");
         held.delete(id);
         await session.query(UNLOCK, [BANTIN_SHARD_CLASS, id]);
+        // A refused token or a Discord outage fails again at once: try less and less often.
+        failures++;
+        const retryInMs = Math.min(MAX_RETRY_MS, pollMs * 2 ** failures);
+        retryAt = Date.now() + retryInMs;
+        options.logger.warn({ err: error, shard: id, retryInMs }, "discord shard could not connect; giving it back");
+        return;
       }
     }
   };
