@@ -12,6 +12,7 @@ import { aPostgresSubscription, testPool } from "../support/postgres-store.js";
 import { expectNoStackTracesAfterAll } from "../support/process-output.js";
 import { partsSentBy, startStandbyReplicas } from "../support/replicas.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { until } from "../support/until.js";
 
 const tempDir = useTempDir();
 const postgres = usePostgres();
@@ -85,8 +86,7 @@ describe("start on PostgreSQL (BANTIN_DATABASE_URL)", { timeout: 180_000 }, () =
     fake = await startFakeBotApi();
     const api = fake;
     // Telegram answering in two seconds (a far-away network) keeps a backlog however fast the
-    // active replica builds the digests; otherwise, on a loaded machine, its own relay keeps up
-    // with its building and the standby finds nothing left to send (seen in CI).
+    // active replica builds the digests, so both replicas always have rows to claim.
     api.scriptMethod("sendMessage", { delayMs: 2000 });
     const dir = tempDir();
     writeFileSync(join(dir, "sources.yaml"), sourcesYaml(serveBusyDay(await feedServer(), Date.now())));
@@ -119,6 +119,12 @@ describe("start on PostgreSQL (BANTIN_DATABASE_URL)", { timeout: 180_000 }, () =
     );
     const expected = new Map(rows.map((r) => [r.chat_id, r.n]));
     for (const chat of chats) expect(api.messagesTo(chat).length, chat).toBe(expected.get(chat));
+    // A relay logs what it sent when its drain ends, just after the last answer: wait for the lines.
+    await until(
+      () => partsSentBy(first) + partsSentBy(second) === api.messages.length,
+      "both replicas' relays to report what they sent",
+      10_000,
+    );
     const [byFirst, bySecond] = [partsSentBy(first), partsSentBy(second)];
     expect(byFirst).toBeGreaterThan(0);
     expect(bySecond).toBeGreaterThan(0);
