@@ -244,7 +244,9 @@ function addText(
   }
   for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
   // The first country a report names (its title's, for the lead) is who acts in it.
-  return core === undefined ? [] : statementsIn(tokens.map((t) => t.folded).join(" "), [...core.countries][0]);
+  return core === undefined
+    ? []
+    : statementsIn(tokens.map((t) => t.folded).join(" "), core.countries.values().next().value);
 }
 
 /**

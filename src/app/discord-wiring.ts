@@ -42,7 +42,7 @@ export function discordRestSender(
   limiters: PlatformLimiters,
   logger: Logger,
 ): DeliverySender | undefined {
-  if (env.DISCORD_TOKEN === undefined || !discordConfigured(env)) return undefined;
+  if (env.DISCORD_TOKEN === undefined || env.DISCORD_APPLICATION_ID === undefined) return undefined;
   return createDiscordDeliveryOnly({
     token: env.DISCORD_TOKEN,
     api: env.DISCORD_API,
