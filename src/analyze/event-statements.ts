@@ -4,9 +4,21 @@
  * who took the measure. Two reports answering one axis differently are about two events, however
  * alike they read: the failed satellite launch and the successful one; the military parade and the
  * leaders' talks beside it; the missile test and the satellite launch of one morning; Seoul
- * suspending part of a pact and Pyongyang scrapping it the next day.
+ * suspending part of a pact and Pyongyang scrapping it the next day; a summit called off and the
+ * same summit back on; a nuclear test and the demolition of the site it was held at.
  */
-export type Statement = "failed" | "succeeded" | "parade" | "talks" | "missile" | "satellite" | `by:${string}`;
+export type Statement =
+  | "failed"
+  | "succeeded"
+  | "parade"
+  | "talks"
+  | "missile"
+  | "satellite"
+  | "cancelled"
+  | "on"
+  | "tested"
+  | "dismantled"
+  | `by:${string}`;
 
 /** An axis: which of its answers a statement is, if any. */
 type Axis = (s: Statement) => boolean;
@@ -18,6 +30,8 @@ const AXES: readonly Axis[] = [
   among("failed", "succeeded"),
   among("parade", "talks"),
   among("missile", "satellite"),
+  among("cancelled", "on"),
+  among("tested", "dismantled"),
   // Who takes a measure: Seoul suspending part of a pact and Pyongyang scrapping it are two events.
   (s) => s.startsWith("by:"),
 ];
@@ -40,6 +54,24 @@ const MEASURE =
   /\b(suspends?|suspended|suspension|scraps?|scrapped|restores?|restored|resumes?|resumed|withdraws?|withdrew|halts?|halted|nullif(?:y|ies|ied)|dinh chi|huy bo|khoi phuc|noi lai|rut khoi|khong con bi rang buoc)\b/;
 
 /**
+ * A planned meeting called off, or said to go ahead: the cancelled summit and the same summit
+ * back on a week later are two events of one story. (Folded Vietnamese "huy" alone is also
+ * "chỉ huy", "phát huy", "huy động": only "hủy" of a meeting or "bị hủy" counts.)
+ */
+const CANCELLED =
+  /\b(cancels?|cancell?ed|cancell?ation|calls? off|called off|huy (?:bo )?(?:hoi nghi|cuoc gap|chuyen tham|thuong dinh)|bi huy)\b/;
+const ON =
+  /\b(back on|goes ahead|will go ahead|will take place|still on|as planned|nhu ke hoach|xac nhan (?:thuong dinh|cuoc gap|hoi nghi))\b/;
+/**
+ * A nuclear test carried out, or a test site (roads, an office) blown up: the sixth nuclear test
+ * and the demolition of its test site are two events, however alike their words. "bãi thử hạt
+ * nhân" and "nuclear test site" name the site, not a test.
+ */
+const TESTED = /\b(nuclear test|(?<!bai )thu hat nhan|thu bom)\b(?! site| ground)/;
+const DISMANTLED =
+  /\b(dismantles?|dismantled|dismantlement|dismantling|demolish(?:es|ed)?|blows? up|blew up|pha huy|pha do|no tung|no sap)\b/;
+
+/**
  * The statements of one folded text (a title or a first sentence); `actor`, the country the
  * report names first, takes any measure it states.
  */
@@ -54,6 +86,10 @@ export function statementsIn(folded: string, actor?: string): Statement[] {
   if (TALKS.test(folded)) out.push("talks");
   if (MISSILE.test(folded)) out.push("missile");
   if (SATELLITE.test(folded)) out.push("satellite");
+  if (CANCELLED.test(folded)) out.push("cancelled");
+  else if (ON.test(folded)) out.push("on");
+  if (DISMANTLED.test(folded)) out.push("dismantled");
+  else if (TESTED.test(folded)) out.push("tested");
   return out;
 }
 
