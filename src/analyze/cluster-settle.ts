@@ -1,6 +1,7 @@
 import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
 import { eventsContradict } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
+import { launchOf } from "./launch-story.js";
 
 /** One event merged into another. */
 export interface EventMerge {
@@ -46,6 +47,26 @@ function sameHours(state: ClusterState, a: EventState, b: EventState): boolean {
 const older = (a: EventState, b: EventState): boolean =>
   (a.first ?? 0) < (b.first ?? 0) || ((a.first ?? 0) === (b.first ?? 0) && a.id < b.id);
 
+const similarity = (state: ClusterState, a: EventState, b: EventState) =>
+  profileSimilarity(a.profile, b.profile, state.tuning.crossLanguage) / (a.members * b.members);
+
+/**
+ * When `a` is a launch story and the one other launch story of its hours (among `found`) is of
+ * the same kind and may be the same event, that one, with its score (see launchShare).
+ */
+function theOtherLaunch(state: ClusterState, a: EventState, found: Iterable<EventState>): Neighbour | undefined {
+  const { tuning, options } = state;
+  const kind = launchOf(a.facts);
+  if (kind === undefined) return undefined;
+  const launches = [...found].filter((b) => sameHours(state, a, b) && launchOf(b.facts) !== undefined);
+  const b = launches.length === 1 ? launches[0]! : undefined;
+  if (b === undefined || launchOf(b.facts) !== kind || eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) {
+    return undefined;
+  }
+  const score = similarity(state, a, b);
+  return score >= options.threshold * tuning.launchShare ? { other: b, score } : undefined;
+}
+
 /** The events close enough to merge with `a`, found through its strongest terms' postings. */
 function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
   const { tuning, options } = state;
@@ -56,12 +77,14 @@ function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
   const out: Neighbour[] = [];
   for (const b of found) {
     if (!spansMeet(state, a, b) || eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
-    const score = profileSimilarity(a.profile, b.profile, tuning.crossLanguage) / (a.members * b.members);
+    const score = similarity(state, a, b);
     if (score < options.threshold * tuning.settleShare) continue;
     const bar = sameHours(state, a, b) ? tuning.settleUnanchoredShare : tuning.unanchoredShare;
     if (score < options.threshold * bar && !shareAnchor(state, a, b)) continue;
     out.push({ other: b, score });
   }
+  const launch = theOtherLaunch(state, a, found);
+  if (launch !== undefined && !out.some((n) => n.other === launch.other)) out.push(launch);
   return out;
 }
 

@@ -79,6 +79,13 @@ export interface ClusterTuning {
    */
   readonly settleUnanchoredShare: number;
   /**
+   * Two launch stories of the same hours (see launch-story) merge at this multiple of the threshold
+   * when no other launch is near: the launch and the reports of it told from elsewhere (Japan's
+   * evacuation warning, the missile's flight time) share only the topic's words, yet on a day of
+   * one launch they are one story. With two launches near, nothing says which report is whose.
+   */
+  readonly launchShare: number;
+  /**
    * An item this many times the threshold close to two events shows they are one story that
    * began as two (its first reports told it from different sides): the events merge. Incremental
    * placement cannot take back an early split any other way.
@@ -118,6 +125,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   anchoredShare: 1,
   settleShare: 0.8,
   settleUnanchoredShare: 1.3,
+  launchShare: 0.2,
   lateHours: 24,
   mergeShare: 1.6,
   dateSlackDays: 2,

@@ -27,7 +27,7 @@ export const emptyFacts = (): EventFacts => ({
  * One report's aside (the United States in "if Washington takes corresponding measures", China
  * beside Mount Paektu) is not a party.
  */
-function partiesOf(event: EventFacts): Set<string> {
+export function partiesOf(event: EventFacts): Set<string> {
   const out = new Set<string>();
   for (const [c, n] of event.countryReports) if (2 * n >= event.countryReporters) out.add(c);
   return out;

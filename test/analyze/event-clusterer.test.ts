@@ -230,6 +230,65 @@ describe("event clustering", () => {
     expect(r.eventOf.get("site-en")).not.toBe(r.eventOf.get("test-en"));
   });
 
+  describe("a launch and the reports of it told from elsewhere", () => {
+    const at = Date.UTC(2024, 3, 12, 23);
+    const launch = [
+      item(
+        "fired-en",
+        "(URGENT) N. Korea fires long-range ballistic missile into East Sea: JCS",
+        "North Korea fired a long-range ballistic missile into the East Sea on Friday morning, South Korea's Joint Chiefs of Staff said.",
+        at,
+      ),
+      item(
+        "fired-vi",
+        "Triều Tiên phóng tên lửa đạn đạo tầm xa ra biển Nhật Bản",
+        "Triều Tiên sáng nay phóng một tên lửa đạn đạo tầm xa về phía biển Nhật Bản, Hội đồng Tham mưu trưởng Liên quân Hàn Quốc cho biết.",
+        at + H,
+      ),
+    ];
+    const warning = [
+      item(
+        "alert-en",
+        "Japan issues evacuation alert for Hokkaido after North Korean missile",
+        "Japan told residents of Hokkaido to take shelter, then lifted the alert, saying the North Korean missile had not fallen on its territory.",
+        at + 2 * H,
+      ),
+      item(
+        "alert-vi",
+        "Nhật Bản phát cảnh báo sơ tán ở Hokkaido vì tên lửa Triều Tiên",
+        "Chính phủ Nhật Bản yêu cầu người dân đảo Hokkaido tìm nơi trú ẩn, sau đó dỡ cảnh báo vì tên lửa không rơi vào lãnh thổ.",
+        at + 3 * H,
+      ),
+    ];
+    const lexicon = createEventLexicon(loadLexicon());
+
+    it("are one story on a day of one launch", () => {
+      const r = clusterItems([...launch, ...warning], { lexicon });
+      expect(r.eventOf.get("alert-en")).toBe(r.eventOf.get("fired-en"));
+      expect(r.eventOf.get("alert-vi")).toBe(r.eventOf.get("fired-en"));
+    });
+
+    it("stay apart when a second launch that day could be the one they are about", () => {
+      const other = [
+        item(
+          "sat-en",
+          "North Korea says it put reconnaissance satellite into orbit",
+          "North Korea said it launched a military reconnaissance satellite from its Sohae station and placed it into orbit.",
+          at + 30 * 60_000,
+        ),
+        item(
+          "sat-vi",
+          "Triều Tiên tuyên bố phóng thành công vệ tinh do thám quân sự",
+          "Triều Tiên tuyên bố đã phóng thành công vệ tinh do thám quân sự từ trạm Sohae.",
+          at + 90 * 60_000,
+        ),
+      ];
+      const r = clusterItems([...launch, ...other, ...warning], { lexicon });
+      expect(r.eventOf.get("alert-en")).not.toBe(r.eventOf.get("fired-en"));
+      expect(r.eventOf.get("alert-en")).not.toBe(r.eventOf.get("sat-en"));
+    });
+  });
+
   it("joins a summit's reports that name different sites it discussed", () => {
     const lexicon = createEventLexicon(loadLexicon());
     const at = Date.UTC(2018, 8, 19, 2);
@@ -490,11 +549,11 @@ describe("event clustering", () => {
   it("holds precision and F1 on the real-day sets, and joins reports across languages", () => {
     const tune = dayScore(realDay("tune"));
     expect(tune.precision).toBeGreaterThanOrEqual(0.9);
-    expect(tune.f1).toBeGreaterThanOrEqual(0.74);
+    expect(tune.f1).toBeGreaterThanOrEqual(0.8);
     // Stories written after the first half was tuned on: what holds there was not fitted to it.
     const second = dayScore(realDay("tune2"));
     expect(second.precision).toBeGreaterThanOrEqual(0.97);
-    expect(second.f1).toBeGreaterThanOrEqual(0.84);
+    expect(second.f1).toBeGreaterThanOrEqual(0.87);
     // Its busy day mixed a called-off summit with the same summit back on (one-day P 0.779 before).
     expect(dayScore(asOneDay(realDay("tune2"), 1)).precision).toBeGreaterThanOrEqual(0.8);
     const held = dayScore(realDay("heldout"));
