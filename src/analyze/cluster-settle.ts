@@ -2,6 +2,7 @@ import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state
 import { eventsContradict } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
 import { launchOf } from "./launch-story.js";
+import { sameMeetingStory } from "./meeting-story.js";
 
 /** One event merged into another. */
 export interface EventMerge {
@@ -67,6 +68,27 @@ function theOtherLaunch(state: ClusterState, a: EventState, found: Iterable<Even
   return score >= options.threshold * tuning.launchShare ? { other: b, score } : undefined;
 }
 
+/**
+ * The events of `a`'s hours (among `found`) that may be parts of its meeting story (see
+ * meeting-story), with their scores, when there are few: a visit told in its parts (the arrival,
+ * the talks, the departure) shares its parties and hours and little else. Many such events in
+ * one window are many meetings, and nothing says which part is whose.
+ */
+function theMeetingParts(state: ClusterState, a: EventState, found: Iterable<EventState>): Neighbour[] {
+  const { tuning, options } = state;
+  const isPart = (b: EventState) => b !== a && sameHours(state, a, b) && sameMeetingStory(a.facts, b.facts);
+  let near = 0;
+  for (const b of state.events.values()) if (isPart(b) && ++near > tuning.meetingParts) return [];
+  const parts = [...found].filter(isPart);
+  const out: Neighbour[] = [];
+  for (const b of parts) {
+    if (eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
+    const score = similarity(state, a, b);
+    if (score >= options.threshold * tuning.meetingShare) out.push({ other: b, score });
+  }
+  return out;
+}
+
 /** The events close enough to merge with `a`, found through its strongest terms' postings. */
 function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
   const { tuning, options } = state;
@@ -85,6 +107,7 @@ function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
   }
   const launch = theOtherLaunch(state, a, found);
   if (launch !== undefined && !out.some((n) => n.other === launch.other)) out.push(launch);
+  for (const part of theMeetingParts(state, a, found)) if (!out.some((n) => n.other === part.other)) out.push(part);
   return out;
 }
 

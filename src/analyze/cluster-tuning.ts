@@ -86,6 +86,13 @@ export interface ClusterTuning {
    */
   readonly launchShare: number;
   /**
+   * Parts of one meeting story of the same hours (see meeting-story) merge at this multiple of
+   * the threshold, when at most `meetingParts` such events are near: the arrival, the talks and
+   * the wreath-laying of one visit share its parties and hours, not its words.
+   */
+  readonly meetingShare: number;
+  readonly meetingParts: number;
+  /**
    * An item this many times the threshold close to two events shows they are one story that
    * began as two (its first reports told it from different sides): the events merge. Incremental
    * placement cannot take back an early split any other way.
@@ -126,6 +133,8 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   settleShare: 0.8,
   settleUnanchoredShare: 1.3,
   launchShare: 0.2,
+  meetingShare: 0.5,
+  meetingParts: 3,
   lateHours: 24,
   mergeShare: 1.6,
   dateSlackDays: 2,

@@ -542,14 +542,14 @@ describe("event clustering", () => {
     expect(dayScore(ktlabDocs({ sapoOnly: true })!).f1).toBeGreaterThanOrEqual(0.79);
   });
 
-  // A real news day: title + lead, both languages (eval: tuning half P 0.925 F1 0.766, held out
-  // P 0.963 F1 0.746; seeds with their cross-language reports on one day F1 0.795, cross-language
-  // pair recall 0.878; the bundled samples F1 0.857). Precision first: a mixed entry shows a
+  // A real news day: title + lead, both languages (eval: tuning half P 0.977 F1 0.908, held out
+  // P 0.956 F1 0.761; seeds with their cross-language reports on one day F1 0.796, cross-language
+  // pair recall 0.865; the bundled samples F1 0.889). Precision first: a mixed entry shows a
   // reader other stories' links.
   it("holds precision and F1 on the real-day sets, and joins reports across languages", () => {
     const tune = dayScore(realDay("tune"));
     expect(tune.precision).toBeGreaterThanOrEqual(0.9);
-    expect(tune.f1).toBeGreaterThanOrEqual(0.8);
+    expect(tune.f1).toBeGreaterThanOrEqual(0.88);
     // Stories written after the first half was tuned on: what holds there was not fitted to it.
     const second = dayScore(realDay("tune2"));
     expect(second.precision).toBeGreaterThanOrEqual(0.97);
@@ -558,10 +558,10 @@ describe("event clustering", () => {
     expect(dayScore(asOneDay(realDay("tune2"), 1)).precision).toBeGreaterThanOrEqual(0.8);
     const held = dayScore(realDay("heldout"));
     expect(held.precision).toBeGreaterThanOrEqual(0.94);
-    expect(held.f1).toBeGreaterThanOrEqual(0.72);
+    expect(held.f1).toBeGreaterThanOrEqual(0.74);
     const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
     expect(day.f1).toBeGreaterThanOrEqual(0.76);
     expect(day.crossRecall).toBeGreaterThanOrEqual(0.84);
-    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.84);
+    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.87);
   });
 });
