@@ -1,5 +1,5 @@
 import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
-import { eventsContradict } from "./event-contradiction.js";
+import { eventsContradict, partiesOf } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
 import { launchOf } from "./launch-story.js";
 import { sameMeetingStory } from "./meeting-story.js";
@@ -76,6 +76,7 @@ function theOtherLaunch(state: ClusterState, a: EventState, found: Iterable<Even
  */
 function theMeetingParts(state: ClusterState, a: EventState, found: Iterable<EventState>): Neighbour[] {
   const { tuning, options } = state;
+  if (partiesOf(a.facts).size < 2) return [];
   const isPart = (b: EventState) => b !== a && sameHours(state, a, b) && sameMeetingStory(a.facts, b.facts);
   let near = 0;
   for (const b of state.events.values()) if (isPart(b) && ++near > tuning.meetingParts) return [];
