@@ -1,7 +1,7 @@
 import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
 import { eventsContradict, partiesOf } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
-import { launchOf } from "./launch-story.js";
+import { type LaunchKind, launchOf, sameLaunch } from "./launch-story.js";
 import { sameMeetingStory } from "./meeting-story.js";
 
 /** One event merged into another. */
@@ -52,20 +52,33 @@ const similarity = (state: ClusterState, a: EventState, b: EventState) =>
   profileSimilarity(a.profile, b.profile, state.tuning.crossLanguage) / (a.members * b.members);
 
 /**
- * When `a` is a launch story and the one other launch story of its hours (among `found`) is of
- * the same kind and may be the same event, that one, with its score (see launchShare).
+ * When `a` is a launch story and the launch stories of its hours that say what flew are all of
+ * one kind that may be its own, the launch stories of its hours it may merge with, with their
+ * scores (see launchShare): those of that kind, and those that do not say what flew. Several of
+ * one kind are one launch not yet merged (settle merges the closest pairs first); two kinds are
+ * two launches, and nothing says which a report told from elsewhere is about.
  */
-function theOtherLaunch(state: ClusterState, a: EventState, found: Iterable<EventState>): Neighbour | undefined {
+function launchParts(state: ClusterState, a: EventState): Neighbour[] {
   const { tuning, options } = state;
   const kind = launchOf(a.facts);
-  if (kind === undefined) return undefined;
-  const launches = [...found].filter((b) => sameHours(state, a, b) && launchOf(b.facts) !== undefined);
-  const b = launches.length === 1 ? launches[0]! : undefined;
-  if (b === undefined || launchOf(b.facts) !== kind || eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) {
-    return undefined;
+  if (kind === undefined) return [];
+  // Every live event of its hours, not just those sharing its strongest terms: a report told
+  // from elsewhere (Okinawa's alert) may share none of the launch's.
+  const launches = new Map<EventState, LaunchKind>();
+  for (const b of state.events.values()) {
+    const k = b === a || !sameHours(state, a, b) ? undefined : launchOf(b.facts);
+    if (k !== undefined) launches.set(b, k);
   }
-  const score = similarity(state, a, b);
-  return score >= options.threshold * tuning.launchShare ? { other: b, score } : undefined;
+  const told = new Set([...launches.values()].filter((k) => k !== "unsaid"));
+  const [only] = told;
+  if (told.size > 1 || (only !== undefined && !sameLaunch(kind, only))) return [];
+  const out: Neighbour[] = [];
+  for (const b of launches.keys()) {
+    if (eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
+    const score = similarity(state, a, b);
+    if (score >= options.threshold * tuning.launchShare) out.push({ other: b, score });
+  }
+  return out;
 }
 
 /**
@@ -106,9 +119,9 @@ function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
     if (score < options.threshold * bar && !shareAnchor(state, a, b)) continue;
     out.push({ other: b, score });
   }
-  const launch = theOtherLaunch(state, a, found);
-  if (launch !== undefined && !out.some((n) => n.other === launch.other)) out.push(launch);
-  for (const part of theMeetingParts(state, a, found)) if (!out.some((n) => n.other === part.other)) out.push(part);
+  for (const part of [...launchParts(state, a), ...theMeetingParts(state, a, found)]) {
+    if (!out.some((n) => n.other === part.other)) out.push(part);
+  }
   return out;
 }
 

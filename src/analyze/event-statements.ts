@@ -18,6 +18,8 @@ export type Statement =
   | "on"
   | "tested"
   | "dismantled"
+  | "launch"
+  | "meeting"
   | `by:${string}`;
 
 /** An axis: which of its answers a statement is, if any. */
@@ -32,6 +34,10 @@ const AXES: readonly Axis[] = [
   among("missile", "satellite"),
   among("cancelled", "on"),
   among("tested", "dismantled"),
+  // A launch whose kind the text does not say (Japan's alert "after North Korea's launch"): one answer, never at odds.
+  among("launch"),
+  // A meeting of ministers or of the Council, not of leaders ("talks"): one answer, never at odds.
+  among("meeting"),
   // Who takes a measure: Seoul suspending part of a pact and Pyongyang scrapping it are two events.
   (s) => s.startsWith("by:"),
 ];
@@ -46,8 +52,17 @@ const INTENDED =
 /** A military parade is an occasion of its own; leaders' talks on its day are another event. */
 const PARADE = /\b(parade|parades|paraded|duyet binh|dieu binh)\b/;
 const TALKS = /\b(talks|summit|summits|hoi dam|hoi kien|thuong dinh)\b/;
-/** What was launched ("tên lửa đẩy" is the carrier rocket, not a missile). */
-const MISSILE = /\b(missile|missiles|icbm|icbms|slbm|irbm|ten lua(?! day)|hoa tien)\b/;
+/**
+ * What was launched ("tên lửa đẩy" is the carrier rocket, not a missile; a missile site or base
+ * agreed on at talks is no launch).
+ */
+const MISSILE =
+  /\b(missile|missiles|icbm|icbms|slbm|irbm|(?<!(?:bai thu|bai phong|co so|can cu) )ten lua(?! day)|hoa tien)\b(?! (?:engine |test |launch )*(?:site|sites|facility|facilities|base|bases|complex))/;
+/** Ministers, envoys or the Security Council meeting: news of its own, even about a launch. */
+const MEETING =
+  /\b(meeting|meetings|communique|security council|hoi nghi|cuoc hop|hop khan|nhom hop|hoi dong bao an)\b/;
+/** A launch told without what was launched; folded "phong" alone is also "phòng" (defence, office). */
+const LAUNCH = /\b(launch|launches|launched|vu phong)\b(?! (?:pad|pads|site|sites|station|facility|facilities))/;
 const SATELLITE = /\b(satellite|satellites|space launch vehicle|ve tinh)\b/;
 /** A government's measure on an agreement, drills or a programme. */
 const MEASURE =
@@ -70,6 +85,9 @@ const ON =
 const TESTED = /\b(nuclear test|(?<!bai )thu hat nhan|thu bom)\b(?! site| ground)/;
 const DISMANTLED =
   /\b(dismantles?|dismantled|dismantlement|dismantling|demolish(?:es|ed)?|blows? up|blew up|pha huy|pha do|no tung|no sap)\b/;
+/** Words just before a demolition that make it a pledge ("agrees to dismantle", "sẽ phá hủy"), not a deed. */
+const PLEDGED =
+  /\b((?<!(?:begins?|began|starts?|started) )to|will|nhat tri|cam ket|dong y|hua|se)(?: permanently| fully| completely| vinh vien| hoan toan)?\s*$/;
 
 /**
  * The statements of one folded text (a title or a first sentence); `actor`, the country the
@@ -84,11 +102,14 @@ export function statementsIn(folded: string, actor?: string): Statement[] {
   if (success !== null && !INTENDED.test(folded.slice(0, success.index))) out.push("succeeded");
   if (PARADE.test(folded)) out.push("parade");
   if (TALKS.test(folded)) out.push("talks");
+  if (MEETING.test(folded)) out.push("meeting");
   if (MISSILE.test(folded)) out.push("missile");
   if (SATELLITE.test(folded)) out.push("satellite");
+  if (!out.includes("missile") && !out.includes("satellite") && LAUNCH.test(folded)) out.push("launch");
   if (CANCELLED.test(folded)) out.push("cancelled");
   else if (ON.test(folded)) out.push("on");
-  if (DISMANTLED.test(folded)) out.push("dismantled");
+  const demolition = DISMANTLED.exec(folded);
+  if (demolition !== null && !PLEDGED.test(folded.slice(0, demolition.index))) out.push("dismantled");
   else if (TESTED.test(folded)) out.push("tested");
   return out;
 }

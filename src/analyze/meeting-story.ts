@@ -3,8 +3,8 @@ import type { Statement } from "./event-statements.js";
 
 const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => b.has(x));
 
-/** What an event says happened beyond that its leaders met. */
-const happenings = (says: ReadonlySet<Statement>) => [...says].filter((s) => s !== "talks");
+/** What an event says happened beyond that its leaders, ministers or envoys met. */
+const happenings = (says: ReadonlySet<Statement>) => [...says].filter((s) => s !== "talks" && s !== "meeting");
 
 /** Statements that make an event a launch, a parade or a demolition, whatever talks it mentions. */
 const NOT_MEETINGS: readonly Statement[] = ["missile", "satellite", "parade", "dismantled", "tested"];

@@ -287,6 +287,38 @@ describe("event clustering", () => {
       expect(r.eventOf.get("alert-en")).not.toBe(r.eventOf.get("fired-en"));
       expect(r.eventOf.get("alert-en")).not.toBe(r.eventOf.get("sat-en"));
     });
+
+    const unsaid = item(
+      "okinawa-en",
+      "Japan lifts Okinawa alert after North Korea's launch",
+      "The Japanese government lifted an evacuation order for Okinawa prefecture shortly after the North Korean launch, saying nothing had fallen on its territory.",
+      at + 4 * H,
+    );
+
+    it("takes a report that does not say what flew when one launch is near", () => {
+      const r = clusterItems([...launch, ...warning, unsaid], { lexicon });
+      expect(r.eventOf.get("okinawa-en")).toBe(r.eventOf.get("fired-en"));
+    });
+
+    it("keeps the Security Council meeting on the launch an event of its own", () => {
+      const council = [
+        item(
+          "unsc-en",
+          "UN Security Council to hold emergency meeting on North Korean launch",
+          "The U.N. Security Council will meet on Monday at the request of the United States after North Korea's latest ballistic missile launch.",
+          at + 8 * H,
+        ),
+        item(
+          "unsc-vi",
+          "Hội đồng Bảo an Liên hợp quốc họp khẩn về vụ phóng tên lửa của Triều Tiên",
+          "Hội đồng Bảo an Liên hợp quốc sẽ họp khẩn theo đề nghị của Mỹ sau vụ phóng tên lửa đạn đạo của Triều Tiên.",
+          at + 9 * H,
+        ),
+      ];
+      const r = clusterItems([...launch, ...warning, ...council], { lexicon });
+      expect(r.eventOf.get("unsc-en")).not.toBe(r.eventOf.get("fired-en"));
+      expect(r.eventOf.get("unsc-vi")).not.toBe(r.eventOf.get("fired-en"));
+    });
   });
 
   it("joins a summit's reports that name different sites it discussed", () => {

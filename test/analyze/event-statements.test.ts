@@ -29,4 +29,36 @@ describe("what a title says happened", () => {
     expect(says("Hình ảnh vệ tinh cho thấy hoạt động tại bãi thử hạt nhân Punggye-ri")).not.toContain("tested");
     expect(says("Satellite images show activity at nuclear test site")).not.toContain("tested");
   });
+
+  it("a demolition pledged at talks is no demolition", () => {
+    expect(says("North Korea's Kim agrees to dismantle missile site")).not.toContain("dismantled");
+    expect(says("N. Korea to dismantle Dongchang-ri missile site")).not.toContain("dismantled");
+    expect(says("Kim Jong-un agreed to permanently dismantle the engine test site")).not.toContain("dismantled");
+    expect(says("Triều Tiên cam kết phá hủy hoàn toàn bãi thử động cơ tên lửa")).not.toContain("dismantled");
+    // Begun is done: the dismantling is under way.
+    expect(says("North Korea begins to dismantle Sohae launch pad")).toContain("dismantled");
+  });
+
+  it("a missile site, base or launch pad is no missile or launch", () => {
+    expect(says("Kim agrees to close missile engine test site")).not.toContain("missile");
+    expect(says("Hai bên thảo luận về bãi thử tên lửa Sohae")).not.toContain("missile");
+    expect(says("North Korea dismantles launch pad at Sohae")).not.toContain("launch");
+    expect(says("N. Korea fires ballistic missile into East Sea")).toContain("missile");
+  });
+
+  it("a launch that does not say what flew, in either language", () => {
+    expect(says("Japan issues J-Alert for Okinawa after North Korea's launch")).toContain("launch");
+    expect(says("Nhật Bản phát cảnh báo khẩn ở Okinawa sau vụ phóng của Triều Tiên")).toContain("launch");
+    expect(says("North Korea says satellite launch failed")).not.toContain("launch");
+    // Folded "phong" alone is also "phòng": the defence ministry launches nothing.
+    expect(says("Bộ Quốc phòng Hàn Quốc họp báo")).not.toContain("launch");
+  });
+
+  it("a meeting of ministers or of the Security Council", () => {
+    expect(says("UN Security Council to hold emergency meeting on N. Korean launch")).toContain("meeting");
+    expect(says("Hội đồng Bảo an Liên hợp quốc họp khẩn về vụ phóng tên lửa")).toContain("meeting");
+    expect(says("Ba nước Mỹ, Hàn, Nhật nhóm họp, lên án chương trình tên lửa Triều Tiên")).toContain("meeting");
+    // "hợp tác" (cooperation) folds to "hop tac": no meeting.
+    expect(says("Hàn Quốc và Nhật Bản tăng cường hợp tác")).not.toContain("meeting");
+  });
 });
