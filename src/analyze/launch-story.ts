@@ -10,9 +10,8 @@ const OCCASIONS: readonly Statement[] = ["talks", "meeting", "parade"];
 /**
  * The launch an event is the news of, if it is one: North Korea among its parties, a missile or
  * a satellite (not both) or a launch without saying what in what it says, and no talks, meeting,
- * parade or government measure, which are
- * events of their own even when they answer a launch (Seoul suspending part of a pact after the
- * satellite went up; a Council meeting on the missile).
+ * parade or government measure, which are events of their own even when they answer a launch
+ * (Seoul suspending part of a pact after the satellite went up; a Council meeting on the missile).
  */
 export function launchOf(facts: EventFacts): LaunchKind | undefined {
   if (!partiesOf(facts).has("north-korea")) return undefined;
