@@ -35,9 +35,11 @@ function vectorOf(state: ClusterState, item: ClusterInput): ItemVector {
   const terms = item.terms;
   const long = terms.size > tuning.longTerms;
   const unshared = long ? 0 : tuning.unsharedWeight;
+  const idfs = stats.idfs(terms, unshared);
   const weighted: [string, number][] = [];
+  let i = 0;
   for (const [t, c] of terms) {
-    const w = stats.idf(t, unshared);
+    const w = idfs[i++]!;
     if (w > 0) weighted.push([t, (1 + Math.log(1 + c)) * w]);
   }
   const n = long ? tuning.longItemTerms : tuning.itemTerms;

@@ -24,7 +24,8 @@ const byWeightThenTerm = (a: [string, number], b: [string, number]) => b[1] - a[
 
 /** The dot product of two sparse vectors. */
 export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let sum = 0;
   for (const [t, w] of small) {
     const o = large.get(t);
@@ -36,11 +37,13 @@ export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
 /** The `n` strongest entries, scaled to unit length. */
 export function unitTop(entries: [string, number][], n: number): Map<string, number> {
   entries.sort(byWeightThenTerm);
-  const top = entries.length > n ? entries.slice(0, n) : entries;
+  const size = Math.min(n, entries.length);
   let norm = 0;
-  for (const [, w] of top) norm += w * w;
+  for (let i = 0; i < size; i++) norm += entries[i]![1] ** 2;
   norm = Math.sqrt(norm) || 1;
-  return new Map(top.map(([t, w]) => [t, w / norm]));
+  const unit = new Map<string, number>();
+  for (let i = 0; i < size; i++) unit.set(entries[i]![0], entries[i]![1] / norm);
+  return unit;
 }
 
 /** Add `from` into `into`, trimmed in batches to the strongest `bound` terms (amortised constant cost). */

@@ -15,10 +15,11 @@ export interface TermStatistics {
   /** Documents counted. */
   readonly docs: () => number;
   /**
-   * IDF with a prior of `priorDocs` extra documents, terms seen once weighed as if seen `minDf`
-   * times and then by `unshared` (0 drops them), raised to `power`.
+   * The IDF of each of the item's terms, in the order the item lists them: with a prior of
+   * `priorDocs` extra documents, terms seen once weighed as if seen `minDf` times and then by
+   * `unshared` (0 drops them), raised to `power`.
    */
-  idf(term: string, unshared: number): number;
+  idfs(terms: TermCounts, unshared: number): number[];
 }
 
 export interface IdfSettings {
@@ -27,11 +28,28 @@ export interface IdfSettings {
   readonly idfPower: number;
 }
 
+/** A term's count, shared by every counted item that carries it. */
+interface Cell {
+  readonly term: string;
+  n: number;
+}
+
+/** An item as counted: its terms' cells, in its own order, so forgetting and weighing it look nothing up. */
+interface Counted {
+  readonly cells: readonly Cell[];
+  at: number | undefined;
+}
+
 export function createTermStatistics(settings: IdfSettings): TermStatistics {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, Cell>();
   let docs = 0;
-  const counted: { readonly terms: readonly string[]; at: number | undefined }[] = [];
-  const observed = new WeakMap<TermCounts, { readonly terms: readonly string[]; at: number | undefined }>();
+  const counted: Counted[] = [];
+  const observed = new WeakMap<TermCounts, Counted>();
+  const weight = (n: number, unshared: number) => {
+    if (n <= 1 && unshared === 0) return 0;
+    const w = Math.log(1 + (docs + settings.priorDocs) / Math.max(n, settings.minDf)) ** settings.idfPower;
+    return n > 1 ? w : w * unshared;
+  };
   return {
     observe(terms, at) {
       const seen = observed.get(terms);
@@ -39,33 +57,40 @@ export function createTermStatistics(settings: IdfSettings): TermStatistics {
         seen.at ??= at;
         return;
       }
-      const entry = { terms: [...terms.keys()], at };
+      const cells: Cell[] = [];
+      for (const term of terms.keys()) {
+        let cell = counts.get(term);
+        if (cell === undefined) {
+          cell = { term, n: 0 };
+          counts.set(term, cell);
+        }
+        cell.n++;
+        cells.push(cell);
+      }
+      const entry = { cells, at };
       observed.set(terms, entry);
       counted.push(entry);
       docs++;
-      for (const t of entry.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     },
     forget(cutoff) {
       let kept = 0;
       for (const entry of counted) {
         if (entry.at !== undefined && entry.at < cutoff) {
           docs--;
-          for (const t of entry.terms) {
-            const n = (counts.get(t) ?? 1) - 1;
-            if (n <= 0) counts.delete(t);
-            else counts.set(t, n);
-          }
+          for (const cell of entry.cells) if (--cell.n <= 0) counts.delete(cell.term);
         } else counted[kept++] = entry;
       }
       counted.length = kept;
     },
-    df: (term) => counts.get(term) ?? 0,
+    df: (term) => counts.get(term)?.n ?? 0,
     docs: () => docs,
-    idf(term, unshared) {
-      const n = counts.get(term) ?? 1;
-      if (n <= 1 && unshared === 0) return 0;
-      const w = Math.log(1 + (docs + settings.priorDocs) / Math.max(n, settings.minDf)) ** settings.idfPower;
-      return n > 1 ? w : w * unshared;
+    idfs(terms, unshared) {
+      const entry = observed.get(terms);
+      // Terms not counted as they are now (never observed, or grown since) are looked up one by one.
+      if (entry === undefined || entry.cells.length !== terms.size)
+        return [...terms.keys()].map((t) => weight(counts.get(t)?.n ?? 1, unshared));
+      // A cell emptied by `forget` may since have been replaced by a new one for its term.
+      return entry.cells.map((cell) => weight(cell.n > 0 ? cell.n : (counts.get(cell.term)?.n ?? 1), unshared));
     },
   };
 }
