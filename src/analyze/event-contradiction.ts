@@ -1,5 +1,5 @@
 import type { CoreFacts, ExclusiveKind } from "./event-features.js";
-import { otherStatements, type Statement } from "./event-statements.js";
+import { launchSaid, otherStatements, type Statement } from "./event-statements.js";
 
 /** What an event's reports state in their titles and first sentences, gathered as they join. */
 export interface EventFacts {
@@ -53,6 +53,17 @@ function otherCountries(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean
   return a.size >= 2 && b.size >= 2 && !within(a, b) && !within(b, a);
 }
 
+/**
+ * Whether both tell a North Korean launch on the same stated day (the day itself: North Korea
+ * often launches on consecutive days): the other countries a launch
+ * report names are not parties to anything ("as a U.S. submarine visits", "Japan protests"), so
+ * they tell no launch of that day apart. Without a stated day they still do: on a busy day two
+ * launches of different years read alike but for who else is named.
+ */
+const oneDaysLaunch = (a: CoreFacts | EventFacts, b: CoreFacts | EventFacts) =>
+  [...a.dates].some((d) => b.dates.has(d)) &&
+  [a, b].every((f) => f.countries.has("north-korea") && launchSaid(f.says) !== undefined);
+
 /** "d:27-4" as a day of the year (months of 31 days are close enough to compare a few days apart). */
 function dayOf(term: string): number {
   const [day, month] = term.slice(2).split("-").map(Number);
@@ -78,7 +89,7 @@ function nearDates(a: ReadonlySet<string>, b: ReadonlySet<string>, slackDays: nu
 export function contradicts(item: CoreFacts | undefined, event: EventFacts, slackDays: number): boolean {
   if (item === undefined) return false;
   if (item.dates.size > 0 && event.dates.size > 0 && !nearDates(item.dates, event.dates, slackDays)) return true;
-  if (otherCountries(item.countries, event.countries)) return true;
+  if (otherCountries(item.countries, event.countries) && !oneDaysLaunch(item, event)) return true;
   if (otherStatements(item.says, event.says)) return true;
   // Talks name the sites they are about (Yongbyon to close, Dongchang-ri to dismantle); a launch happens at one.
   const meeting = item.says.has("talks") || event.says.has("talks");

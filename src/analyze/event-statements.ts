@@ -138,3 +138,24 @@ export function otherStatements(a: ReadonlySet<Statement>, b: ReadonlySet<Statem
     return x.length === 1 && y.length === 1 && x[0] !== y[0];
   });
 }
+
+/** What North Korea launched, as an event's reports say it ("unsaid": a launch, no word of what). */
+export type LaunchKind = "missile" | "satellite" | "unsaid";
+
+/** What makes an event news of its own even when it is about a launch. */
+const OCCASIONS: readonly Statement[] = ["talks", "meeting", "parade"];
+
+/**
+ * The launch that statements tell as the news, if they tell one: a missile or a satellite (not
+ * both) or a launch without saying what, and no talks, meeting, parade or government measure,
+ * which are events of their own even when they answer a launch (Seoul suspending part of a pact
+ * after the satellite went up; a Council meeting on the missile).
+ */
+export function launchSaid(says: ReadonlySet<Statement>): LaunchKind | undefined {
+  if (OCCASIONS.some((s) => says.has(s)) || [...says].some((s) => s.startsWith("by:"))) return undefined;
+  const missile = says.has("missile");
+  const satellite = says.has("satellite");
+  if (missile && satellite) return undefined;
+  if (missile || satellite) return missile ? "missile" : "satellite";
+  return says.has("launch") ? "unsaid" : undefined;
+}

@@ -574,8 +574,8 @@ describe("event clustering", () => {
     expect(dayScore(ktlabDocs({ sapoOnly: true })!).f1).toBeGreaterThanOrEqual(0.79);
   });
 
-  // A real news day: title + lead, both languages (eval: tuning half P 0.977 F1 0.908, held out
-  // P 0.956 F1 0.761; seeds with their cross-language reports on one day F1 0.796, cross-language
+  // A real news day: title + lead, both languages (eval: tuning half P 0.977 F1 0.918, held out
+  // P 0.958 F1 0.782; seeds with their cross-language reports on one day F1 0.796, cross-language
   // pair recall 0.865; the bundled samples F1 0.889). Precision first: a mixed entry shows a
   // reader other stories' links.
   it("holds precision and F1 on the real-day sets, and joins reports across languages", () => {
@@ -588,6 +588,11 @@ describe("event clustering", () => {
     expect(second.f1).toBeGreaterThanOrEqual(0.87);
     // Its busy day mixed a called-off summit with the same summit back on (one-day P 0.779 before).
     expect(dayScore(asOneDay(realDay("tune2"), 1)).precision).toBeGreaterThanOrEqual(0.8);
+    // Written after tune2; measured first at P 0.786 F1 0.681, then launches of one stated day
+    // stopped being told apart by the other countries their reports name (P 0.802 F1 0.726).
+    const third = dayScore(realDay("tune3"));
+    expect(third.precision).toBeGreaterThanOrEqual(0.79);
+    expect(third.f1).toBeGreaterThanOrEqual(0.71);
     const held = dayScore(realDay("heldout"));
     expect(held.precision).toBeGreaterThanOrEqual(0.94);
     expect(held.f1).toBeGreaterThanOrEqual(0.74);

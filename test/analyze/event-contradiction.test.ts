@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { addFacts, contradicts, emptyFacts, eventsContradict } from "../../src/analyze/event-contradiction.js";
 import type { CoreFacts } from "../../src/analyze/event-features.js";
 
-const report = (countries: string[], says: ("talks" | "parade")[] = ["talks"]): CoreFacts => ({
-  dates: new Set(),
+const report = (
+  countries: string[],
+  says: ("talks" | "parade" | "missile")[] = ["talks"],
+  dates: string[] = [],
+): CoreFacts => ({
+  dates: new Set(dates),
   exclusive: new Map(),
   countries: new Set(countries),
   says: new Set(says),
@@ -35,6 +39,21 @@ describe("what tells two events apart", () => {
 
   it("a parade and talks are two events", () => {
     expect(eventsContradict(eventOf(report(["china"], ["parade"])), eventOf(report(["china"], ["talks"])), 2)).toBe(
+      true,
+    );
+  });
+
+  it("reports of one day's North Korean launch are one event whoever else they name", () => {
+    // Yonhap: two missiles "a day after a U.S. nuclear-armed submarine made a port call"; Tokyo
+    // protests the same morning's launch.
+    const submarine = report(["north-korea", "united-states"], ["missile"], ["d:19-7"]);
+    const tokyo = eventOf(report(["north-korea", "japan", "south-korea"], ["missile"], ["d:19-7"]));
+    expect(contradicts(submarine, tokyo, 2)).toBe(false);
+    // The launch of the day before, or one that states no day, is told apart by who else is named.
+    expect(contradicts(report(["north-korea", "united-states"], ["missile"], ["d:18-7"]), tokyo, 2)).toBe(true);
+    expect(contradicts(report(["north-korea", "united-states"], ["missile"]), tokyo, 2)).toBe(true);
+    // Talks on the missile that day are news of their own.
+    expect(contradicts(report(["north-korea", "united-states"], ["missile", "talks"], ["d:19-7"]), tokyo, 2)).toBe(
       true,
     );
   });
