@@ -2,7 +2,7 @@ import type { ConceptRole, Lang } from "../domain/index.js";
 import { splitSentences } from "../text/index.js";
 import type { ConceptHit, ConceptMatcher } from "./concept-matcher.js";
 import { datesIn, figuresIn, referenceDatesIn } from "./event-dates.js";
-import { reportStatements, type Statement, statementsIn } from "./event-statements.js";
+import { reportStatements, type Statement, statementsIn, tellsReaction } from "./event-statements.js";
 import { type EventToken, eventTokens } from "./event-tokens.js";
 import { STOPWORDS } from "./stopwords.js";
 
@@ -229,7 +229,7 @@ function addText(
   fw: FeatureWeights,
   source: Pick<FeatureText, "lang" | "concepts">,
   core?: MutableCore,
-): Statement[] {
+): { readonly says: Statement[]; readonly folded: string } {
   const tokens = eventTokens(text, limit);
   const covered = readConcepts(tokens, counts, weight, fw, source, core);
   readWords(tokens, covered, counts, names, weight, fw);
@@ -243,10 +243,9 @@ function addText(
     if (references?.has(d) === false) core?.dates.add(d);
   }
   for (const f of figuresIn(end)) add(counts, f, weight * fw.figure);
+  const folded = tokens.map((t) => t.folded).join(" ");
   // The first country a report names (its title's, for the lead) is who acts in it.
-  return core === undefined
-    ? []
-    : statementsIn(tokens.map((t) => t.folded).join(" "), core.countries.values().next().value);
+  return { says: core === undefined ? [] : statementsIn(folded, core.countries.values().next().value), folded };
 }
 
 /**
@@ -257,11 +256,12 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
   const names = new Set<string>();
   const core: MutableCore = { dates: new Set(), exclusive: new Map(), countries: new Set(), says: new Set() };
   const counts: TermCounts = Object.assign(new Map<string, number>(), { names, core });
-  const titleSays = addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
+  const title = addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
+  const actor = core.countries.values().next().value;
   let firstSays: Statement[] = [];
   splitSentences(input.lead).forEach((sentence, k) => {
     const first = k === 0;
-    const says = addText(
+    const { says } = addText(
       counts,
       names,
       sentence,
@@ -274,6 +274,9 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
     if (first) firstSays = says;
   });
   addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);
-  core.says = reportStatements(titleSays, firstSays);
+  core.says = reportStatements(title.says, firstSays);
+  // "Seoul voices regret over the Council's failure", "Nhật Bản phản đối vụ phóng": who answers
+  // an event is no party to it, so the reaction may join the event it answers.
+  if (actor !== undefined && tellsReaction(title.folded)) core.countries.delete(actor);
   return counts;
 }

@@ -159,3 +159,20 @@ export function launchSaid(says: ReadonlySet<Statement>): LaunchKind | undefined
   if (missile || satellite) return missile ? "missile" : "satellite";
   return says.has("launch") ? "unsaid" : undefined;
 }
+
+/** A government answering another's deed: regret, protest, condemnation (folded, either language). */
+const REACTION =
+  /\b(regret|regrets|regretted|condemn|condemns|condemned|protest|protests|protested|denounce|denounces|denounced|deplore|deplores|slam|slams|slammed|rebuke|rebukes|voices? concern|expresses concern|phan doi|lay lam tiec|len an|chi trich|bay to quan ngai)\b/;
+
+/** Words a reaction's subject may take before its verb: "South Korea's foreign ministry strongly condemns". */
+const SUBJECT_WORDS = 6;
+
+/**
+ * Whether a title opens with a reaction, its subject answering another's deed ("Seoul voices
+ * regret", "Nhật Bản phản đối"), not telling the deed and then the answers to it ("North Korea
+ * says it put a satellite into orbit; Seoul, Tokyo condemn").
+ */
+export function tellsReaction(folded: string): boolean {
+  const verb = REACTION.exec(folded);
+  return verb !== null && folded.slice(0, verb.index).split(" ").filter(Boolean).length <= SUBJECT_WORDS;
+}

@@ -589,10 +589,11 @@ describe("event clustering", () => {
     // Its busy day mixed a called-off summit with the same summit back on (one-day P 0.779 before).
     expect(dayScore(asOneDay(realDay("tune2"), 1)).precision).toBeGreaterThanOrEqual(0.8);
     // Written after tune2; measured first at P 0.786 F1 0.681, then launches of one stated day
-    // stopped being told apart by the other countries their reports name (P 0.802 F1 0.726).
+    // stopped being told apart by the other countries their reports name, and a government's
+    // reaction stopped counting it a party (P 0.809 F1 0.748).
     const third = dayScore(realDay("tune3"));
-    expect(third.precision).toBeGreaterThanOrEqual(0.79);
-    expect(third.f1).toBeGreaterThanOrEqual(0.71);
+    expect(third.precision).toBeGreaterThanOrEqual(0.8);
+    expect(third.f1).toBeGreaterThanOrEqual(0.73);
     const held = dayScore(realDay("heldout"));
     expect(held.precision).toBeGreaterThanOrEqual(0.94);
     expect(held.f1).toBeGreaterThanOrEqual(0.74);

@@ -60,4 +60,34 @@ describe("the lexicon as clustering reads it", () => {
     // that states another date is kept apart, as two launches a month apart must be.
     expect(r.get("s000-24")).not.toBe(r.get("s000-23"));
   });
+
+  it("a government's answer to an event joins it: who reacts is no party to the event", () => {
+    const at = (iso: string) => Date.parse(iso);
+    const items = [
+      {
+        id: "veto-en",
+        title: "China, Russia veto U.S. push for more U.N. sanctions on North Korea",
+        lead: "China and Russia vetoed a U.S.-led push at the United Nations on Thursday to impose more sanctions on North Korea over its renewed ballistic missile launches.",
+        publishedAt: at("2022-05-26T21:40:00Z"),
+        lang: "en" as const,
+      },
+      {
+        id: "veto-vi",
+        title: "Trung Quốc, Nga phủ quyết nghị quyết trừng phạt mới đối với Triều Tiên",
+        lead: "Trung Quốc và Nga ngày 26/5 phủ quyết dự thảo nghị quyết của Mỹ tại Hội đồng Bảo an Liên Hợp Quốc nhằm tăng trừng phạt Triều Tiên.",
+        publishedAt: at("2022-05-27T01:10:00Z"),
+        lang: "vi" as const,
+      },
+      {
+        id: "seoul",
+        title: "Seoul voices regret over UNSC failure to adopt N. Korea resolution",
+        lead: "South Korea's foreign ministry expressed deep regret Friday that the UN Security Council failed to adopt a new resolution on North Korea.",
+        publishedAt: at("2022-05-27T05:30:00Z"),
+        lang: "en" as const,
+      },
+    ].map((i) => ({ ...i, text: "" }));
+    const r = clusterItems(items, { lexicon }).eventOf;
+    expect(r.get("seoul")).toBe(r.get("veto-en"));
+    expect(r.get("veto-vi")).toBe(r.get("veto-en"));
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statementsIn } from "../../src/analyze/event-statements.js";
+import { statementsIn, tellsReaction } from "../../src/analyze/event-statements.js";
 import { foldedSyllables } from "../../src/text/tokens.js";
 
 const says = (text: string) => statementsIn(foldedSyllables(text).join(" "));
@@ -60,5 +60,14 @@ describe("what a title says happened", () => {
     expect(says("Ba nước Mỹ, Hàn, Nhật nhóm họp, lên án chương trình tên lửa Triều Tiên")).toContain("meeting");
     // "hợp tác" (cooperation) folds to "hop tac": no meeting.
     expect(says("Hàn Quốc và Nhật Bản tăng cường hợp tác")).not.toContain("meeting");
+  });
+
+  it("a title that opens with a government's answer tells a reaction; a deed with answers after it does not", () => {
+    const reacts = (text: string) => tellsReaction(foldedSyllables(text).join(" "));
+    expect(reacts("Seoul voices regret over UNSC failure to adopt N. Korea resolution")).toBe(true);
+    expect(reacts("South Korea's foreign ministry strongly condemns the launch")).toBe(true);
+    expect(reacts("Nhật Bản phản đối mạnh mẽ vụ phóng tên lửa mới của Triều Tiên")).toBe(true);
+    expect(reacts("North Korea says it put spy satellite into orbit; Seoul, Tokyo condemn launch")).toBe(false);
+    expect(reacts("Trump accepts invitation to meet North Korea's Kim Jong Un")).toBe(false);
   });
 });
