@@ -114,10 +114,21 @@ describe("start on PostgreSQL (BANTIN_DATABASE_URL)", { timeout: 180_000 }, () =
 
     await api.waitFor(() => chats.every((c) => api.messagesTo(c).length > 0), 60_000);
     // Every chat got its briefing once, whole; both replicas sent part of the fan-out.
-    const { rows } = await pool.query<{ chat_id: string; n: number }>(
-      "SELECT chat_id, count(*)::int AS n FROM deliveries WHERE state = 'sent' GROUP BY chat_id",
+    // Telegram answers before the relay records the part as sent: wait for every chat's record.
+    let expected = new Map<string, number>();
+    await until(
+      async () => {
+        const { rows } = await pool.query<{ chat_id: string; n: number }>(
+          "SELECT chat_id, count(*)::int AS n FROM deliveries WHERE state = 'sent' GROUP BY chat_id",
+        );
+        expected = new Map(rows.map((r) => [r.chat_id, r.n]));
+        const recorded = rows.reduce((sum, r) => sum + r.n, 0);
+        return chats.every((c) => expected.has(c)) && recorded === api.messages.length;
+      },
+      "every part Telegram received to be recorded as sent",
+      10_000,
+      100,
     );
-    const expected = new Map(rows.map((r) => [r.chat_id, r.n]));
     for (const chat of chats) expect(api.messagesTo(chat).length, chat).toBe(expected.get(chat));
     // A relay logs what it sent when its drain ends, just after the last answer: wait for the lines.
     await until(
