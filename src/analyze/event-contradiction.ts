@@ -55,10 +55,10 @@ function otherCountries(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean
 
 /**
  * Whether both tell a North Korean launch on the same stated day (the day itself: North Korea
- * often launches on consecutive days): the other countries a launch
- * report names are not parties to anything ("as a U.S. submarine visits", "Japan protests"), so
- * they tell no launch of that day apart. Without a stated day they still do: on a busy day two
- * launches of different years read alike but for who else is named.
+ * often launches on consecutive days): the other countries a launch report names are not
+ * parties to anything ("as a U.S. submarine visits", "Japan protests"), so they tell no launch
+ * of that day apart. Without a stated day they still do: on a busy day two launches of
+ * different years read alike but for who else is named.
  */
 const oneDaysLaunch = (a: CoreFacts | EventFacts, b: CoreFacts | EventFacts) =>
   [...a.dates].some((d) => b.dates.has(d)) &&

@@ -276,7 +276,8 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
   addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);
   core.says = reportStatements(title.says, firstSays);
   // "Seoul voices regret over the Council's failure", "Nhật Bản phản đối vụ phóng": who answers
-  // an event is no party to it, so the reaction may join the event it answers.
-  if (actor !== undefined && tellsReaction(title.folded)) core.countries.delete(actor);
+  // an event is no party to it, so the reaction may join the event it answers. A title naming
+  // one country ("Guterres condemns North Korea's launch") names the deed's, not the answer's.
+  if (actor !== undefined && core.countries.size > 1 && tellsReaction(title.folded)) core.countries.delete(actor);
   return counts;
 }

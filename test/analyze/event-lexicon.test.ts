@@ -89,5 +89,11 @@ describe("the lexicon as clustering reads it", () => {
     const r = clusterItems(items, { lexicon }).eventOf;
     expect(r.get("seoul")).toBe(r.get("veto-en"));
     expect(r.get("veto-vi")).toBe(r.get("veto-en"));
+    // Who answers is no party; the one country a title names is the deed's.
+    const countries = (title: string) => [
+      ...(lexicon.features({ title, lead: "", text: "", lang: "en" }).core?.countries ?? []),
+    ];
+    expect(countries("Japan protests North Korea's missile launch")).toEqual(["north-korea"]);
+    expect(countries("Guterres condemns North Korea's missile launch")).toEqual(["north-korea"]);
   });
 });
