@@ -43,7 +43,10 @@ export function clusterItems(items: readonly ArticleInput[], options: ClusterIte
   const clusterer = createEventClusterer(settings, { newEventId: () => `p${++provisional}` }, options.tuning);
   const featuresOf = (item: ArticleInput) =>
     options.lexicon?.features(item, options.features) ??
-    eventFeatures({ title: item.title, lead: item.lead, text: item.text }, options.features);
+    eventFeatures(
+      { title: item.title, lead: item.lead, text: item.text, publishedAt: item.publishedAt },
+      options.features,
+    );
   // Features live from when an item is counted until it is placed: memory (and the collector's
   // work) follow the two-window stretch being read, not the length of the batch.
   const features = new Map<number, TermCounts>();

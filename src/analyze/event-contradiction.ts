@@ -4,6 +4,7 @@ import { launchSaid, otherStatements, type Statement } from "./event-statements.
 /** What an event's reports state in their titles and first sentences, gathered as they join. */
 export interface EventFacts {
   readonly dates: Set<string>;
+  readonly weekdays: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
   readonly countries: Set<string>;
   /** Of its reports that name a country, how many name each. */
@@ -15,6 +16,7 @@ export interface EventFacts {
 
 export const emptyFacts = (): EventFacts => ({
   dates: new Set(),
+  weekdays: new Set(),
   exclusive: new Map(),
   countries: new Set(),
   countryReports: new Map(),
@@ -89,6 +91,8 @@ function nearDates(a: ReadonlySet<string>, b: ReadonlySet<string>, slackDays: nu
 export function contradicts(item: CoreFacts | undefined, event: EventFacts, slackDays: number): boolean {
   if (item === undefined) return false;
   if (item.dates.size > 0 && event.dates.size > 0 && !nearDates(item.dates, event.dates, slackDays)) return true;
+  if (item.weekdays.size > 0 && event.weekdays.size > 0 && !nearDates(item.weekdays, event.weekdays, slackDays))
+    return true;
   if (otherCountries(item.countries, event.countries) && !oneDaysLaunch(item, event)) return true;
   if (otherStatements(item.says, event.says)) return true;
   // Talks name the sites they are about (Yongbyon to close, Dongchang-ri to dismantle); a launch happens at one.
@@ -108,6 +112,7 @@ const isEventFacts = (facts: CoreFacts | EventFacts): facts is EventFacts => "co
 export function addFacts(into: EventFacts, facts: CoreFacts | EventFacts | undefined): void {
   if (facts === undefined) return;
   for (const d of facts.dates) into.dates.add(d);
+  for (const d of facts.weekdays) into.weekdays.add(d);
   for (const c of facts.countries) into.countries.add(c);
   if (isEventFacts(facts)) {
     for (const [c, n] of facts.countryReports) into.countryReports.set(c, (into.countryReports.get(c) ?? 0) + n);

@@ -107,3 +107,61 @@ export function figuresIn(text: string): string[] {
   }
   return out;
 }
+
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+const EN_WEEKDAY = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi;
+/**
+ * A Vietnamese weekday needs a time word before it and its capital (or digit): "thứ hai" alone
+ * is also "second" ("lần thứ hai", "ngày thứ hai của chuyến thăm").
+ */
+const VI_WEEKDAY =
+  /(?:h[oô]m|s[aá]ng|tr[uư]a|chi[eề]u|t[oố]i|đ[eê]m|v[aà]o)\s+(?:th[uứ]\s+(Hai|Ba|T[uư]|N[aă]m|S[aá]u|B[aả]y|[2-7])|(Ch[uủ]\s+[Nn]h[aậ]t))(?!\p{L})/gu;
+const VI_WEEKDAY_NUMBER: Readonly<Record<string, number>> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
+/** Words that put the weekday ahead of the report: "will meet on Friday", "sẽ gặp vào thứ Sáu". */
+const FUTURE =
+  /\b(will|to be held|is to|are to|set to|plans? to|scheduled|expected to|due to|next)\b|(?:^|\s)(?:s[eẽ]|d[uự] ki[eế]n)(?=\s)/iu;
+/** How many words before a weekday may make it one ahead. */
+const FUTURE_WORDS = 8;
+/** The region's clock (Seoul, Tokyo; Hanoi is two hours behind): "on Monday" is a day there. */
+const REGION_OFFSET_MS = 9 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+function weekdayOf(match: RegExpMatchArray): number | undefined {
+  if (match[2] !== undefined) return 0;
+  const word = match[1]!.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return /^\d$/.test(word) ? Number(word) - 1 : VI_WEEKDAY_NUMBER[word];
+}
+
+/**
+ * The days a sentence dates by weekday ("on Monday", "hôm thứ Hai"), as `d:D-M` terms, read
+ * from when the report was published: the latest such weekday at or before it, or the first at
+ * or after it when the sentence tells what will be. Agencies date by weekday where Vietnamese
+ * outlets write "ngày 5-3": the weekday tells two reports of one week apart.
+ */
+export function weekdayDatesIn(sentence: string, publishedAt: number): Set<string> {
+  const out = new Set<string>();
+  const days: { readonly day: number; readonly at: number }[] = [];
+  for (const m of sentence.matchAll(EN_WEEKDAY)) days.push({ day: WEEKDAYS[m[1]!.toLowerCase()]!, at: m.index });
+  for (const m of sentence.matchAll(VI_WEEKDAY)) {
+    const day = weekdayOf(m);
+    if (day !== undefined) days.push({ day, at: m.index });
+  }
+  const local = publishedAt + REGION_OFFSET_MS;
+  const today = new Date(local).getUTCDay();
+  for (const { day, at } of days) {
+    // Only the words just before the weekday say whether it is ahead: "vetoed on Thursday …, meaning the panel will be disbanded".
+    const before = sentence.slice(0, at).split(/\s+/).slice(-FUTURE_WORDS).join(" ");
+    const shift = FUTURE.test(before) ? (day - today + 7) % 7 : -((today - day + 7) % 7);
+    const date = new Date(local + shift * DAY_MS);
+    out.add(`d:${date.getUTCDate()}-${date.getUTCMonth() + 1}`);
+  }
+  return out;
+}

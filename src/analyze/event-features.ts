@@ -1,7 +1,7 @@
 import type { ConceptRole, Lang } from "../domain/index.js";
 import { splitSentences } from "../text/index.js";
 import type { ConceptHit, ConceptMatcher } from "./concept-matcher.js";
-import { datesIn, figuresIn, referenceDatesIn } from "./event-dates.js";
+import { datesIn, figuresIn, referenceDatesIn, weekdayDatesIn } from "./event-dates.js";
 import { reportStatements, type Statement, statementsIn, tellsReaction } from "./event-statements.js";
 import { type EventToken, eventTokens } from "./event-tokens.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -23,6 +23,12 @@ export type TermCounts = Map<string, number> & {
  */
 export interface CoreFacts {
   readonly dates: ReadonlySet<string>;
+  /**
+   * Days dated by weekday ("on Monday"), read from the publication time (see weekdayDatesIn):
+   * compared only with other weekday dates, as the time a report was published and the dates it
+   * writes out may come from different clocks (a re-dated archive, a feed's fetch time).
+   */
+  readonly weekdays: ReadonlySet<string>;
   readonly exclusive: ReadonlyMap<ExclusiveKind, ReadonlySet<string>>;
   /** The countries it names (a capital standing for its government counts as its country). */
   readonly countries: ReadonlySet<string>;
@@ -36,6 +42,7 @@ const EXCLUSIVE_KINDS: ReadonlySet<string> = new Set<ExclusiveKind>(["weapon", "
 
 interface MutableCore {
   readonly dates: Set<string>;
+  readonly weekdays: Set<string>;
   readonly exclusive: Map<ExclusiveKind, Set<string>>;
   readonly countries: Set<string>;
   says: Set<Statement>;
@@ -53,6 +60,8 @@ export interface FeatureText {
    * or g: by its role) in place of their words, so "Bình Nhưỡng" and "Pyongyang" are one term.
    */
   readonly concepts?: ConceptMatcher | undefined;
+  /** When it was published (epoch ms): what "on Monday" dates. */
+  readonly publishedAt?: number | undefined;
 }
 
 /** Tunable weights of the feature kinds (exported so the eval can sweep them). */
@@ -254,9 +263,20 @@ function addText(
  */
 export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): TermCounts {
   const names = new Set<string>();
-  const core: MutableCore = { dates: new Set(), exclusive: new Map(), countries: new Set(), says: new Set() };
+  const core: MutableCore = {
+    dates: new Set(),
+    weekdays: new Set(),
+    exclusive: new Map(),
+    countries: new Set(),
+    says: new Set(),
+  };
   const counts: TermCounts = Object.assign(new Map<string, number>(), { names, core });
   const title = addText(counts, names, input.title, fw.title, Number.POSITIVE_INFINITY, fw, input, core);
+  const dateByWeekday = (sentence: string) => {
+    if (input.publishedAt !== undefined)
+      for (const d of weekdayDatesIn(sentence, input.publishedAt)) core.weekdays.add(d);
+  };
+  dateByWeekday(input.title);
   const actor = core.countries.values().next().value;
   let firstSays: Statement[] = [];
   splitSentences(input.lead).forEach((sentence, k) => {
@@ -271,7 +291,9 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
       input,
       first ? core : undefined,
     );
-    if (first) firstSays = says;
+    if (!first) return;
+    firstSays = says;
+    dateByWeekday(sentence);
   });
   addText(counts, names, input.text.slice(0, fw.bodySyllables * 8), fw.body, fw.bodySyllables, fw, input);
   core.says = reportStatements(title.says, firstSays);

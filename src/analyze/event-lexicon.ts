@@ -11,7 +11,10 @@ import { eventFeatures, type FeatureWeights, type TermCounts } from "./event-fea
  */
 export interface EventLexicon {
   /** An item's clustering terms, read with the spellings of its language. */
-  features(article: Pick<ArticleInput, "title" | "lead" | "text" | "lang">, weights?: FeatureWeights): TermCounts;
+  features(
+    article: Pick<ArticleInput, "title" | "lead" | "text" | "lang" | "publishedAt">,
+    weights?: FeatureWeights,
+  ): TermCounts;
 }
 
 /** Compile the lexicon once for clustering. */
@@ -19,6 +22,9 @@ export function createEventLexicon(concepts: readonly Concept[]): EventLexicon {
   const matcher = createConceptMatcher(concepts);
   return {
     features: (a, weights) =>
-      eventFeatures({ title: a.title, lead: a.lead, text: a.text, lang: a.lang, concepts: matcher }, weights),
+      eventFeatures(
+        { title: a.title, lead: a.lead, text: a.text, lang: a.lang, concepts: matcher, publishedAt: a.publishedAt },
+        weights,
+      ),
   };
 }

@@ -8,6 +8,7 @@ const report = (
   dates: string[] = [],
 ): CoreFacts => ({
   dates: new Set(dates),
+  weekdays: new Set(),
   exclusive: new Map(),
   countries: new Set(countries),
   says: new Set(says),

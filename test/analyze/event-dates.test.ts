@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesIn, referenceDatesIn } from "../../src/analyze/event-dates.js";
+import { datesIn, referenceDatesIn, weekdayDatesIn } from "../../src/analyze/event-dates.js";
 
 describe("dates a report names", () => {
   it("reads one date in every style, either language", () => {
@@ -21,5 +21,32 @@ describe("dates a report names", () => {
     // The verb "tuyên bố" (to declare) dates the event; the capitalised noun names a document.
     expect([...referenceDatesIn("Ông Trump tuyên bố ngày 12-6 rằng Mỹ sẽ ngừng tập trận")]).toEqual([]);
     expect([...referenceDatesIn("North Korea fired a missile on June 12, the JCS said")]).toEqual([]);
+  });
+
+  describe("days a report dates by weekday", () => {
+    // Friday 9 March 2018, 09:35 in Seoul (00:35 UTC): Washington's Thursday evening.
+    const friday = Date.parse("2018-03-09T00:35:00Z");
+    it("reads a weekday as the latest one at or before publication, on the region's clock", () => {
+      expect([...weekdayDatesIn("Trump accepted the invitation on Thursday, Chung told reporters.", friday)]).toEqual([
+        "d:8-3",
+      ]);
+      expect([...weekdayDatesIn("The envoys met Kim in Pyongyang on Monday.", friday)]).toEqual(["d:5-3"]);
+      expect([...weekdayDatesIn("South Korea expressed regret Friday.", friday)]).toEqual(["d:9-3"]);
+      // 23:00 UTC on Sunday is Monday morning in Seoul: "on Monday" is that day.
+      expect([...weekdayDatesIn("Kim arrived on Monday.", Date.parse("2018-03-11T23:00:00Z"))]).toEqual(["d:12-3"]);
+    });
+    it("reads a weekday after 'will' or 'sẽ' as the next one, but not for a clause after it", () => {
+      expect([...weekdayDatesIn("Kim will meet Putin in Vladivostok on Wednesday.", friday)]).toEqual(["d:14-3"]);
+      expect([...weekdayDatesIn("Ông Kim sẽ gặp ông Putin vào thứ Tư.", friday)]).toEqual(["d:14-3"]);
+      expect([
+        ...weekdayDatesIn("Russia on Thursday vetoed the resolution, meaning the panel will be disbanded.", friday),
+      ]).toEqual(["d:8-3"]);
+    });
+    it("reads Vietnamese weekdays only after a time word, not the ordinal 'thứ hai' (second)", () => {
+      expect([...weekdayDatesIn("Hai nhà lãnh đạo hội đàm hôm thứ Hai tại Bình Nhưỡng.", friday)]).toEqual(["d:5-3"]);
+      expect([...weekdayDatesIn("Cuộc gặp diễn ra sáng Chủ nhật.", friday)]).toEqual(["d:4-3"]);
+      expect([...weekdayDatesIn("Hội nghị thượng đỉnh lần thứ hai diễn ra tại Hà Nội.", friday)]).toEqual([]);
+      expect([...weekdayDatesIn("Đây là ngày thứ hai của chuyến thăm.", friday)]).toEqual([]);
+    });
   });
 });

@@ -14,7 +14,13 @@ const H = 3_600_000;
 function event(countries: string[], says: Statement[], reports = 2) {
   const facts = emptyFacts();
   for (let k = 0; k < reports; k++) {
-    addFacts(facts, { dates: new Set(), exclusive: new Map(), countries: new Set(countries), says: new Set(says) });
+    addFacts(facts, {
+      dates: new Set(),
+      weekdays: new Set(),
+      exclusive: new Map(),
+      countries: new Set(countries),
+      says: new Set(says),
+    });
   }
   return facts;
 }
