@@ -146,8 +146,9 @@ export type LaunchKind = "missile" | "satellite" | "unsaid";
 const OCCASIONS: readonly Statement[] = ["talks", "meeting", "parade"];
 
 /**
- * The launch that statements tell as the news, if they tell one: a missile or a satellite (not
- * both) or a launch without saying what, and no talks, meeting, parade or government measure,
+ * The launch that statements tell as the news, if they tell one: a missile or a satellite, or a
+ * launch without saying what (or saying both: Tokyo calls a satellite rocket a missile, and its
+ * alert "after North Korea's failed launch" is the satellite's), and no talks, meeting, parade or government measure,
  * which are events of their own even when they answer a launch (Seoul suspending part of a pact
  * after the satellite went up; a Council meeting on the missile).
  */
@@ -155,8 +156,8 @@ export function launchSaid(says: ReadonlySet<Statement>): LaunchKind | undefined
   if (OCCASIONS.some((s) => says.has(s)) || [...says].some((s) => s.startsWith("by:"))) return undefined;
   const missile = says.has("missile");
   const satellite = says.has("satellite");
-  if (missile && satellite) return undefined;
-  if (missile || satellite) return missile ? "missile" : "satellite";
+  if (missile !== satellite) return missile ? "missile" : "satellite";
+  if (missile) return "unsaid";
   return says.has("launch") ? "unsaid" : undefined;
 }
 

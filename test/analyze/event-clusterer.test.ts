@@ -597,9 +597,10 @@ describe("event clustering", () => {
     expect(tune.precision).toBeGreaterThanOrEqual(0.9);
     expect(tune.f1).toBeGreaterThanOrEqual(0.88);
     // Stories written after the first half was tuned on: what holds there was not fitted to it.
+    // (F1 0.902 until Japan's alert calling the failed satellite rocket a missile joined the launch: 0.928.)
     const second = dayScore(realDay("tune2"));
     expect(second.precision).toBeGreaterThanOrEqual(0.97);
-    expect(second.f1).toBeGreaterThanOrEqual(0.87);
+    expect(second.f1).toBeGreaterThanOrEqual(0.91);
     // Its busy day mixed a called-off summit with the same summit back on (one-day P 0.779 before).
     expect(dayScore(asOneDay(realDay("tune2"), 1)).precision).toBeGreaterThanOrEqual(0.8);
     // Written after tune2; measured first at P 0.786 F1 0.681, then launches of one stated day

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statementsIn, tellsReaction } from "../../src/analyze/event-statements.js";
+import { launchSaid, type Statement, statementsIn, tellsReaction } from "../../src/analyze/event-statements.js";
 import { foldedSyllables } from "../../src/text/tokens.js";
 
 const says = (text: string) => statementsIn(foldedSyllables(text).join(" "));
@@ -52,6 +52,15 @@ describe("what a title says happened", () => {
     expect(says("North Korea says satellite launch failed")).not.toContain("launch");
     // Folded "phong" alone is also "phòng": the defence ministry launches nothing.
     expect(says("Bộ Quốc phòng Hàn Quốc họp báo")).not.toContain("launch");
+  });
+
+  it("a launch told as both a missile and a satellite says no kind, so it may be either's", () => {
+    // Tokyo's alert calls the satellite rocket a missile: it is the satellite launch's report too.
+    const kind = (...s: Statement[]) => launchSaid(new Set(s));
+    expect(kind("failed", "missile", "satellite")).toBe("unsaid");
+    expect(kind("missile")).toBe("missile");
+    expect(kind("satellite", "failed")).toBe("satellite");
+    expect(kind("missile", "satellite", "meeting")).toBeUndefined();
   });
 
   it("a meeting of ministers or of the Security Council", () => {
