@@ -137,6 +137,8 @@ function pairWeight(t: string, next: EventToken | undefined, fw: FeatureWeights)
 
 /** Words after a country that make it what is discussed: "the N.K. issue", "North Korea policy". */
 const TOPIC_AFTER = new Set(["issue", "issues", "question", "problem", "policy"]);
+/** What a country issues, the verb: "DPRK Issues Statement", "Japan issues J-Alert". */
+const ISSUED = new Set(["statement", "statements", "warning", "warnings", "alert", "order", "decree", "ultimatum"]);
 /**
  * Words before a country that make it what is discussed or acted on: "the denuclearization of
  * North Korea", "sanctions on Pyongyang", "vấn đề (hạt nhân) Triều Tiên", "trừng phạt Triều Tiên".
@@ -150,7 +152,12 @@ const TOPIC_BEFORE =
  */
 function namedAsTopic(tokens: readonly EventToken[], hit: ConceptHit): boolean {
   const after = tokens.slice(hit.end, hit.end + 2).map((t) => t.folded);
-  if (TOPIC_AFTER.has(after[0] ?? "") || (after[0] === "nuclear" && TOPIC_AFTER.has(after[1] ?? ""))) return true;
+  const issuesSomething = (after[0] === "issue" || after[0] === "issues") && ISSUED.has(after[1] ?? "");
+  if (
+    (TOPIC_AFTER.has(after[0] ?? "") && !issuesSomething) ||
+    (after[0] === "nuclear" && TOPIC_AFTER.has(after[1] ?? ""))
+  )
+    return true;
   const before = tokens
     .slice(Math.max(0, hit.start - 4), hit.start)
     .map((t) => t.folded)

@@ -96,4 +96,12 @@ describe("the lexicon as clustering reads it", () => {
     expect(countries("Japan protests North Korea's missile launch")).toEqual(["north-korea"]);
     expect(countries("Guterres condemns North Korea's missile launch")).toEqual(["north-korea"]);
   });
+
+  it("reads a country that issues a statement as its author, and 'the North Korea issue' as a topic", () => {
+    const countries = (title: string) => [
+      ...(lexicon.features({ title, lead: "", text: "", lang: "en" }).core?.countries ?? []),
+    ];
+    expect(countries("Nuclear Weapons Institute of DPRK Issues Statement on Dismantlement")).toEqual(["north-korea"]);
+    expect(countries("South Korea, China discuss North Korea issues in Beijing")).toEqual(["south-korea", "china"]);
+  });
 });
