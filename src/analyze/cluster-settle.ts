@@ -1,7 +1,7 @@
 import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
 import { eventsContradict, partiesOf } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
-import { type LaunchKind, launchOf, sameLaunch } from "./launch-story.js";
+import { type DeedKind, deedOf, sameDeed, sameFamily } from "./launch-story.js";
 import { sameMeetingStory } from "./meeting-story.js";
 
 /** One event merged into another. */
@@ -52,28 +52,29 @@ const similarity = (state: ClusterState, a: EventState, b: EventState) =>
   profileSimilarity(a.profile, b.profile, state.tuning.crossLanguage) / (a.members * b.members);
 
 /**
- * When `a` is a launch story and the launch stories of its hours that say what flew are all of
- * one kind that may be its own, the launch stories of its hours it may merge with, with their
- * scores (see launchShare): those of that kind, and those that do not say what flew. Several of
- * one kind are one launch not yet merged (settle merges the closest pairs first); two kinds are
- * two launches, and nothing says which a report told from elsewhere is about.
+ * When `a` is a deed story (a launch, a demolition, a test: see launch-story) and the stories
+ * of its hours that say which deed of its family are all of one kind that may be its own, the
+ * deed stories of its hours it may merge with, with their scores (see launchShare): those of
+ * that kind, and launches that do not say what flew. Several of one kind are one deed not yet
+ * merged (settle merges the closest pairs first); two kinds are two deeds, and nothing says
+ * which a report told from elsewhere is about.
  */
-function launchParts(state: ClusterState, a: EventState): Neighbour[] {
+function deedParts(state: ClusterState, a: EventState): Neighbour[] {
   const { tuning, options } = state;
-  const kind = launchOf(a.facts);
+  const kind = deedOf(a.facts);
   if (kind === undefined) return [];
   // Every live event of its hours, not just those sharing its strongest terms: a report told
   // from elsewhere (Okinawa's alert) may share none of the launch's.
-  const launches = new Map<EventState, LaunchKind>();
+  const deeds = new Map<EventState, DeedKind>();
   for (const b of state.events.values()) {
-    const k = b === a || !sameHours(state, a, b) ? undefined : launchOf(b.facts);
-    if (k !== undefined) launches.set(b, k);
+    const k = b === a || !sameHours(state, a, b) ? undefined : deedOf(b.facts);
+    if (k !== undefined && sameFamily(kind, k)) deeds.set(b, k);
   }
-  const told = new Set([...launches.values()].filter((k) => k !== "unsaid"));
+  const told = new Set([...deeds.values()].filter((k) => k !== "unsaid"));
   const [only] = told;
-  if (told.size > 1 || (only !== undefined && !sameLaunch(kind, only))) return [];
+  if (told.size > 1 || (only !== undefined && !sameDeed(kind, only))) return [];
   const out: Neighbour[] = [];
-  for (const b of launches.keys()) {
+  for (const b of deeds.keys()) {
     if (eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
     const score = similarity(state, a, b);
     if (score >= options.threshold * tuning.launchShare) out.push({ other: b, score });
@@ -119,7 +120,7 @@ function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
     if (score < options.threshold * bar && !shareAnchor(state, a, b)) continue;
     out.push({ other: b, score });
   }
-  for (const part of [...launchParts(state, a), ...theMeetingParts(state, a, found)]) {
+  for (const part of [...deedParts(state, a), ...theMeetingParts(state, a, found)]) {
     if (!out.some((n) => n.other === part.other)) out.push(part);
   }
   return out;

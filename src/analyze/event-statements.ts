@@ -145,6 +145,10 @@ export type LaunchKind = "missile" | "satellite" | "unsaid";
 /** What makes an event news of its own even when it is about a launch. */
 const OCCASIONS: readonly Statement[] = ["talks", "meeting", "parade"];
 
+/** Whether statements tell talks, a meeting, a parade or a government's measure: news of its own, whatever deed it answers. */
+export const tellsOccasion = (says: ReadonlySet<Statement>): boolean =>
+  OCCASIONS.some((s) => says.has(s)) || [...says].some((s) => s.startsWith("by:"));
+
 /**
  * The launch that statements tell as the news, if they tell one: a missile or a satellite, or a
  * launch without saying what (or saying both: Tokyo calls a satellite rocket a missile, and its
@@ -153,7 +157,7 @@ const OCCASIONS: readonly Statement[] = ["talks", "meeting", "parade"];
  * after the satellite went up; a Council meeting on the missile).
  */
 export function launchSaid(says: ReadonlySet<Statement>): LaunchKind | undefined {
-  if (OCCASIONS.some((s) => says.has(s)) || [...says].some((s) => s.startsWith("by:"))) return undefined;
+  if (tellsOccasion(says)) return undefined;
   const missile = says.has("missile");
   const satellite = says.has("satellite");
   if (missile !== satellite) return missile ? "missile" : "satellite";
