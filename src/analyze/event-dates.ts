@@ -1,6 +1,6 @@
 /**
  * Dates and figures a report names, in one form whatever the language or style: "4/10", "4-10",
- * "ngày 4 tháng 10", "October 4" and "4 Oct" are all `d:4-10`; "105.000" and "105,000" are `#:105000`.
+ * "ngày 4.10", "ngày 4 tháng 10", "October 4" and "4 Oct" are all `d:4-10`; "105.000" and "105,000" are `#:105000`.
  * Two reports of one event share them even when they share few words.
  */
 
@@ -34,6 +34,9 @@ const MONTH_NAME = Object.keys(MONTHS).join("|");
 
 const NUMERIC_DATE = /(?<![\d/.,-])(\d{1,2})\s?[/-]\s?(\d{1,2})(?:[/-](\d{4}))?(?![\d/-])/g;
 const VI_DATE = /ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})/giu;
+/** Thanh Niên's "ngày 8.3", "sáng 27.5": a dotted date only after a time word ("6.3 độ" is a magnitude). */
+const VI_DOTTED =
+  /(?<!\p{L})(?:ng[aà]y|h[oô]m|s[aá]ng|tr[uư]a|chi[eề]u|t[oố]i|đ[eê]m)\s+(\d{1,2})\.(\d{1,2})(?![\d.,]\d)/giu;
 const EN_MONTH_DAY = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[:.,]?\\d)`, "gi");
 const EN_DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\b`, "gi");
 const NUMBER = /(?<![\p{L}\d/.,-])\d+(?:[.,]\d+)*(?![\p{L}\d/-])/gu;
@@ -49,7 +52,7 @@ export function datesIn(text: string): string[] {
     if (d !== undefined) out.push(d);
   };
   for (const m of text.matchAll(NUMERIC_DATE)) push(date(Number(m[1]), Number(m[2])));
-  for (const m of text.matchAll(VI_DATE)) push(date(Number(m[1]), Number(m[2])));
+  for (const re of [VI_DATE, VI_DOTTED]) for (const m of text.matchAll(re)) push(date(Number(m[1]), Number(m[2])));
   for (const m of text.matchAll(EN_MONTH_DAY)) push(date(Number(m[2]), MONTHS[m[1]!.toLowerCase()]!));
   for (const m of text.matchAll(EN_DAY_MONTH)) push(date(Number(m[1]), MONTHS[m[2]!.toLowerCase()]!));
   return out;
@@ -74,9 +77,18 @@ const EN_NAMED = new RegExp(
 const VI_NAMED =
   /(?:(?:[Tt]h[oỏ][aả]\s+thu[aậ]n|[Hh]i[eệ]p\s+(?:đ[iị]nh|[uư][oớ]c)|[Nn]gh[iị]\s+quy[eế]t)|Tuy[eê]n\s+b[oố])(?:\s+[\p{L}-]+){0,3}?\s+(?:ng[aà]y\s+)?(\d{1,2})\s?[/-]\s?(\d{1,2})(?![\d])/gu;
 
+/** A date a clause gives as background: when someone took office, since when something holds. */
+const EN_SINCE = new RegExp(
+  String.raw`\b(?:took office|sworn in|inaugurated|since)\s+(?:on\s+)?(${MONTH_NAME})\.?\s+(\d{1,2})(?!\d)`,
+  "gi",
+);
+const VI_SINCE =
+  /(?:nh[aậ]m\s+ch[uứ]c|tuy[eê]n\s+th[eệ]|k[eể]\s+t[uừ]|t[uừ]\s+ng[aà]y)\s+(?:ng[aà]y\s+|h[oô]m\s+)?(\d{1,2})\s?[./-]\s?(\d{1,2})(?![\d])/giu;
+
 /**
  * Dates a text names as references rather than as the day of what it reports: a date with its
- * year, or a document's date ("the Sept. 19 military pact"). Two reports of one event may cite
+ * year, a document's date ("the Sept. 19 military pact"), or a clause's background ("who took
+ * office on June 4", "nhậm chức ngày 4.6"). Two reports of one event may cite
  * different past agreements; what they cite does not date the event.
  */
 export function referenceDatesIn(text: string): Set<string> {
@@ -84,9 +96,9 @@ export function referenceDatesIn(text: string): Set<string> {
   const push = (d: string | undefined) => {
     if (d !== undefined) out.add(d);
   };
-  for (const re of [...DATED_IN_YEAR, VI_NAMED])
+  for (const re of [...DATED_IN_YEAR, VI_NAMED, VI_SINCE])
     for (const m of text.matchAll(re)) push(date(Number(m[1]), Number(m[2])));
-  for (const re of [MONTH_FIRST_IN_YEAR, EN_NAMED])
+  for (const re of [MONTH_FIRST_IN_YEAR, EN_NAMED, EN_SINCE])
     for (const m of text.matchAll(re)) push(date(Number(m[2]), MONTHS[m[1]!.toLowerCase()]!));
   for (const m of text.matchAll(DAY_FIRST_IN_YEAR)) push(date(Number(m[1]), MONTHS[m[2]!.toLowerCase()]!));
   return out;

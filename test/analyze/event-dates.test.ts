@@ -23,6 +23,19 @@ describe("dates a report names", () => {
     expect([...referenceDatesIn("North Korea fired a missile on June 12, the JCS said")]).toEqual([]);
   });
 
+  it("reads Thanh Niên's dotted dates after a time word, not a magnitude or a decimal", () => {
+    expect(datesIn("Nhà Trắng ngày 8.3 (giờ Mỹ) khẳng định")).toEqual(["d:8-3"]);
+    expect(datesIn("Triều Tiên phóng tên lửa sáng 27.5")).toEqual(["d:27-5"]);
+    expect(datesIn("Động đất 6.3 độ ở Triều Tiên")).toEqual([]);
+    expect(datesIn("tăng trưởng 2.5 phần trăm")).toEqual([]);
+  });
+
+  it("reads when someone took office, or since when, as background, not the day of the event", () => {
+    expect([...referenceDatesIn("Tổng thống Lee Jae-myung, người vừa nhậm chức ngày 4.6, chỉ đạo")]).toEqual(["d:4-6"]);
+    expect([...referenceDatesIn("Lee, who took office on June 4, ordered the halt")]).toEqual(["d:4-6"]);
+    expect([...referenceDatesIn("Lee ordered the halt on June 11")]).toEqual([]);
+  });
+
   describe("days a report dates by weekday", () => {
     // Friday 9 March 2018, 09:35 in Seoul (00:35 UTC): Washington's Thursday evening.
     const friday = Date.parse("2018-03-09T00:35:00Z");
