@@ -79,8 +79,9 @@ export interface ClusterTuning {
    */
   readonly settleUnanchoredShare: number;
   /**
-   * Two stories of one North Korean deed of the same hours (a launch, a demolition, a test: see
-   * launch-story) merge at this multiple of the threshold when no other deed of its kind is near:
+   * Two stories of one deed of the same hours (North Korea's launch, demolition or test, or one
+   * government's measure: see launch-story) merge at this multiple of the threshold when no
+   * other deed of its kind is near:
    * the launch and the reports of it told from elsewhere (Japan's evacuation warning, the
    * missile's flight time), or the roads blown up and the warning shots Seoul fired, share only
    * the topic's words, yet on a day of one such deed they are one story. With two launches near,

@@ -66,7 +66,7 @@ const LAUNCH = /\b(launch|launches|launched|vu phong)\b(?! (?:pad|pads|site|site
 const SATELLITE = /\b(satellite|satellites|space launch vehicle|ve tinh)\b/;
 /** A government's measure on an agreement, drills or a programme. */
 const MEASURE =
-  /\b(suspends?|suspended|suspension|scraps?|scrapped|restores?|restored|resumes?|resumed|withdraws?|withdrew|halts?|halted|nullif(?:y|ies|ied)|dinh chi|huy bo|khoi phuc|noi lai|rut khoi|khong con bi rang buoc)\b/;
+  /\b(suspends?|suspended|suspension|scraps?|scrapped|restores?|restored|resumes?|resumed|withdraws?|withdrew|halts?|halted|silences?|silenced|switch(?:es|ed)? off|nullif(?:y|ies|ied)|dinh chi|huy bo|khoi phuc|noi lai|rut khoi|ngung|tam dung|khong con bi rang buoc)\b/;
 
 /**
  * A planned meeting called off, or said to go ahead: the cancelled summit and the same summit
@@ -145,9 +145,12 @@ export type LaunchKind = "missile" | "satellite" | "unsaid";
 /** What makes an event news of its own even when it is about a launch. */
 const OCCASIONS: readonly Statement[] = ["talks", "meeting", "parade"];
 
-/** Whether statements tell talks, a meeting, a parade or a government's measure: news of its own, whatever deed it answers. */
+/** Whether statements tell talks, a meeting or a parade: news of its own, whatever it is about. */
+export const tellsGathering = (says: ReadonlySet<Statement>): boolean => OCCASIONS.some((s) => says.has(s));
+
+/** Whether statements tell a gathering or a government's measure: news of its own, whatever deed it answers. */
 export const tellsOccasion = (says: ReadonlySet<Statement>): boolean =>
-  OCCASIONS.some((s) => says.has(s)) || [...says].some((s) => s.startsWith("by:"));
+  tellsGathering(says) || [...says].some((s) => s.startsWith("by:"));
 
 /**
  * The launch that statements tell as the news, if they tell one: a missile or a satellite, or a

@@ -1,5 +1,5 @@
 import { type EventFacts, partiesOf } from "./event-contradiction.js";
-import { type LaunchKind, launchSaid, type Statement, tellsOccasion } from "./event-statements.js";
+import { type LaunchKind, launchSaid, type Statement, tellsGathering, tellsOccasion } from "./event-statements.js";
 
 export type { LaunchKind } from "./event-statements.js";
 
@@ -7,7 +7,7 @@ export type { LaunchKind } from "./event-statements.js";
  * What North Korea did that is the news of an event: a launch (of a kind, or unsaid), or a
  * demolition or a nuclear test. Such a deed is one story on its day, however many sides tell it.
  */
-export type DeedKind = LaunchKind | "dismantled" | "tested";
+export type DeedKind = LaunchKind | "dismantled" | "tested" | `by:${string}`;
 
 /** The demolition or test statements tell as the news, if one and no occasion or government measure. */
 function demolitionOrTest(says: ReadonlySet<Statement>): DeedKind | undefined {
@@ -17,10 +17,20 @@ function demolitionOrTest(says: ReadonlySet<Statement>): DeedKind | undefined {
   return dismantled ? "dismantled" : "tested";
 }
 
-/** The deed an event is the news of, if it is one: North Korea among its parties, and a launch (see launchSaid), a demolition or a test the news. */
+/** One government's measure statements tell as the news (Seoul switching off its loudspeakers), if one and no gathering. */
+function measureOf(says: ReadonlySet<Statement>): DeedKind | undefined {
+  if (tellsGathering(says)) return undefined;
+  const by = [...says].filter((s) => s.startsWith("by:"));
+  return by.length === 1 ? (by[0] as `by:${string}`) : undefined;
+}
+
+/**
+ * The deed an event is the news of, if it is one: with North Korea among its parties, a launch
+ * (see launchSaid), a demolition or a test; or one government's measure.
+ */
 export function deedOf(facts: EventFacts): DeedKind | undefined {
-  if (!partiesOf(facts).has("north-korea")) return undefined;
-  return launchSaid(facts.says) ?? demolitionOrTest(facts.says);
+  const north = partiesOf(facts).has("north-korea");
+  return (north ? (launchSaid(facts.says) ?? demolitionOrTest(facts.says)) : undefined) ?? measureOf(facts.says);
 }
 
 const isLaunch = (k: DeedKind): k is LaunchKind => k === "missile" || k === "satellite" || k === "unsaid";

@@ -79,4 +79,12 @@ describe("what a title says happened", () => {
     expect(reacts("North Korea says it put spy satellite into orbit; Seoul, Tokyo condemn launch")).toBe(false);
     expect(reacts("Trump accepts invitation to meet North Korea's Kim Jong Un")).toBe(false);
   });
+
+  it("a government's measure in either language: halts, silences, switches off, ngừng, tạm dừng", () => {
+    const said = (text: string, actor: string) => statementsIn(foldedSyllables(text).join(" "), actor);
+    expect(said("Triều Tiên ngừng phát tiếng ồn ở biên giới", "north-korea")).toContain("by:north-korea");
+    expect(said("North Korea silences border noise campaign", "north-korea")).toContain("by:north-korea");
+    expect(said("Seoul switches off loudspeakers", "south-korea")).toContain("by:south-korea");
+    expect(said("Hàn Quốc tạm dừng phát loa", "south-korea")).toContain("by:south-korea");
+  });
 });
