@@ -63,7 +63,12 @@ const MEETING =
   /\b(meeting|meetings|communique|security council|hoi nghi|cuoc hop|hop khan|nhom hop|hoi dong bao an)\b/;
 /** A launch told without what was launched; folded "phong" alone is also "phòng" (defence, office). */
 const LAUNCH = /\b(launch|launches|launched|vu phong)\b(?! (?:pad|pads|site|sites|station|facility|facilities))/;
-const SATELLITE = /\b(satellite|satellites|space launch vehicle|ve tinh)\b/;
+/**
+ * Folded "ve tinh" is also "về tình(hình)", "về tinh thần", "về tình báo": about the situation,
+ * the spirit, intelligence. Those are left out by the syllable after.
+ */
+const SATELLITE =
+  /\b(satellite|satellites|space launch vehicle|ve tinh(?! (?:hinh|than|trang|cam|yeu|nguoi|huong|bao|thuong|nghia|ban|thai|the)\b))\b/;
 /** A government's measure on an agreement, drills or a programme. */
 const MEASURE =
   /\b(suspends?|suspended|suspension|scraps?|scrapped|restores?|restored|resumes?|resumed|withdraws?|withdrew|halts?|halted|silences?|silenced|switch(?:es|ed)? off|nullif(?:y|ies|ied)|dinh chi|huy bo|khoi phuc|noi lai|rut khoi|ngung|tam dung|khong con bi rang buoc)\b/;

@@ -18,6 +18,17 @@ describe("the lexicon as clustering reads it", () => {
     );
   });
 
+  it("tells words apart by their diacritics where folding would make them one", () => {
+    expect(lexiconTerms("Triều Tiên phóng vệ tinh", "vi")).toEqual(
+      lexiconTerms("North Korea launches satellite", "en"),
+    );
+    expect(lexiconTerms("Hai bên trao đổi về tình hình bán đảo", "vi")).not.toContain("g:satellite");
+    expect(lexiconTerms("Triều Tiên phóng thử tên lửa", "vi")).toContain("g:launch");
+    expect(lexiconTerms("hệ thống phòng thủ tên lửa", "vi")).not.toContain("g:launch");
+    expect(lexiconTerms("Mỹ dỡ bỏ trừng phạt", "vi")).toContain("g:lift");
+    expect(terms("Hai bên trao đổi về tình hình bán đảo", "vi").core?.says.has("satellite")).toBe(false);
+  });
+
   it("gives two different US envoys two terms, and two reports naming missiles only a term that anchors nothing", () => {
     const sungKim = lexiconTerms("Đặc phái viên Sung Kim", "vi").filter((t) => t.startsWith("e:"));
     const lambert = lexiconTerms("Đặc phái viên Mark Lambert", "vi").filter((t) => t.startsWith("e:"));
