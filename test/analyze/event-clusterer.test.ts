@@ -633,16 +633,19 @@ describe("event clustering", () => {
     // stopped being told apart by the other countries their reports name, and a government's
     // reaction stopped counting it a party (P 0.809 F1 0.748), then weekdays dated reports
     // ("on Thursday"), keeping the envoys' dinner apart from Trump's answer (P 0.94 F1 0.798),
-    // dotted dates ("ngày 8.3") and measures told as one deed of their hours (P 0.98 F1 0.791).
+    // dotted dates ("ngày 8.3") and measures told as one deed of their hours (P 0.98 F1 0.791),
+    // and the lexicon's news vocabulary (P 0.99 F1 0.838).
     const third = dayScore(realDay("tune3"));
     expect(third.precision).toBeGreaterThanOrEqual(0.95);
-    expect(third.f1).toBeGreaterThanOrEqual(0.78);
+    expect(third.f1).toBeGreaterThanOrEqual(0.82);
     const held = dayScore(realDay("heldout"));
     expect(held.precision).toBeGreaterThanOrEqual(0.94);
     expect(held.f1).toBeGreaterThanOrEqual(0.74);
     const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
     expect(day.f1).toBeGreaterThanOrEqual(0.76);
     expect(day.crossRecall).toBeGreaterThanOrEqual(0.84);
-    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.87);
+    // The newcomer's first digest: 0.889 until the lexicon bridged how each language tells a
+    // veto, a launch's end, a border campaign (0.917).
+    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -18,6 +18,22 @@ describe("the lexicon as clustering reads it", () => {
     );
   });
 
+  it("bridges how each language tells a veto, a launch's end and a border campaign", () => {
+    expect(lexiconTerms("Nga phủ quyết gia hạn nhóm chuyên gia", "vi")).toEqual(
+      expect.arrayContaining(["g:veto", "g:extend"]),
+    );
+    expect(lexiconTerms("Russia vetoes extension of the panel", "en")).toEqual(
+      expect.arrayContaining(["g:veto", "g:extend"]),
+    );
+    expect(lexiconTerms("tên lửa phát nổ ngoài vùng đặc quyền kinh tế", "vi")).toEqual(
+      lexiconTerms("missile exploded outside the exclusive economic zone", "en"),
+    );
+    expect(lexiconTerms("Triều Tiên ngừng phát tiếng ồn", "vi")).toContain("g:noise");
+    expect(lexiconTerms("North Korea halts noise broadcasts", "en")).toContain("g:noise");
+    // Balloons fly too: no "fly" that would join the trash balloons to a launch of that week.
+    expect(lexiconTerms("Triều Tiên thả bóng bay chở rác", "vi")).not.toContain("g:fly");
+  });
+
   it("tells words apart by their diacritics where folding would make them one", () => {
     expect(lexiconTerms("Triều Tiên phóng vệ tinh", "vi")).toEqual(
       lexiconTerms("North Korea launches satellite", "en"),
