@@ -1,5 +1,5 @@
 import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
-import { eventsContradict, partiesOf } from "./event-contradiction.js";
+import { deedsApart, eventsContradict, partiesOf } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
 import { type DeedKind, deedOf, sameDeed, sameFamily } from "./launch-story.js";
 import { sameMeetingStory } from "./meeting-story.js";
@@ -73,9 +73,15 @@ function deedParts(state: ClusterState, a: EventState): Neighbour[] {
   const told = new Set([...deeds.values()].filter((k) => k !== "unsaid"));
   const [only] = told;
   if (told.size > 1 || (only !== undefined && !sameDeed(kind, only))) return [];
+  // Two deeds of its hours that cannot be one (another day, another missile or site) are two
+  // launches: nothing says which a report told from elsewhere is about.
+  const all = [a, ...deeds.keys()];
+  const slack = tuning.dateSlackDays;
+  if (all.some((x, i) => all.slice(i + 1).some((y) => deedsApart(x.facts, y.facts, slack)))) return [];
   const out: Neighbour[] = [];
   for (const b of deeds.keys()) {
-    if (eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
+    // With one deed near, the countries its reports name are where it was told from (Japan's
+    // flight time, U.S. spy planes it threatened), not parties that tell it apart.
     const score = similarity(state, a, b);
     if (score >= options.threshold * tuning.launchShare) out.push({ other: b, score });
   }

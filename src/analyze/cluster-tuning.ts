@@ -84,8 +84,10 @@ export interface ClusterTuning {
    * other deed of its kind is near:
    * the launch and the reports of it told from elsewhere (Japan's evacuation warning, the
    * missile's flight time), or the roads blown up and the warning shots Seoul fired, share only
-   * the topic's words, yet on a day of one such deed they are one story. With two launches near,
-   * nothing says which report is whose.
+   * the topic's words, yet on a day of one such deed they are one story: the share is a floor
+   * (they share something), as what keeps two deeds apart is the check that no two deed stories
+   * of the hours state what one deed cannot. With two launches near, nothing says which report
+   * is whose.
    */
   readonly launchShare: number;
   /**
@@ -135,7 +137,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   anchoredShare: 1,
   settleShare: 0.8,
   settleUnanchoredShare: 1.3,
-  launchShare: 0.2,
+  launchShare: 0.1,
   meetingShare: 0.5,
   meetingParts: 3,
   lateHours: 24,

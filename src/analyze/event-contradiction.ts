@@ -44,6 +44,11 @@ export function eventsContradict(a: EventFacts, b: EventFacts, slackDays: number
   return contradicts(parties(a), parties(b), slackDays);
 }
 
+/** Whether two events state what one event cannot, leaving out the countries they name. */
+export function deedsApart(a: EventFacts, b: EventFacts, slackDays: number): boolean {
+  return contradicts({ ...a, countries: new Set() }, b, slackDays);
+}
+
 const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => b.has(x));
 
 /**
