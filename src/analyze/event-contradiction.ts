@@ -1,5 +1,5 @@
 import type { CoreFacts, ExclusiveKind } from "./event-features.js";
-import { launchSaid, otherStatements, type Statement } from "./event-statements.js";
+import { launchSaid, otherStatements, type Statement, tellsMeeting } from "./event-statements.js";
 
 /** What an event's reports state in their titles and first sentences, gathered as they join. */
 export interface EventFacts {
@@ -71,6 +71,16 @@ const oneDaysLaunch = (a: CoreFacts | EventFacts, b: CoreFacts | EventFacts) =>
   [...a.dates].some((d) => b.dates.has(d)) &&
   [a, b].every((f) => f.countries.has("north-korea") && launchSaid(f.says) !== undefined);
 
+/**
+ * Whether one tells a missile launch as its news and the other leaders' talks with nothing
+ * launched: the ICBM fired hours before a summit and the summit are two events, however many
+ * names they share. (A satellite named at talks is often help promised, not a launch.)
+ */
+function launchAndMeeting(a: ReadonlySet<Statement>, b: ReadonlySet<Statement>): boolean {
+  const launch = launchSaid(a);
+  return (launch === "missile" || (launch === "unsaid" && a.has("launch"))) && tellsMeeting(b);
+}
+
 /** "d:27-4" as a day of the year (months of 31 days are close enough to compare a few days apart). */
 function dayOf(term: string): number {
   const [day, month] = term.slice(2).split("-").map(Number);
@@ -100,6 +110,7 @@ export function contradicts(item: CoreFacts | undefined, event: EventFacts, slac
     return true;
   if (otherCountries(item.countries, event.countries) && !oneDaysLaunch(item, event)) return true;
   if (otherStatements(item.says, event.says)) return true;
+  if (launchAndMeeting(item.says, event.says) || launchAndMeeting(event.says, item.says)) return true;
   // Talks name the sites they are about (Yongbyon to close, Dongchang-ri to dismantle); a launch happens at one.
   const meeting = item.says.has("talks") || event.says.has("talks");
   for (const [kind, terms] of item.exclusive) {

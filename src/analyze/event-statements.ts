@@ -16,6 +16,8 @@ export type Statement =
   | "satellite"
   | "cancelled"
   | "on"
+  | "offered"
+  | "rejected"
   | "tested"
   | "dismantled"
   | "launch"
@@ -33,6 +35,8 @@ const AXES: readonly Axis[] = [
   among("parade", "talks"),
   among("missile", "satellite"),
   among("cancelled", "on"),
+  // A proposal and its rejection the next day: Tokyo seeking a summit, Pyongyang refusing any talks.
+  among("offered", "rejected"),
   among("tested", "dismantled"),
   // A launch whose kind the text does not say (Japan's alert "after North Korea's launch"): one answer, never at odds.
   among("launch"),
@@ -94,6 +98,14 @@ const DISMANTLED =
 const PLEDGED =
   /\b((?<!(?:begins?|began|starts?|started) )to|will|nhat tri|cam ket|dong y|hua|se)(?: permanently| fully| completely| vinh vien| hoan toan)?\s*$/;
 
+/** A meeting, drill or other occasion the text only times its news by: "fires ICBM ahead of S. Korea-Japan summit". */
+const AHEAD_OF =
+  /\b(?:ahead of|before|on the eve of|in the run up to|days before|hours before|truoc them|truoc khi|truoc)\s+(?:\S+\s+){0,16}?(?:summits?|talks|meetings?|hoi nghi thuong dinh|thuong dinh|hoi nghi|hoi dam|cuoc gap|cuoc hop)\b/g;
+const OFFERED =
+  /\b(offers?|offered|proposes?|proposed|proposal|seeks?|sought|wants? to meet|wish to meet|de nghi|de xuat|muon gap)\b/;
+const REJECTED =
+  /\b(rejects?|rejected|rebuffs?|rebuffed|refuses?|refused|turns? down|turned down|bac bo|tu choi|khuoc tu|gat bo)\b/;
+
 /**
  * The statements of one folded text (a title or a first sentence); `actor`, the country the
  * report names first, takes any measure it states.
@@ -105,14 +117,18 @@ export function statementsIn(folded: string, actor?: string): Statement[] {
   const success = SUCCEEDED.exec(folded);
   // "after notifying Japan of a plan to put a satellite into orbit" says what was meant, not how it ended.
   if (success !== null && !INTENDED.test(folded.slice(0, success.index))) out.push("succeeded");
-  if (PARADE.test(folded)) out.push("parade");
-  if (TALKS.test(folded)) out.push("talks");
-  if (MEETING.test(folded)) out.push("meeting");
+  // An occasion the news is only timed by is not its occasion: the launch hours before a summit is a launch.
+  const occasions = folded.replace(AHEAD_OF, " ");
+  if (PARADE.test(occasions)) out.push("parade");
+  if (TALKS.test(occasions)) out.push("talks");
+  if (MEETING.test(occasions)) out.push("meeting");
   if (MISSILE.test(folded)) out.push("missile");
   if (SATELLITE.test(folded)) out.push("satellite");
   if (!out.includes("missile") && !out.includes("satellite") && LAUNCH.test(folded)) out.push("launch");
   if (CANCELLED.test(folded)) out.push("cancelled");
   else if (ON.test(folded)) out.push("on");
+  const rejected = REJECTED.test(folded);
+  if (rejected !== OFFERED.test(folded)) out.push(rejected ? "rejected" : "offered");
   const demolition = DISMANTLED.exec(folded);
   if (demolition !== null && !PLEDGED.test(folded.slice(0, demolition.index))) out.push("dismantled");
   else if (TESTED.test(folded)) out.push("tested");
@@ -149,6 +165,13 @@ export type LaunchKind = "missile" | "satellite" | "unsaid";
 
 /** What makes an event news of its own even when it is about a launch. */
 const OCCASIONS: readonly Statement[] = ["talks", "meeting", "parade"];
+
+/** Statements that make an event a launch, a parade or a demolition, whatever talks it mentions. */
+const NOT_MEETINGS: readonly Statement[] = ["missile", "satellite", "parade", "dismantled", "tested"];
+
+/** Whether statements tell leaders or envoys meeting: talks, and nothing launched, paraded or blown up. */
+export const tellsMeeting = (says: ReadonlySet<Statement>): boolean =>
+  says.has("talks") && !NOT_MEETINGS.some((s) => says.has(s));
 
 /** Whether statements tell talks, a meeting or a parade: news of its own, whatever it is about. */
 export const tellsGathering = (says: ReadonlySet<Statement>): boolean => OCCASIONS.some((s) => says.has(s));

@@ -1,16 +1,10 @@
 import { type EventFacts, partiesOf } from "./event-contradiction.js";
-import type { Statement } from "./event-statements.js";
+import { type Statement, tellsMeeting } from "./event-statements.js";
 
 const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => b.has(x));
 
 /** What an event says happened beyond that its leaders, ministers or envoys met. */
 const happenings = (says: ReadonlySet<Statement>) => [...says].filter((s) => s !== "talks" && s !== "meeting");
-
-/** Statements that make an event a launch, a parade or a demolition, whatever talks it mentions. */
-const NOT_MEETINGS: readonly Statement[] = ["missile", "satellite", "parade", "dismantled", "tested"];
-
-/** Whether an event is news of leaders or envoys meeting: it says talks, and nothing launched, paraded or blown up. */
-const isMeeting = (says: ReadonlySet<Statement>) => says.has("talks") && !NOT_MEETINGS.some((s) => says.has(s));
 
 /**
  * Whether two events may be parts of one meeting story: the parties of one (two countries or
@@ -22,7 +16,7 @@ export function sameMeetingStory(a: EventFacts, b: EventFacts): boolean {
   const pa = partiesOf(a);
   const pb = partiesOf(b);
   if (pa.size < 2 || pb.size < 2 || !(within(pa, pb) || within(pb, pa))) return false;
-  if (!isMeeting(a.says) && !isMeeting(b.says)) return false;
+  if (!tellsMeeting(a.says) && !tellsMeeting(b.says)) return false;
   const x = happenings(a.says);
   const y = happenings(b.says);
   return x.length === 0 || y.length === 0 || x.some((s) => b.says.has(s));

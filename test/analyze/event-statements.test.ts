@@ -87,4 +87,20 @@ describe("what a title says happened", () => {
     expect(said("Seoul switches off loudspeakers", "south-korea")).toContain("by:south-korea");
     expect(said("Hàn Quốc tạm dừng phát loa", "south-korea")).toContain("by:south-korea");
   });
+
+  it("an occasion the news is only timed by is not its occasion", () => {
+    expect(says("North Korea fires ICBM ahead of South Korea-Japan summit")).not.toContain("talks");
+    expect(says("Triều Tiên phóng ICBM trước thềm thượng đỉnh Nhật - Hàn")).not.toContain("talks");
+    expect(says("Yoon, Kishida hold summit in Tokyo")).toContain("talks");
+  });
+
+  it("a proposal, or its rejection, in either language; a text telling both says neither", () => {
+    expect(says("Kishida sought summit with Kim Jong Un, sister says")).toContain("offered");
+    expect(says("Em gái ông Kim nói Thủ tướng Nhật đề nghị gặp thượng đỉnh")).toContain("offered");
+    expect(says("North Korea says it will reject any talks with Japan")).toContain("rejected");
+    expect(says("Triều Tiên bác bỏ mọi cuộc tiếp xúc với Nhật Bản")).toContain("rejected");
+    const both = says("Kim Yo Jong rejects Seoul's offer of talks");
+    expect(both).not.toContain("offered");
+    expect(both).not.toContain("rejected");
+  });
 });
