@@ -75,7 +75,7 @@ const SATELLITE =
   /\b(satellite|satellites|space launch vehicle|ve tinh(?! (?:hinh|than|trang|cam|yeu|nguoi|huong|bao|thuong|nghia|ban|thai|the)\b))\b/;
 /** A government's measure on an agreement, drills or a programme. */
 const MEASURE =
-  /\b(suspends?|suspended|suspension|scraps?|scrapped|restores?|restored|resumes?|resumed|withdraws?|withdrew|halts?|halted|silences?|silenced|switch(?:es|ed)? off|nullif(?:y|ies|ied)|dinh chi|huy bo|khoi phuc|noi lai|rut khoi|ngung|tam dung|khong con bi rang buoc)\b/;
+  /\b(suspends?|suspended|suspension|scraps?|scrapped|restores?|restored|resumes?|resumed|withdraws?|withdrew|halts?|halted|silences?|silenced|switch(?:es|ed)? off|nullif(?:y|ies|ied)|dinh chi|huy bo|khoi phuc|noi lai|rut khoi|ngung|khong con bi rang buoc)\b/;
 
 /**
  * A planned meeting called off, or said to go ahead: the cancelled summit and the same summit
