@@ -307,6 +307,10 @@ export function eventFeatures(input: FeatureText, fw: FeatureWeights = DEFAULT_F
   // "Seoul voices regret over the Council's failure", "Nhật Bản phản đối vụ phóng": who answers
   // an event is no party to it, so the reaction may join the event it answers. A title naming
   // one country ("Guterres condemns North Korea's launch") names the deed's, not the answer's.
-  if (actor !== undefined && core.countries.size > 1 && tellsReaction(title.folded)) core.countries.delete(actor);
+  if (actor !== undefined && core.countries.size > 1 && tellsReaction(title.folded)) {
+    core.countries.delete(actor);
+    // The measure it answers is the deed's country's: "Nhật Bản phản đối việc Hàn Quốc rút khỏi GSOMIA".
+    if (core.says.delete(`by:${actor}`)) core.says.add(`by:${core.countries.values().next().value}`);
+  }
   return counts;
 }

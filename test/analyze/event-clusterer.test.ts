@@ -671,10 +671,11 @@ describe("event clustering", () => {
     expect(third.f1).toBeGreaterThanOrEqual(0.86);
     // Written after tune3 had been tuned on; measured first at P 0.775 F1 0.772, then a launch
     // stopped joining the summit of its morning and a proposal its rejection (P 1.000 F1 0.900),
-    // and trains paused ("tạm dừng") stopped reading as Tokyo's measure (F1 0.920).
+    // trains paused ("tạm dừng") stopped reading as Tokyo's measure (F1 0.920), and a reaction's
+    // measure became the deed's country's (F1 0.939).
     const fourth = dayScore(realDay("tune4"));
     expect(fourth.precision).toBeGreaterThanOrEqual(0.97);
-    expect(fourth.f1).toBeGreaterThanOrEqual(0.9);
+    expect(fourth.f1).toBeGreaterThanOrEqual(0.92);
     const held = dayScore(realDay("heldout"));
     expect(held.precision).toBeGreaterThanOrEqual(0.94);
     expect(held.f1).toBeGreaterThanOrEqual(0.74);

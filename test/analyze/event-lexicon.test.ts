@@ -122,6 +122,12 @@ describe("the lexicon as clustering reads it", () => {
     ];
     expect(countries("Japan protests North Korea's missile launch")).toEqual(["north-korea"]);
     expect(countries("Guterres condemns North Korea's missile launch")).toEqual(["north-korea"]);
+    // The measure a reaction answers is the deed's country's, not the answer's.
+    const says = [
+      ...(lexicon.features({ title: "Nhật Bản phản đối việc Hàn Quốc rút khỏi GSOMIA", lead: "", text: "", lang: "vi" })
+        .core?.says ?? []),
+    ];
+    expect(says).toEqual(["by:south-korea"]);
   });
 
   it("reads a country that issues a statement as its author, and 'the North Korea issue' as a topic", () => {
