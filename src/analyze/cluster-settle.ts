@@ -1,7 +1,7 @@
 import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
 import { deedsApart, eventsContradict, partiesOf } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
-import { type DeedKind, deedOf, sameDeed, sameFamily } from "./launch-story.js";
+import { type DeedKind, deedOf, sameDeed, sameFamily } from "./deed-story.js";
 import { sameMeetingStory } from "./meeting-story.js";
 
 /** One event merged into another. */
@@ -52,7 +52,7 @@ const similarity = (state: ClusterState, a: EventState, b: EventState) =>
   profileSimilarity(a.profile, b.profile, state.tuning.crossLanguage) / (a.members * b.members);
 
 /**
- * When `a` is a deed story (a launch, a demolition, a test: see launch-story) and the stories
+ * When `a` is a deed story (a launch, a demolition, a test, a measure: see deed-story) and the stories
  * of its hours that say which deed of its family are all of one kind that may be its own, the
  * deed stories of its hours it may merge with, with their scores (see launchShare): those of
  * that kind, and launches that do not say what flew. Several of one kind are one deed not yet

@@ -80,7 +80,7 @@ export interface ClusterTuning {
   readonly settleUnanchoredShare: number;
   /**
    * Two stories of one deed of the same hours (North Korea's launch, demolition or test, or one
-   * government's measure: see launch-story) merge at this multiple of the threshold when no
+   * government's measure: see deed-story) merge at this multiple of the threshold when no
    * other deed of its kind is near:
    * the launch and the reports of it told from elsewhere (Japan's evacuation warning, the
    * missile's flight time), or the roads blown up and the warning shots Seoul fired, share only
