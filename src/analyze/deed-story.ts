@@ -1,7 +1,6 @@
 import { type EventFacts, partiesOf } from "./event-contradiction.js";
 import { type LaunchKind, launchSaid, type Statement, tellsGathering, tellsOccasion } from "./event-statements.js";
 
-export type { LaunchKind } from "./event-statements.js";
 
 /**
  * What North Korea did that is the news of an event: a launch (of a kind, or unsaid), or a
