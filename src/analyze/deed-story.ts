@@ -1,7 +1,6 @@
 import { type EventFacts, partiesOf } from "./event-contradiction.js";
 import { type LaunchKind, launchSaid, type Statement, tellsGathering, tellsOccasion } from "./event-statements.js";
 
-
 /**
  * What North Korea did that is the news of an event: a launch (of a kind, or unsaid), or a
  * demolition or a nuclear test. Such a deed is one story on its day, however many sides tell it.
