@@ -261,6 +261,12 @@ describe("event clustering", () => {
       ),
     ];
     const lexicon = createEventLexicon(loadLexicon());
+    /** A real-day set clustered as one batch, as `analyze` does it. */
+    const eventsOfDay = (half: "tune2" | "tune3" | "tune4") =>
+      clusterItems(
+        realDay(half).map((i) => i.article),
+        { lexicon },
+      ).eventOf;
 
     it("are one story on a day of one launch", () => {
       const r = clusterItems([...launch, ...warning], { lexicon });
@@ -324,10 +330,7 @@ describe("event clustering", () => {
       // tune3: the JCS report names the U.S. spy planes North Korea threatened, Tokyo's says
       // "Japan says"; neither country is a party to the launch. (Two launches near that cannot
       // be one, another day or another missile, would keep them apart: nothing says whose.)
-      const eventOf = clusterItems(
-        realDay("tune3").map((i) => i.article),
-        { lexicon },
-      ).eventOf;
+      const eventOf = eventsOfDay("tune3");
       expect(eventOf.get("rd3-041")).toBe(eventOf.get("rd3-040"));
       // The launches of 2 and 3 November 2022, a day apart, stay two.
       expect(eventOf.get("rd3-035")).not.toBe(eventOf.get("rd3-030"));
@@ -337,10 +340,7 @@ describe("event clustering", () => {
       // tune4, 16 March 2023: the ICBM fired hours before Yoon flew to Tokyo, and the Yoon–Kishida
       // summit, share Yoon, Kishida, Japan and the day. 25–26 March 2024: Kim Yo Jong says Kishida
       // sought a summit, then that Pyongyang rejects any talks with Tokyo.
-      const eventOf = clusterItems(
-        realDay("tune4").map((i) => i.article),
-        { lexicon },
-      ).eventOf;
+      const eventOf = eventsOfDay("tune4");
       expect(eventOf.get("rd4-028")).not.toBe(eventOf.get("rd4-022"));
       expect(eventOf.get("rd4-026")).not.toBe(eventOf.get("rd4-021"));
       expect(eventOf.get("rd4-023")).toBe(eventOf.get("rd4-022"));
@@ -352,10 +352,7 @@ describe("event clustering", () => {
     it("as a demolition: one deed of its day, however differently it is told", () => {
       // tune2: "N. Korea blows up inter-Korean roads; S. Korea fires warning shots" and "North
       // Korea blows up roads linking it to South Korea" share little beyond the deed and its day.
-      const eventOf = clusterItems(
-        realDay("tune2").map((i) => i.article),
-        { lexicon },
-      ).eventOf;
+      const eventOf = eventsOfDay("tune2");
       expect(eventOf.get("rdd-054")).toBe(eventOf.get("rdd-053"));
       expect(eventOf.get("rdd-055")).toBe(eventOf.get("rdd-053"));
     });
@@ -364,10 +361,7 @@ describe("event clustering", () => {
       // tune3: "S. Korea halts loudspeaker broadcasts" and "South Korea's new president halts
       // border propaganda broadcasts" are one measure; "Triều Tiên ngừng phát tiếng ồn" and
       // "North Korea silences border noise campaign" are the North's, a day later, another.
-      const eventOf = clusterItems(
-        realDay("tune3").map((i) => i.article),
-        { lexicon },
-      ).eventOf;
+      const eventOf = eventsOfDay("tune3");
       expect(eventOf.get("rd3-067")).toBe(eventOf.get("rd3-066"));
       expect(eventOf.get("rd3-072")).toBe(eventOf.get("rd3-070"));
       expect(eventOf.get("rd3-071")).toBe(eventOf.get("rd3-070"));
