@@ -1,7 +1,7 @@
 import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state.js";
+import { type DeedKind, deedOf, sameDeed, sameFamily } from "./deed-story.js";
 import { deedsApart, eventsContradict, partiesOf } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
-import { type DeedKind, deedOf, sameDeed, sameFamily } from "./deed-story.js";
 import { sameMeetingStory } from "./meeting-story.js";
 
 /** One event merged into another. */

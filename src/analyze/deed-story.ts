@@ -2,8 +2,9 @@ import { type EventFacts, partiesOf } from "./event-contradiction.js";
 import { type LaunchKind, launchSaid, type Statement, tellsGathering, tellsOccasion } from "./event-statements.js";
 
 /**
- * What North Korea did that is the news of an event: a launch (of a kind, or unsaid), or a
- * demolition or a nuclear test. Such a deed is one story on its day, however many sides tell it.
+ * A deed that is the news of an event: North Korea's launch (of a kind, or unsaid), demolition
+ * or nuclear test, or one government's measure (`by:` its country). Such a deed is one story on
+ * its day, however many sides tell it.
  */
 export type DeedKind = LaunchKind | "dismantled" | "tested" | `by:${string}`;
 
@@ -33,7 +34,7 @@ export function deedOf(facts: EventFacts): DeedKind | undefined {
 
 const isLaunch = (k: DeedKind): k is LaunchKind => k === "missile" || k === "satellite" || k === "unsaid";
 
-/** Whether two deeds are of one family: launches (of any kind), demolitions, tests. */
+/** Whether two deeds are of one family: launches (of any kind), demolitions, tests, one government's measures. */
 export const sameFamily = (a: DeedKind, b: DeedKind): boolean => a === b || (isLaunch(a) && isLaunch(b));
 
 /** Whether two deed stories may be of one deed: of one kind, or launches one of which does not say what flew. */

@@ -98,10 +98,11 @@ function nearDates(a: ReadonlySet<string>, b: ReadonlySet<string>, slackDays: nu
 }
 
 /**
- * Whether a report (or another event) states something the event cannot also be: a date more
- * than `slackDays` from every date the event's reports state, other countries (see
- * otherCountries), another outcome or occasion (see event-statements), or a weapon, place or
- * named treaty of a kind the event has, but none of the event's.
+ * Whether a report (or another event) states something the event cannot also be: a date (or a
+ * day dated by weekday) more than `slackDays` from every one the event's reports state, other
+ * countries (see otherCountries), another outcome or occasion (see event-statements), a missile
+ * launch against leaders' talks (see launchAndMeeting), or a weapon, place or named treaty of a
+ * kind the event has, but none of the event's.
  */
 export function contradicts(item: CoreFacts | undefined, event: EventFacts, slackDays: number): boolean {
   if (item === undefined) return false;
