@@ -72,9 +72,11 @@ export function createSharedTelegramLimiter(
   const p = { ...defaultTelegramPace, ...pace };
   const intervalMs = 1000 / (p.globalPerSecond * CLUSTER_HEADROOM);
   return createSharedLimiter(budget, createTelegramLimiter(p), (chatId) => {
-    const spacing = [{ key: `tg:chat:${chatId}`, gapMs: Math.ceil(1000 / p.chatPerSecond) }];
-    if (chatId.startsWith("-"))
-      spacing.push({ key: `tg:group:${chatId}`, gapMs: Math.ceil(60_000 / p.groupPerMinute) });
+    // The per-chat and per-group gaps get the same headroom as the overall pace: two parts to one
+    // chat exactly a second apart land closer than that at the server after jitter.
+    const gap = (windowMs: number, perWindow: number) => Math.ceil(windowMs / (perWindow * CLUSTER_HEADROOM));
+    const spacing = [{ key: `tg:chat:${chatId}`, gapMs: gap(1000, p.chatPerSecond) }];
+    if (chatId.startsWith("-")) spacing.push({ key: `tg:group:${chatId}`, gapMs: gap(60_000, p.groupPerMinute) });
     return { globalKey: "tg:global", intervalMs, spacing };
   });
 }
