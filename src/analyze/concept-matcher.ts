@@ -96,16 +96,8 @@ export function createConceptMatcher(concepts: readonly Concept[]): ConceptMatch
           i++;
           continue;
         }
-        let end = i + found.tokens.length;
-        // A title with a surname ("Tổng thống Yoon", "Chairman Kim") often goes on into the full
-        // name ("Tổng thống Yoon Suk Yeol"): the name read inside it is the same concept, and its
-        // rest is no word of the text.
-        for (let j = i + 1; j < end; j++) {
-          const inner = longest(tokens, j, lang, maxTokens);
-          if (inner?.concept === found.concept) end = Math.max(end, j + inner.tokens.length);
-        }
-        hits.push({ concept: found.concept, start: i, end });
-        i = end;
+        hits.push({ concept: found.concept, start: i, end: i + found.tokens.length });
+        i += found.tokens.length;
       }
       return hits;
     },
