@@ -132,6 +132,37 @@ function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
   return out;
 }
 
+/**
+ * The event a lone report of its hours joins after all, if any (see orphanShare): it has stayed
+ * alone while the news went on, so it is no first report of a story of its own, but a part of
+ * one told from an angle the story's other reports do not share (Seoul's security meeting after
+ * a launch, the soldier's past after his crossing). It joins the story closest to it, when that
+ * one is clearly the closest and states nothing it cannot be.
+ */
+function storyOfOrphan(state: ClusterState, a: EventState): EventState | undefined {
+  const { tuning, options, latest } = state;
+  if (a.members !== 1 || a.first === undefined || latest === undefined) return undefined;
+  if (latest - a.first < tuning.orphanWaitHours * HOUR) return undefined;
+  const found = new Set<EventState>();
+  for (const t of strongestTerms(a.profile, tuning.keyTerms)) {
+    for (const e of state.postings.get(t) ?? []) {
+      if (e !== a && !e.pruned && e.members >= tuning.orphanStory && sameHours(state, a, e)) found.add(e);
+    }
+  }
+  let best: Neighbour | undefined;
+  let second = 0;
+  for (const b of found) {
+    if (eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
+    const score = similarity(state, a, b);
+    if (best === undefined || score > best.score) {
+      second = best?.score ?? 0;
+      best = { other: b, score };
+    } else second = Math.max(second, score);
+  }
+  if (best === undefined || best.score < options.threshold * tuning.orphanShare) return undefined;
+  return best.score >= tuning.orphanMargin * second ? best.other : undefined;
+}
+
 const byScore = (x: Pair, y: Pair) => y.score - x.score || (x.a.id + x.b.id < y.a.id + y.b.id ? -1 : 1);
 
 /**
@@ -156,6 +187,12 @@ export function settle(state: ClusterState): EventMerge[] {
     // The merged event's neighbours are scored again; pairs with the absorbed one are stale.
     pairs = pairs.filter((p) => !p.a.pruned && !p.b.pruned && p.a !== into && p.b !== into);
     for (const { other, score } of settleCandidates(state, into)) pairs.push({ a: into, b: other, score });
+  }
+  for (const a of [...state.events.values()]) {
+    const story = a.pruned ? undefined : storyOfOrphan(state, a);
+    if (story === undefined) continue;
+    merge(state, story, a);
+    merges.push({ from: a.id, into: story.id });
   }
   return merges;
 }

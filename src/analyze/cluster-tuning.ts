@@ -98,6 +98,16 @@ export interface ClusterTuning {
   readonly meetingShare: number;
   readonly meetingParts: number;
   /**
+   * A report still alone `orphanWaitHours` after it came, while the news went on, joins the story
+   * of its hours (of at least `orphanStory` reports) it is closest to at this multiple of the
+   * threshold, when that story is `orphanMargin` times closer than the next: a lone report is
+   * most often an angle on a story (a reaction, a detail) whose words it does not share.
+   */
+  readonly orphanShare: number;
+  readonly orphanWaitHours: number;
+  readonly orphanStory: number;
+  readonly orphanMargin: number;
+  /**
    * An item this many times the threshold close to two events shows they are one story that
    * began as two (its first reports told it from different sides): the events merge. Incremental
    * placement cannot take back an early split any other way.
@@ -141,6 +151,10 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   meetingShare: 0.5,
   meetingParts: 3,
   lateHours: 24,
+  orphanShare: 0.5,
+  orphanWaitHours: 6,
+  orphanStory: 2,
+  orphanMargin: 1.5,
   mergeShare: 1.6,
   dateSlackDays: 2,
   crossLanguage: 0.8,

@@ -63,8 +63,12 @@ describe("a visit told in its parts, on the real-day tuning set", () => {
     const r = clusterItems(day, { lexicon });
     expect(r.eventOf.get(wreath)).toBe(r.eventOf.get(talks));
     expect(r.eventOf.get(leaves)).toBe(r.eventOf.get(talks));
-    // The parts share the visit's parties and hours, hardly its words: without the meeting story they stay apart.
-    const apart = clusterItems(day, { lexicon, tuning: { ...DEFAULT_CLUSTER_TUNING, meetingShare: 99 } });
+    // The parts share the visit's parties and hours, hardly its words: without the meeting story
+    // (and without a lone report joining the story closest to it) they stay apart.
+    const apart = clusterItems(day, {
+      lexicon,
+      tuning: { ...DEFAULT_CLUSTER_TUNING, meetingShare: 99, orphanShare: 99 },
+    });
     expect(apart.eventOf.get(wreath)).not.toBe(apart.eventOf.get(talks));
   });
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { clusterItems } from "../../src/analyze/cluster-items.js";
+import {
+  createEventClusterer,
+  DEFAULT_CLUSTER_OPTIONS,
+  DEFAULT_CLUSTER_TUNING,
+} from "../../src/analyze/event-clusterer.js";
+import { createEventLexicon } from "../../src/analyze/event-lexicon.js";
+import { loadLexicon } from "../../src/config/lexicon.js";
+import type { ArticleInput } from "../../src/domain/index.js";
+import { realDay } from "../fixtures/labelled/labelled-sets.js";
+
+const H = 3_600_000;
+const lexicon = createEventLexicon(loadLexicon());
+const day = realDay("tune4").map((i) => i.article);
+const byId = (id: string) => day.find((a) => a.id === id)!;
+// The Tokyo summit of 16 March 2023 (four reports) and the dinner after it, told in words none of them use.
+const summit = ["rd4-026", "rd4-027", "rd4-028", "rd4-029"];
+const dinner = "rd4-030";
+
+describe("a lone report of a story's hours", () => {
+  it("joins the story it is clearly closest to, on a day of many stories", () => {
+    const r = clusterItems(day, { lexicon });
+    for (const id of summit) expect(r.eventOf.get(id)).toBe(r.eventOf.get(dinner));
+    // Without the pass the dinner stays an entry of its own, and the summit's other stories keep theirs.
+    const alone = clusterItems(day, { lexicon, tuning: { ...DEFAULT_CLUSTER_TUNING, orphanShare: 99 } });
+    expect(alone.eventOf.get(dinner)).not.toBe(alone.eventOf.get(summit[0]!));
+    expect(r.events.length).toBe(alone.events.length - 2);
+  });
+
+  it("waits while the news goes on: placed by the bot as it comes, it is no story's part in its first hours", () => {
+    const clusterer = createEventClusterer(DEFAULT_CLUSTER_OPTIONS, { newEventId: (id) => `ev-${id}` });
+    const add = (a: ArticleInput) =>
+      clusterer.add({ id: a.id, publishedAt: a.publishedAt, lang: a.lang, terms: lexicon.features(a) });
+    for (const id of [...summit, dinner]) add(byId(id));
+    clusterer.settle();
+    expect(clusterer.eventOf(dinner)).not.toBe(clusterer.eventOf(summit[0]!));
+    // Hours later a report of another story comes: the dinner has stayed alone, so it is the summit's.
+    const later = byId(dinner).publishedAt! + 7 * H;
+    add({
+      id: "later",
+      title: "Typhoon nears Okinawa",
+      lead: "Flights were cancelled.",
+      text: "",
+      lang: "en",
+      publishedAt: later,
+    });
+    clusterer.settle();
+    expect(clusterer.eventOf(dinner)).toBe(clusterer.eventOf(summit[0]!));
+    expect(clusterer.eventOf("later")).not.toBe(clusterer.eventOf(summit[0]!));
+  });
+});
