@@ -59,7 +59,7 @@ function wrongPairs(items: readonly LabelledItem[], seeds: readonly number[]): s
   ];
 }
 
-const lines = (["tune", "tune2", "tune3", "tune4"] as const).flatMap((set) => [
+const lines = (["tune", "tune2", "tune3", "tune4", "tune5"] as const).flatMap((set) => [
   `## Real-day ${set}, real dates: split and mixed events`,
   ...splitsAndMixes(realDay(set)),
   "",

@@ -87,9 +87,10 @@ export async function evaluate(): Promise<EvalReport> {
     tune2: "real-day, second tuning set (15 events written after the first was tuned on)",
     tune3: "real-day, third tuning set (14 events and look-alikes, written after tune2)",
     tune4: "real-day, fourth tuning set (14 events and look-alikes, written after tune3)",
+    tune5: "real-day, fifth tuning set (16 events and 6 look-alikes, written after tune4)",
     heldout: "real-day, HELD OUT (never tuned on)",
   } as const;
-  for (const half of ["tune", "tune2", "tune3", "tune4", "heldout"] as const) {
+  for (const half of ["tune", "tune2", "tune3", "tune4", "tune5", "heldout"] as const) {
     const items = realDay(half);
     const name = names[half];
     report(`realday_${half}_dated`, `${name}, real dates`, dayScore(items));
