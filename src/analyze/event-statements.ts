@@ -62,6 +62,14 @@ const TALKS = /\b(talks|summit|summits|hoi dam|hoi kien|thuong dinh)\b/;
  */
 const MISSILE =
   /\b(missile|missiles|icbm|icbms|slbm|irbm|(?<!(?:bai thu|bai phong|co so|can cu) )ten lua(?! day)|hoa tien)\b(?! (?:engine |test |launch )*(?:site|sites|facility|facilities|base|bases|complex))/;
+/**
+ * Missiles in a threat, a plan or a capability ("considering a missile strike on Guam", "a
+ * warhead that fits inside its missiles", "dọa tấn công"): no launch, unless the text says one
+ * was fired.
+ */
+const THREATENED =
+  /\b(strike|strikes|attack|attacks|considering|examining|warhead|warheads|threatens? to|threatened to|doa|de doa|tan cong|dau dan)\b/;
+const FIRED = /\b(fires|fired|firing|launch|launches|launched|test fires?|test fired|phong|ban)\b/;
 /** Ministers, envoys or the Security Council meeting: news of its own, even about a launch. */
 const MEETING =
   /\b(meeting|meetings|communique|security council|hoi nghi|cuoc hop|hop khan|nhom hop|hoi dong bao an)\b/;
@@ -122,7 +130,7 @@ export function statementsIn(folded: string, actor?: string): Statement[] {
   if (PARADE.test(occasions)) out.push("parade");
   if (TALKS.test(occasions)) out.push("talks");
   if (MEETING.test(occasions)) out.push("meeting");
-  if (MISSILE.test(folded)) out.push("missile");
+  if (MISSILE.test(folded) && (FIRED.test(folded) || !THREATENED.test(folded))) out.push("missile");
   if (SATELLITE.test(folded)) out.push("satellite");
   if (!out.includes("missile") && !out.includes("satellite") && LAUNCH.test(folded)) out.push("launch");
   if (CANCELLED.test(folded)) out.push("cancelled");

@@ -46,6 +46,20 @@ describe("what a title says happened", () => {
     expect(says("N. Korea fires ballistic missile into East Sea")).toContain("missile");
   });
 
+  it("missiles in a threat, a plan or a warhead are no launch, unless the text says one was fired", () => {
+    expect(says("North Korea says it is considering missile strike on U.S. territory of Guam")).not.toContain(
+      "missile",
+    );
+    expect(
+      says("Pyongyang had produced a miniaturized nuclear warhead that can fit inside its missiles"),
+    ).not.toContain("missile");
+    expect(says("Triều Tiên dọa tấn công Guam bằng tên lửa")).not.toContain("missile");
+    expect(says("North Korea fires missiles simulating nuclear strike on South")).toContain("missile");
+    expect(says("Triều Tiên phóng tên lửa mô phỏng tấn công hạt nhân")).toContain("missile");
+    // "fire and fury" fires nothing.
+    expect(says("Trump warns of fire and fury after report on missile warheads")).not.toContain("missile");
+  });
+
   it("a launch that does not say what flew, in either language", () => {
     expect(says("Japan issues J-Alert for Okinawa after North Korea's launch")).toContain("launch");
     expect(says("Nhật Bản phát cảnh báo khẩn ở Okinawa sau vụ phóng của Triều Tiên")).toContain("launch");
