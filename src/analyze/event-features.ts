@@ -191,6 +191,8 @@ function readConcepts(
     const kind = hit.concept.kind as ExclusiveKind;
     const set = core.exclusive.get(kind) ?? new Set<string>();
     set.add(term);
+    // A venue is also the place it lies in: "Peace House" and "Panmunjom" tell one meeting.
+    for (const w of hit.concept.within ?? []) set.add(`${CONCEPT_PREFIX.specific}${w}`);
     core.exclusive.set(kind, set);
   };
   for (const hit of matcher.match(tokens, source.lang)) {

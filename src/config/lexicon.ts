@@ -13,6 +13,7 @@ const DEFAULT_ROLES = {
   title: "generic",
   weapon: "specific",
   place: "specific",
+  border: "specific",
   site: "specific",
   person: "specific",
   named: "specific",
@@ -26,6 +27,7 @@ const KINDS = [
   "title",
   "weapon",
   "place",
+  "border",
   "site",
   "person",
   "named",
@@ -57,6 +59,7 @@ const entrySchema = z.strictObject({
   vi: spellings,
   en: spellings,
   country: id.optional(),
+  within: z.array(id).min(1, "expected at least one place id").optional(),
 });
 
 /** config/lexicon.yaml: the bilingual concepts clustering matches in Vietnamese and English reports. */
@@ -79,8 +82,8 @@ function spellingKey(s: string): string {
 
 /**
  * Load and validate the lexicon. Besides the schema (unknown keys, ids, kinds, roles, at least one
- * spelling per language) refuses duplicate ids, a spelling listed under two ids and a `country`
- * that names no country entry, naming the key.
+ * spelling per language) refuses duplicate ids, a spelling listed under two ids, a `country`
+ * that names no country entry and a `within` that names no place entry, naming the key.
  * An entry without `role` gets its kind's default.
  */
 export function loadLexicon(path: string = DEFAULT_LEXICON_PATH): readonly Concept[] {
@@ -104,10 +107,15 @@ export function loadLexicon(path: string = DEFAULT_LEXICON_PATH): readonly Conce
     }
   });
   const countries = new Set(file.entries.filter((e) => e.kind === "country").map((e) => e.id));
+  const places = new Set(file.entries.filter((e) => e.kind === "place").map((e) => e.id));
   file.entries.forEach((e, i) => {
     if (e.country !== undefined && !countries.has(e.country)) {
       throw new ConfigError(`${path}: entries[${i}].country: "${e.country}" is not the id of a country entry`);
     }
+    e.within?.forEach((w, j) => {
+      if (!places.has(w))
+        throw new ConfigError(`${path}: entries[${i}].within[${j}]: "${w}" is not the id of a place entry`);
+    });
   });
   return file.entries.map((e) => ({
     id: e.id,
@@ -116,5 +124,6 @@ export function loadLexicon(path: string = DEFAULT_LEXICON_PATH): readonly Conce
     vi: e.vi,
     en: e.en,
     ...(e.country === undefined ? {} : { country: e.country }),
+    ...(e.within === undefined ? {} : { within: e.within }),
   }));
 }

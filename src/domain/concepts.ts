@@ -12,6 +12,7 @@ export type ConceptKind =
   | "title"
   | "weapon"
   | "place"
+  | "border"
   | "site"
   | "person"
   | "named"
@@ -35,4 +36,6 @@ export interface Concept {
   readonly en: readonly string[];
   /** For a capital that stands for its government: that country's id. */
   readonly country?: string | undefined;
+  /** For a venue: the places it lies in (Peace House: Panmunjom), which a report may name instead. */
+  readonly within?: readonly string[] | undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clusterItems } from "../../src/analyze/cluster-items.js";
+import { addFacts, contradicts, emptyFacts } from "../../src/analyze/event-contradiction.js";
 import { createEventLexicon } from "../../src/analyze/event-lexicon.js";
 import { loadLexicon } from "../../src/config/lexicon.js";
 import { seedLeads } from "../fixtures/labelled/labelled-sets.js";
@@ -43,6 +44,22 @@ describe("the lexicon as clustering reads it", () => {
     expect(lexiconTerms("hệ thống phòng thủ tên lửa", "vi")).not.toContain("g:launch");
     expect(lexiconTerms("Mỹ dỡ bỏ trừng phạt", "vi")).toContain("g:lift");
     expect(terms("Hai bên trao đổi về tình hình bán đảo", "vi").core?.says.has("satellite")).toBe(false);
+  });
+
+  it("tells reports apart by the places they name, but not a venue from the place it lies in, nor an island from the border line it lies by", () => {
+    const title = (t: string, lang: "vi" | "en") => lexicon.features({ title: t, lead: "", text: "", lang }).core;
+    const apart = (a: string, b: string, lang: "vi" | "en" = "en") => {
+      const event = emptyFacts();
+      addFacts(event, title(a, lang));
+      return contradicts(title(b, lang), event, 2);
+    };
+    expect(apart("Moon and Kim meet at Peace House", "Moon and Kim meet at Panmunjom")).toBe(false);
+    expect(apart("Trump and Kim meet at the Capella hotel", "Trump and Kim meet in Singapore")).toBe(false);
+    expect(apart("Putin and Kim meet on Russky Island", "Putin and Kim meet in Vladivostok")).toBe(false);
+    expect(apart("Triều Tiên bắn đạn pháo gần đảo Yeonpyeong", "Triều Tiên bắn pháo gần NLL", "vi")).toBe(false);
+    // Two venues, two places: two events.
+    expect(apart("Putin and Kim meet in Vladivostok", "Putin and Kim meet at Vostochny Cosmodrome")).toBe(true);
+    expect(apart("Moon and Kim meet at Panmunjom", "Trump and Kim meet in Singapore")).toBe(true);
   });
 
   it("gives two different US envoys two terms, and two reports naming missiles only a term that anchors nothing", () => {

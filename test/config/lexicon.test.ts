@@ -183,7 +183,7 @@ describe("a malformed lexicon is refused, naming the key", () => {
     [
       "an unknown kind",
       "  - {id: a, kind: verb, vi: [phóng], en: [launch]}",
-      "entries[0].kind: expected action, institution, title, weapon, place, site, person, named, country or topic",
+      "entries[0].kind: expected action, institution, title, weapon, place, border, site, person, named, country or topic",
     ],
     [
       "an unknown role",
@@ -204,6 +204,11 @@ describe("a malformed lexicon is refused, naming the key", () => {
       "a capital's country that is no country entry",
       "  - {id: seoul, kind: place, role: recurring, country: korea, vi: [Seoul], en: [Seoul]}\n  - {id: korea, kind: place, vi: [Triều Tiên], en: [Korea]}",
       'entries[0].country: "korea" is not the id of a country entry',
+    ],
+    [
+      "a venue within a place that is no place entry",
+      "  - {id: peace-house, kind: place, within: [korea], vi: [Nhà Hòa bình], en: [Peace House]}\n  - {id: korea, kind: country, vi: [Triều Tiên], en: [Korea]}",
+      'entries[0].within[0]: "korea" is not the id of a place entry',
     ],
     [
       "a duplicate id",
