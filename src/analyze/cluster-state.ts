@@ -178,6 +178,9 @@ function prune(state: ClusterState): void {
   }
 }
 
+/** Whether the next `tick` prunes: what is to be settled must be settled first, or its events are gone. */
+export const pruneDue = (state: ClusterState): boolean => state.sincePrune + 1 >= PRUNE_EVERY;
+
 /** Note an item's time; every PRUNE_EVERY items, prune. */
 export function tick(state: ClusterState, at: number | undefined): void {
   if (at !== undefined) state.latest = state.latest === undefined ? at : Math.max(state.latest, at);

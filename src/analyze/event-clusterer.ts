@@ -1,6 +1,6 @@
 import { chooseEvent } from "./cluster-linkage.js";
 import { type EventMerge, settle } from "./cluster-settle.js";
-import { createClusterState, merge, newEvent, place, tick } from "./cluster-state.js";
+import { createClusterState, merge, newEvent, place, pruneDue, tick } from "./cluster-state.js";
 import { type ClusterOptions, type ClusterTuning, DEFAULT_CLUSTER_TUNING } from "./cluster-tuning.js";
 import { type ClusterInput, reportOf } from "./cluster-vectors.js";
 import { eventsContradict } from "./event-contradiction.js";
@@ -50,7 +50,8 @@ export interface EventClusterer {
    * Merge the events placed into since the last settle with the events they are as close to as
    * the reports of one event are to each other (average similarity of their reports), closest
    * pair first: placing reports one at a time cannot see that two young events are one. Returns
-   * the merges in order; the surviving event is the older one.
+   * the merges in order (with those a long batch settled before dropping its oldest events); the
+   * surviving event is the older one, or the story a lone report joins.
    */
   settle(): readonly EventMerge[];
 }
@@ -73,9 +74,12 @@ export function createEventClusterer(
 ): EventClusterer {
   const state = createClusterState(options, tuning);
   const { stats } = state;
+  // Merges settled before a prune (a batch longer than the prune interval), reported by the next settle.
+  const early: EventMerge[] = [];
   return {
     observe: (terms, at) => stats.observe(terms, at),
     add(item) {
+      if (pruneDue(state)) early.push(...settle(state));
       tick(state, item.publishedAt);
       stats.observe(item.terms, item.publishedAt);
       const report = reportOf(state, item);
@@ -96,6 +100,10 @@ export function createEventClusterer(
       place(state, item.id, state.events.get(eventId) ?? newEvent(state, eventId), report);
     },
     eventOf: (itemId) => state.eventOfItem.get(itemId),
-    settle: () => settle(state),
+    settle: () => {
+      const merges = [...early, ...settle(state)];
+      early.length = 0;
+      return merges;
+    },
   };
 }

@@ -49,4 +49,18 @@ describe("a lone report of a story's hours", () => {
     expect(clusterer.eventOf(dinner)).toBe(clusterer.eventOf(summit[0]!));
     expect(clusterer.eventOf("later")).not.toBe(clusterer.eventOf(summit[0]!));
   });
+
+  it("joins it in a batch long enough that the clusterer drops its oldest events before the end", () => {
+    const start = byId(dinner).publishedAt! + 8 * 24 * H;
+    const filler: ArticleInput[] = Array.from({ length: 2100 }, (_, n) => ({
+      id: `filler-${n}`,
+      title: `Weather bulletin ${n}`,
+      lead: `Forecast number ${n} for the northern provinces.`,
+      text: "",
+      lang: "en",
+      publishedAt: start + n * 60_000,
+    }));
+    const r = clusterItems([...day, ...filler], { lexicon });
+    expect(r.eventOf.get(dinner)).toBe(r.eventOf.get(summit[0]!));
+  });
 });
