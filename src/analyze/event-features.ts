@@ -38,6 +38,8 @@ export interface CoreFacts {
 
 /** Kinds of specific concept of which an event has its own: a launch is of one missile, a summit in one place. */
 export type ExclusiveKind = "weapon" | "place" | "site" | "named";
+const PLACE_KINDS: ReadonlySet<string> = new Set(["place", "border"]);
+const REFERENT_KINDS: ReadonlySet<string> = new Set(["country", "person"]);
 const EXCLUSIVE_KINDS: ReadonlySet<string> = new Set<ExclusiveKind>(["weapon", "place", "site", "named"]);
 
 interface MutableCore {
@@ -200,11 +202,14 @@ function readConcepts(
     addConcept(hit, weight);
     // The concepts inside a longer one ("Moscow" and "non-proliferation" inside the Moscow
     // Non-Proliferation Conference) still count, lighter: a report naming the conference another
-    // way shares them.
+    // way shares them. A country or person in a place's name is not there: Latin America ("Mỹ
+    // Latinh") is not the United States, nor is Kim Il Sung Square the man.
     if (hit.end - hit.start < 2) continue;
     const inside = tokens.slice(hit.start, hit.end);
+    const inPlace = PLACE_KINDS.has(hit.concept.kind);
     for (const inner of matcher.match(inside, source.lang, hit.end - hit.start - 1)) {
-      if (inner.concept !== hit.concept) addConcept(inner, weight * fw.innerConcept);
+      if (inner.concept === hit.concept || (inPlace && REFERENT_KINDS.has(inner.concept.kind))) continue;
+      addConcept(inner, weight * fw.innerConcept);
     }
   }
   return covered;

@@ -62,6 +62,14 @@ describe("the lexicon as clustering reads it", () => {
     expect(apart("Moon and Kim meet at Panmunjom", "Trump and Kim meet in Singapore")).toBe(true);
   });
 
+  it("reads a region named with 'Mỹ' as that region, not the United States, nor a square named after a man as the man", () => {
+    const countries = (lead: string) => [...(terms(lead, "vi").core?.countries ?? [])];
+    expect(lexiconTerms("chính sách của Seoul ở Mỹ Latinh", "vi")).toEqual(["g:latin-america", "r:seoul"]);
+    expect(countries("Hàn Quốc mở rộng quan hệ với Mỹ Latinh")).toEqual(["south-korea"]);
+    expect(countries("Hàn Quốc và Mỹ nhất trí")).toEqual(["south-korea", "united-states"]);
+    expect(lexiconTerms("Duyệt binh tại Quảng trường Kim Il Sung", "vi")).not.toContain("e:kim-il-sung");
+  });
+
   it("gives two different US envoys two terms, and two reports naming missiles only a term that anchors nothing", () => {
     const sungKim = lexiconTerms("Đặc phái viên Sung Kim", "vi").filter((t) => t.startsWith("e:"));
     const lambert = lexiconTerms("Đặc phái viên Mark Lambert", "vi").filter((t) => t.startsWith("e:"));
