@@ -143,14 +143,23 @@ export function statementsIn(folded: string, actor?: string): Statement[] {
   return out;
 }
 
+/** What a title may tell as its deed, and the gatherings a lead then only mentions as background. */
+const DEEDS: readonly Statement[] = ["missile", "satellite", "launch", "dismantled", "tested"];
+const GATHERINGS: readonly Statement[] = ["talks", "parade"];
+
 /**
  * A report's statements: on each axis the title's answer when it gives one (a lead's "after two
  * failures" or "the talks followed the parade" is background), else the first sentence's.
  */
 export function reportStatements(title: readonly Statement[], firstSentence: readonly Statement[]): Set<Statement> {
   const out = new Set<Statement>();
+  // A title telling a deed makes the talks its lead mentions background ("fired a missile on
+  // Wednesday, amid stalled talks with the United States"). A meeting it mentions stays news:
+  // Seoul's security council convened over the launch is an occasion of its own.
+  const deed = title.some((s) => DEEDS.includes(s));
   for (const axis of AXES) {
     const fromTitle = title.filter(axis);
+    if (fromTitle.length === 0 && deed && GATHERINGS.some(axis)) continue;
     for (const s of fromTitle.length > 0 ? fromTitle : firstSentence.filter(axis)) out.add(s);
   }
   // At a meeting a measure is the parties' joint decision ("agreed to resume regular meetings"),

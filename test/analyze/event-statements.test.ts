@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { launchSaid, type Statement, statementsIn, tellsReaction } from "../../src/analyze/event-statements.js";
+import {
+  launchSaid,
+  reportStatements,
+  type Statement,
+  statementsIn,
+  tellsReaction,
+} from "../../src/analyze/event-statements.js";
 import { foldedSyllables } from "../../src/text/tokens.js";
 
 const says = (text: string) => statementsIn(foldedSyllables(text).join(" "));
@@ -58,6 +64,23 @@ describe("what a title says happened", () => {
     expect(says("Triều Tiên phóng tên lửa mô phỏng tấn công hạt nhân")).toContain("missile");
     // "fire and fury" fires nothing.
     expect(says("Trump warns of fire and fury after report on missile warheads")).not.toContain("missile");
+  });
+
+  it("a lead's talks are the background of a title's launch; a meeting it names is still news", () => {
+    const report = (title: string, lead: string) => [...reportStatements(says(title), says(lead))];
+    expect(
+      report(
+        "North Korea fires suspected ballistic missile in first launch of 2022",
+        "North Korea fired a suspected ballistic missile on Wednesday, amid stalled talks with the United States",
+      ),
+    ).toEqual(["missile"]);
+    expect(report("Moon, Kim hold surprise summit", "the leaders met for talks at Panmunjom")).toContain("talks");
+    expect(
+      report(
+        "N. Korea fires missile into East Sea",
+        "Yoon convened a National Security Council meeting after the launch",
+      ),
+    ).toContain("meeting");
   });
 
   it("a launch that does not say what flew, in either language", () => {
