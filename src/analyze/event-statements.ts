@@ -61,7 +61,10 @@ const TALKS = /\b(talks|summit|summits|hoi dam|hoi kien|thuong dinh)\b/;
  * agreed on at talks is no launch).
  */
 const MISSILE =
-  /\b(missile|missiles|icbm|icbms|slbm|irbm|(?<!(?:bai thu|bai phong|co so|can cu) )ten lua(?! day)|hoa tien)\b(?! (?:engine |test |launch )*(?:site|sites|facility|facilities|base|bases|complex))/;
+  /\b(missile|missiles|projectile|projectiles|vat the bay|icbm|icbms|slbm|irbm|(?<!(?:bai thu|bai phong|co so|can cu) )ten lua(?! day)|hoa tien)\b(?! (?:engine |test |launch )*(?:site|sites|facility|facilities|base|bases|complex|programs?|programmes?))/;
+/** A weapons programme ("chương trình hạt nhân và tên lửa", "its nuclear and missile programmes") is no launch. */
+const PROGRAMME =
+  /\b(chuong trinh (?:vu khi )?(?:hat nhan va )?ten lua|(?:nuclear and )?missile programs?|(?:nuclear and )?missile programmes?)\b/g;
 /**
  * Missiles in a threat, a plan or a capability ("considering a missile strike on Guam", "a
  * warhead that fits inside its missiles", "dọa tấn công"): no launch, unless the text says one
@@ -70,6 +73,9 @@ const MISSILE =
 const THREATENED =
   /\b(strike|strikes|attack|attacks|considering|examining|warhead|warheads|threatens? to|threatened to|doa|de doa|tan cong|dau dan)\b/;
 const FIRED = /\b(fires|fired|firing|launch|launches|launched|test fires?|test fired|phong|ban)\b/;
+/** The Council's resolutions named as what is to be enforced: no meeting of it. */
+const RESOLUTIONS =
+  /\b(nghi quyet (?:\S+ ){0,3}(?:cua )?hoi dong bao an|security council resolutions?|resolutions? of the (?:un |u n )?security council)\b/g;
 /** Ministers, envoys or the Security Council meeting: news of its own, even about a launch. */
 const MEETING =
   /\b(meeting|meetings|communique|security council|hoi nghi|cuoc hop|hop khan|nhom hop|hoi dong bao an)\b/;
@@ -129,8 +135,9 @@ export function statementsIn(folded: string, actor?: string): Statement[] {
   const occasions = folded.replace(AHEAD_OF, " ");
   if (PARADE.test(occasions)) out.push("parade");
   if (TALKS.test(occasions)) out.push("talks");
-  if (MEETING.test(occasions)) out.push("meeting");
-  if (MISSILE.test(folded) && (FIRED.test(folded) || !THREATENED.test(folded))) out.push("missile");
+  if (MEETING.test(occasions.replace(RESOLUTIONS, " "))) out.push("meeting");
+  const launched = folded.replace(PROGRAMME, " ");
+  if (MISSILE.test(launched) && (FIRED.test(folded) || !THREATENED.test(folded))) out.push("missile");
   if (SATELLITE.test(folded)) out.push("satellite");
   if (!out.includes("missile") && !out.includes("satellite") && LAUNCH.test(folded)) out.push("launch");
   if (CANCELLED.test(folded)) out.push("cancelled");

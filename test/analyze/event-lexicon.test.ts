@@ -70,6 +70,15 @@ describe("the lexicon as clustering reads it", () => {
     expect(lexiconTerms("Duyệt binh tại Quảng trường Kim Il Sung", "vi")).not.toContain("e:kim-il-sung");
   });
 
+  it("knows Vietnam's leaders of the years its sets cover as Vietnam's", () => {
+    const countries = (lead: string) => [...(terms(lead, "vi").core?.countries ?? [])];
+    expect(countries("Chủ tịch nước Trần Đại Quang chủ trì lễ đón Tổng thống Trump")).toEqual([
+      "vietnam",
+      "united-states",
+    ]);
+    expect(countries("Bộ trưởng Phạm Bình Minh hội đàm")).toEqual(["vietnam"]);
+  });
+
   it("gives two different US envoys two terms, and two reports naming missiles only a term that anchors nothing", () => {
     const sungKim = lexiconTerms("Đặc phái viên Sung Kim", "vi").filter((t) => t.startsWith("e:"));
     const lambert = lexiconTerms("Đặc phái viên Mark Lambert", "vi").filter((t) => t.startsWith("e:"));

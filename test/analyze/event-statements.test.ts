@@ -83,6 +83,18 @@ describe("what a title says happened", () => {
     ).toContain("meeting");
   });
 
+  it("a programme is no launch, projectiles are, and the Council's resolutions are no meeting of it", () => {
+    expect(says("Hai bên quan ngại về chương trình hạt nhân và tên lửa đạn đạo của Triều Tiên")).not.toContain(
+      "missile",
+    );
+    expect(says("concern over North Korea's nuclear and missile programmes")).not.toContain("missile");
+    expect(says("North Korea fires several short-range projectiles")).toContain("missile");
+    expect(says("Triều Tiên phóng loạt vật thể bay tầm ngắn")).toContain("missile");
+    expect(says("nhất trí thực thi đầy đủ các nghị quyết liên quan của Hội đồng Bảo an")).not.toContain("meeting");
+    expect(says("to fully implement U.N. Security Council resolutions")).not.toContain("meeting");
+    expect(says("Hội đồng Bảo an họp khẩn về vụ phóng")).toContain("meeting");
+  });
+
   it("a launch that does not say what flew, in either language", () => {
     expect(says("Japan issues J-Alert for Okinawa after North Korea's launch")).toContain("launch");
     expect(says("Nhật Bản phát cảnh báo khẩn ở Okinawa sau vụ phóng của Triều Tiên")).toContain("launch");
