@@ -35,6 +35,25 @@ describe("the lexicon as clustering reads it", () => {
     expect(lexiconTerms("Triều Tiên thả bóng bay chở rác", "vi")).not.toContain("g:fly");
   });
 
+  it("bridges how each language tells a flight, a first, a failure and a press conference", () => {
+    const shared = (vi: string, en: string) => {
+      const e = new Set(lexiconTerms(en, "en"));
+      return lexiconTerms(vi, "vi").filter((t) => e.has(t));
+    };
+    expect(shared("tên lửa tầm xa bay 74 phút", "the long-range missile flew for 74 minutes")).toEqual(
+      expect.arrayContaining(["g:long-range", "g:minutes"]),
+    );
+    expect(shared("lần đầu tiên phóng thất bại", "its first launch failed")).toEqual(
+      expect.arrayContaining(["g:first", "g:fail"]),
+    );
+    expect(shared("Bộ Ngoại giao họp báo", "the foreign ministry told a press conference")).toContain(
+      "g:press-conference",
+    );
+    expect(shared("cư dân được sơ tán khỏi lãnh thổ", "residents evacuated from the territory")).toEqual(
+      expect.arrayContaining(["g:residents", "g:territory"]),
+    );
+  });
+
   it("tells words apart by their diacritics where folding would make them one", () => {
     expect(lexiconTerms("Triều Tiên phóng vệ tinh", "vi")).toEqual(
       lexiconTerms("North Korea launches satellite", "en"),
