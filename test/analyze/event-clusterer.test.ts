@@ -618,8 +618,8 @@ describe("event clustering", () => {
     ).toBe(0);
   });
 
-  // Floors a little under `npm run eval` (seeds F1 0.656, seeds + English 0.592, ktlab-dev F1 0.877,
-  // ktlab-dev title + sapo 0.808). The first two were 0.861 and 0.849 before clustering read both
+  // Floors a little under `npm run eval` (seeds F1 0.656, seeds + English 0.592, ktlab-dev F1 0.878,
+  // ktlab-dev title + sapo 0.834). The first two were 0.861 and 0.849 before clustering read both
   // languages through the bilingual lexicon: the seeds' paraphrases ("window closing", the Biden
   // summit's two pairs) shared syllables that concepts now stand for. Measured, not hidden.
   it("holds pairwise F1 on the seed leads", () => {
@@ -636,12 +636,12 @@ describe("event clustering", () => {
     expect(dayScore(ktlabDocs({ sapoOnly: true })!).f1).toBeGreaterThanOrEqual(0.79);
   });
 
-  // A real news day: title + lead, both languages (eval: tuning half P 0.977 F1 0.918, held out
-  // P 0.958 F1 0.790; seeds with their cross-language reports on one day F1 0.817, cross-language
-  // pair recall 0.865; the bundled samples F1 0.935). Precision first: a mixed entry shows a
-  // reader other stories' links.
+  // A real news day: title + lead, both languages (eval: tuning half P 0.977 F1 0.927, held out
+  // P 0.965 F1 0.875, cross-language pair recall 0.824; seeds with their cross-language reports
+  // on one day F1 0.797, pair recall 0.878; the bundled samples F1 0.953). Precision first: a
+  // mixed entry shows a reader other stories' links.
   it("holds precision and F1 on the real-day sets, and joins reports across languages", () => {
-    const holds = (half: "tune" | "tune2" | "tune3" | "tune4" | "heldout", precision: number, f1: number) => {
+    const holds = (half: "tune" | "tune2" | "tune3" | "tune4" | "tune5" | "heldout", precision: number, f1: number) => {
       const s = dayScore(realDay(half));
       expect(s.precision, `${half} precision`).toBeGreaterThanOrEqual(precision);
       expect(s.f1, `${half} F1`).toBeGreaterThanOrEqual(f1);
@@ -659,21 +659,28 @@ describe("event clustering", () => {
     // reaction stopped counting it a party (P 0.809 F1 0.748), then weekdays dated reports
     // ("on Thursday"), keeping the envoys' dinner apart from Trump's answer (P 0.94 F1 0.798),
     // dotted dates ("ngày 8.3") and measures told as one deed of their hours (P 0.98 F1 0.791),
-    // the lexicon's news vocabulary (P 0.99 F1 0.838), and one launch of its hours taking the
-    // reports that name other countries (P 0.99 F1 0.883).
-    holds("tune3", 0.95, 0.86);
+    // the lexicon's news vocabulary (P 0.99 F1 0.838), one launch of its hours taking the
+    // reports that name other countries (P 0.99 F1 0.883), and the lexicon's flight words (0.897).
+    holds("tune3", 0.95, 0.87);
     // Written after tune3 had been tuned on; measured first at P 0.775 F1 0.772, then a launch
     // stopped joining the summit of its morning and a proposal its rejection (P 1.000 F1 0.900),
-    // trains paused ("tạm dừng") stopped reading as Tokyo's measure (F1 0.920), and a reaction's
-    // measure became the deed's country's (F1 0.939).
-    holds("tune4", 0.97, 0.92);
-    holds("heldout", 0.94, 0.74);
+    // trains paused ("tạm dừng") stopped reading as Tokyo's measure (F1 0.920), a reaction's
+    // measure became the deed's country's (F1 0.939), and a lone report joined the story of its
+    // hours closest to it (F1 0.975).
+    holds("tune4", 0.97, 0.95);
+    // Written after tune4 had been tuned on; measured first at P 0.83 F1 0.751, then the lone
+    // report pass (0.784), a border line and the island by it stopped being two places (0.810),
+    // "Mỹ Latinh" stopped being the United States (0.815), a launch's lead stopped making it
+    // talks (0.840), projectiles became a launch (0.848), and the lexicon's flight words (0.836).
+    holds("tune5", 0.83, 0.81);
+    // 0.790 until a lone report joined the story of its hours (0.846), then 0.875.
+    holds("heldout", 0.94, 0.85);
     const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
     expect(day.f1).toBeGreaterThanOrEqual(0.76);
     expect(day.crossRecall).toBeGreaterThanOrEqual(0.84);
     // The newcomer's first digest: 0.889 until the lexicon bridged how each language tells a
-    // veto, a launch's end, a border campaign (0.917), and one launch took the reports naming
-    // other countries (0.935).
-    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.92);
+    // veto, a launch's end, a border campaign (0.917), one launch took the reports naming
+    // other countries (0.935), and a lone report joined the story closest to it (0.953).
+    expect(dayScore(samples()).f1).toBeGreaterThanOrEqual(0.94);
   });
 });
