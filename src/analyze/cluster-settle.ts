@@ -2,7 +2,7 @@ import { type ClusterState, type EventState, HOUR, merge } from "./cluster-state
 import { type DeedKind, deedOf, sameDeed, sameFamily } from "./deed-story.js";
 import { deedsApart, eventsContradict, partiesOf } from "./event-contradiction.js";
 import { profileSimilarity, strongestTerms } from "./event-profile.js";
-import { sameMeetingStory } from "./meeting-story.js";
+import { sameMeetingStory, saysMore } from "./meeting-story.js";
 
 /** One event merged into another. */
 export interface EventMerge {
@@ -89,20 +89,26 @@ function deedParts(state: ClusterState, a: EventState): Neighbour[] {
 }
 
 /**
- * The events of `a`'s hours (among `found`) that may be parts of its meeting story (see
- * meeting-story), with their scores, when there are few: a visit told in its parts (the arrival,
- * the talks, the departure) shares its parties and hours and little else. Many such events in
- * one window are many meetings, and nothing says which part is whose.
+ * The events of `a`'s hours that may be parts of its meeting story (see meeting-story): a visit
+ * told in its parts (the arrival, the talks, the departure) shares its parties and hours and
+ * little else. Undefined when there are many: many such events in one window are many meetings,
+ * and nothing says which part is whose.
  */
-function theMeetingParts(state: ClusterState, a: EventState, found: Iterable<EventState>): Neighbour[] {
+function meetingPartsNear(state: ClusterState, a: EventState): EventState[] | undefined {
+  const parts: EventState[] = [];
+  if (partiesOf(a.facts).size < 2) return parts;
+  for (const b of state.events.values()) {
+    if (b === a || !sameHours(state, a, b) || !sameMeetingStory(a.facts, b.facts)) continue;
+    if (parts.push(b) > state.tuning.meetingParts) return undefined;
+  }
+  return parts;
+}
+
+/** The parts of `a`'s meeting story (see meetingPartsNear) close enough to merge with it, with their scores. */
+function theMeetingParts(state: ClusterState, a: EventState): Neighbour[] {
   const { tuning, options } = state;
-  if (partiesOf(a.facts).size < 2) return [];
-  const isPart = (b: EventState) => b !== a && sameHours(state, a, b) && sameMeetingStory(a.facts, b.facts);
-  let near = 0;
-  for (const b of state.events.values()) if (isPart(b) && ++near > tuning.meetingParts) return [];
-  const parts = [...found].filter(isPart);
   const out: Neighbour[] = [];
-  for (const b of parts) {
+  for (const b of meetingPartsNear(state, a) ?? []) {
     if (eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
     const score = similarity(state, a, b);
     if (score >= options.threshold * tuning.meetingShare) out.push({ other: b, score });
@@ -126,10 +132,25 @@ function settleCandidates(state: ClusterState, a: EventState): Neighbour[] {
     if (score < options.threshold * bar && !shareAnchor(state, a, b)) continue;
     out.push({ other: b, score });
   }
-  for (const part of [...deedParts(state, a), ...theMeetingParts(state, a, found)]) {
+  for (const part of [...deedParts(state, a), ...theMeetingParts(state, a)]) {
     if (!out.some((n) => n.other === part.other)) out.push(part);
   }
   return out;
+}
+
+/**
+ * The multiple of the threshold at which the lone report `a` joins `story`. A report that tells
+ * nothing but that its parties met (the wreath at the memorial) is a part of the one story of
+ * theirs in its hours: its words are the visit's least. Among many meetings of the same parties
+ * that afternoon it may be a part of any of them, and needs more.
+ */
+function orphanShare(state: ClusterState, a: EventState, story: EventState): number {
+  const { tuning } = state;
+  if (saysMore(a.facts.says)) return tuning.orphanShare;
+  const parts = meetingPartsNear(state, a);
+  if (parts === undefined) return tuning.orphanCrowdShare;
+  const stories = parts.filter((e) => e.members >= tuning.orphanStory);
+  return stories.length === 1 && stories[0] === story ? tuning.orphanPartShare : tuning.orphanShare;
 }
 
 /**
@@ -159,7 +180,8 @@ function storyOfOrphan(state: ClusterState, a: EventState): EventState | undefin
       best = { other: b, score };
     } else second = Math.max(second, score);
   }
-  if (best === undefined || best.score < options.threshold * tuning.orphanShare) return undefined;
+  if (best === undefined) return undefined;
+  if (best.score < options.threshold * orphanShare(state, a, best.other)) return undefined;
   return best.score >= tuning.orphanMargin * second ? best.other : undefined;
 }
 

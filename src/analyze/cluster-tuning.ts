@@ -108,6 +108,14 @@ export interface ClusterTuning {
   readonly orphanStory: number;
   readonly orphanMargin: number;
   /**
+   * The multiple of the threshold (instead of orphanShare) at which a lone report that says only
+   * that its parties met joins the one story of theirs in its hours (see meeting-story): the
+   * wreath at the memorial shares the visit's parties and hours, hardly its words.
+   */
+  readonly orphanPartShare: number;
+  /** The same, when more than `meetingParts` events of its hours are meetings of its parties. */
+  readonly orphanCrowdShare: number;
+  /**
    * An item this many times the threshold close to two events shows they are one story that
    * began as two (its first reports told it from different sides): the events merge. Incremental
    * placement cannot take back an early split any other way.
@@ -155,6 +163,8 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   orphanWaitHours: 6,
   orphanStory: 2,
   orphanMargin: 1.5,
+  orphanPartShare: 0.4,
+  orphanCrowdShare: 0.6,
   mergeShare: 1.6,
   dateSlackDays: 2,
   crossLanguage: 0.8,

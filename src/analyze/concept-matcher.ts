@@ -86,6 +86,24 @@ export function createConceptMatcher(concepts: readonly Concept[]): ConceptMatch
     return best;
   };
 
+  // A title and a full name that overlap are one mention: "President Moon Jae-in" is the title
+  // spelling "President Moon" and the name "Moon Jae-in". Read as the title alone, the rest of the
+  // name ("Jae in") is left over as words that join every story of the man.
+  const spanOf = (
+    tokens: readonly MatchToken[],
+    i: number,
+    found: Pattern,
+    lang: Lang | undefined,
+    maxTokens: number,
+  ): number => {
+    let end = i + found.tokens.length;
+    for (let j = i + 1; j < end; j++) {
+      const longer = longest(tokens, j, lang, maxTokens - (j - i));
+      if (longer?.concept === found.concept) end = Math.max(end, j + longer.tokens.length);
+    }
+    return end;
+  };
+
   return {
     match(tokens, lang, maxTokens = Number.POSITIVE_INFINITY) {
       const hits: ConceptHit[] = [];
@@ -96,8 +114,9 @@ export function createConceptMatcher(concepts: readonly Concept[]): ConceptMatch
           i++;
           continue;
         }
-        hits.push({ concept: found.concept, start: i, end: i + found.tokens.length });
-        i += found.tokens.length;
+        const end = spanOf(tokens, i, found, lang, maxTokens);
+        hits.push({ concept: found.concept, start: i, end });
+        i = end;
       }
       return hits;
     },

@@ -6,6 +6,9 @@ const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every(
 /** What an event says happened beyond that its leaders, ministers or envoys met. */
 const happenings = (says: ReadonlySet<Statement>) => [...says].filter((s) => s !== "talks" && s !== "meeting");
 
+/** Whether an event says anything happened beyond that its leaders, ministers or envoys met. */
+export const saysMore = (says: ReadonlySet<Statement>): boolean => happenings(says).length > 0;
+
 /**
  * Whether two events may be parts of one meeting story: the parties of one (two countries or
  * more) within the other's, and what they say happened alike, or said by one only. The talks, the

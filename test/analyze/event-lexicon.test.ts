@@ -19,6 +19,14 @@ describe("the lexicon as clustering reads it", () => {
     );
   });
 
+  it("reads a title and the full name it overlaps as one mention, leaving none of the name over as words", () => {
+    const words = (lead: string, lang: "vi" | "en") =>
+      [...terms(lead, lang).keys()].filter((t) => /^[ub]:/.test(t)).sort();
+    expect(words("President Moon Jae-in arrives", "en")).toEqual(words("Moon Jae-in arrives", "en"));
+    expect(words("Chủ tịch Kim Jong Un thị sát", "vi")).toEqual(words("Kim Jong Un thị sát", "vi"));
+    expect(lexiconTerms("President Moon Jae-in arrives", "en")).toEqual(lexiconTerms("Moon Jae-in arrives", "en"));
+  });
+
   it("bridges how each language tells a veto, a launch's end and a border campaign", () => {
     expect(lexiconTerms("Nga phủ quyết gia hạn nhóm chuyên gia", "vi")).toEqual(
       expect.arrayContaining(["g:veto", "g:extend"]),
@@ -52,6 +60,7 @@ describe("the lexicon as clustering reads it", () => {
     expect(shared("cư dân được sơ tán khỏi lãnh thổ", "residents evacuated from the territory")).toEqual(
       expect.arrayContaining(["g:residents", "g:territory"]),
     );
+    expect(shared("ông Kim rời Hà Nội bằng tàu hỏa", "Kim leaves Vietnam by train")).toContain("g:depart");
   });
 
   it("tells words apart by their diacritics where folding would make them one", () => {

@@ -67,7 +67,7 @@ describe("a visit told in its parts, on the real-day tuning set", () => {
     // (and without a lone report joining the story closest to it) they stay apart.
     const apart = clusterItems(day, {
       lexicon,
-      tuning: { ...DEFAULT_CLUSTER_TUNING, meetingShare: 99, orphanShare: 99 },
+      tuning: { ...DEFAULT_CLUSTER_TUNING, meetingShare: 99, orphanShare: 99, orphanPartShare: 99 },
     });
     expect(apart.eventOf.get(wreath)).not.toBe(apart.eventOf.get(talks));
   });
