@@ -115,6 +115,13 @@ const PLEDGED =
 /** A meeting, drill or other occasion the text only times its news by: "fires ICBM ahead of S. Korea-Japan summit". */
 const AHEAD_OF =
   /\b(?:ahead of|before|on the eve of|in the run up to|days before|hours before|truoc them|truoc khi|truoc)\s+(?:\S+\s+){0,16}?(?:summits?|talks|meetings?|hoi nghi thuong dinh|thuong dinh|hoi nghi|hoi dam|cuoc gap|cuoc hop)\b/g;
+/**
+ * A meeting the news happened while someone was at: "fired … while Yoon was attending the NATO
+ * summit in Lithuania", "trong lúc Tổng thống … đang dự hội nghị thượng đỉnh NATO". ("trong khi
+ * đó", meanwhile, tells news of its own.)
+ */
+const WHILE_AT =
+  /\b(?:while|trong luc|trong khi(?! do\b))\s+(?:\S+\s+){0,12}?(?:summits?|talks|meetings?|hoi nghi thuong dinh|thuong dinh|hoi nghi|hoi dam|cuoc gap|cuoc hop)\b/g;
 const OFFERED =
   /\b(offers?|offered|proposes?|proposed|proposal|seeks?|sought|wants? to meet|wish to meet|de nghi|de xuat|muon gap)\b/;
 const REJECTED =
@@ -132,7 +139,7 @@ export function statementsIn(folded: string, actor?: string): Statement[] {
   // "after notifying Japan of a plan to put a satellite into orbit" says what was meant, not how it ended.
   if (success !== null && !INTENDED.test(folded.slice(0, success.index))) out.push("succeeded");
   // An occasion the news is only timed by is not its occasion: the launch hours before a summit is a launch.
-  const occasions = folded.replace(AHEAD_OF, " ");
+  const occasions = folded.replace(AHEAD_OF, " ").replace(WHILE_AT, " ");
   if (PARADE.test(occasions)) out.push("parade");
   if (TALKS.test(occasions)) out.push("talks");
   if (MEETING.test(occasions.replace(RESOLUTIONS, " "))) out.push("meeting");

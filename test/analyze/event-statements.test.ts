@@ -142,6 +142,15 @@ describe("what a title says happened", () => {
     expect(says("North Korea fires ICBM ahead of South Korea-Japan summit")).not.toContain("talks");
     expect(says("Triều Tiên phóng ICBM trước thềm thượng đỉnh Nhật - Hàn")).not.toContain("talks");
     expect(says("Yoon, Kishida hold summit in Tokyo")).toContain("talks");
+    // Nor one someone was at when it happened.
+    const at = says(
+      "Tên lửa Triều Tiên phóng sáng 12/7, trong lúc Tổng thống Hàn Quốc đang dự hội nghị thượng đỉnh NATO tại Lithuania",
+    );
+    expect(at).not.toContain("meeting");
+    expect(at).toContain("missile");
+    expect(says("North Korea fired a missile while Yoon was attending the NATO summit")).not.toContain("talks");
+    // "Trong khi đó" (meanwhile) tells news of its own.
+    expect(says("Trong khi đó, Hội đồng Bảo an họp khẩn")).toContain("meeting");
   });
 
   it("a proposal, or its rejection, in either language; a text telling both says neither", () => {
