@@ -38,10 +38,10 @@ function spansMeet(state: ClusterState, a: EventState, b: EventState): boolean {
     : a.first <= b.last + windowMs && b.first <= a.last + windowMs;
 }
 
-/** Whether both events are dated and began within `lateHours` of each other: one story's first hours. */
-function sameHours(state: ClusterState, a: EventState, b: EventState): boolean {
+/** Whether both events are dated and began within `hours` (`lateHours`) of each other: one story's first hours. */
+function sameHours(state: ClusterState, a: EventState, b: EventState, hours = state.tuning.lateHours): boolean {
   if (a.first === undefined || b.first === undefined) return false;
-  return Math.abs(a.first - b.first) <= state.tuning.lateHours * HOUR;
+  return Math.abs(a.first - b.first) <= hours * HOUR;
 }
 
 /** Whether `a` began before `b` (the smaller id first on a tie): the older one survives a merge. */
@@ -67,7 +67,7 @@ function deedParts(state: ClusterState, a: EventState): Neighbour[] {
   // from elsewhere (Okinawa's alert) may share none of the launch's.
   const deeds = new Map<EventState, DeedKind>();
   for (const b of state.events.values()) {
-    const k = b === a || !sameHours(state, a, b) ? undefined : deedOf(b.facts);
+    const k = b === a || !sameHours(state, a, b, tuning.deedHours) ? undefined : deedOf(b.facts);
     if (k !== undefined && sameFamily(kind, k)) deeds.set(b, k);
   }
   const told = new Set([...deeds.values()].filter((k) => k !== "unsaid"));

@@ -91,6 +91,12 @@ export interface ClusterTuning {
    */
   readonly launchShare: number;
   /**
+   * The hours within which deed stories began for deedParts to take them as one deed's: longer
+   * than `lateHours`, as Pyongyang confirms a launch in the next morning's state media, a day and
+   * some hours after Seoul's first report of it.
+   */
+  readonly deedHours: number;
+  /**
    * Parts of one meeting story of the same hours (see meeting-story) merge at this multiple of
    * the threshold, when at most `meetingParts` such events are near: the arrival, the talks and
    * the wreath-laying of one visit share its parties and hours, not its words.
@@ -156,6 +162,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   settleShare: 0.8,
   settleUnanchoredShare: 1.3,
   launchShare: 0.1,
+  deedHours: 30,
   meetingShare: 0.5,
   meetingParts: 3,
   lateHours: 24,

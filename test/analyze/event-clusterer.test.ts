@@ -262,7 +262,7 @@ describe("event clustering", () => {
     ];
     const lexicon = createEventLexicon(loadLexicon());
     /** A real-day set clustered as one batch, as `analyze` does it. */
-    const eventsOfDay = (half: "tune2" | "tune3" | "tune4") =>
+    const eventsOfDay = (half: "tune2" | "tune3" | "tune4" | "tune5") =>
       clusterItems(
         realDay(half).map((i) => i.article),
         { lexicon },
@@ -300,6 +300,16 @@ describe("event clustering", () => {
       "The Japanese government lifted an evacuation order for Okinawa prefecture shortly after the North Korean launch, saying nothing had fallen on its territory.",
       at + 4 * H,
     );
+
+    it("takes Pyongyang's confirmation in the next morning's state media, a day and some hours on", () => {
+      const r = eventsOfDay("tune5");
+      // The hypersonic missile of 11 January 2022: Seoul's reports that morning, KCNA's the next.
+      for (const id of ["rd5-061", "rd5-062"]) expect(r.get(id)).toBe(r.get("rd5-058"));
+      // The hypersonic test six days before stays its own launch.
+      expect(r.get("rd5-058")).not.toBe(
+        r.get(realDay("tune5").find((i) => i.event === "hypersonic-launch-jan5-2022")!.article.id),
+      );
+    });
 
     it("takes a report that does not say what flew when one launch is near", () => {
       const r = clusterItems([...launch, ...warning, unsaid], { lexicon });
