@@ -61,7 +61,7 @@ const TALKS = /\b(talks|summit|summits|hoi dam|hoi kien|thuong dinh)\b/;
  * agreed on at talks is no launch).
  */
 const MISSILE =
-  /\b(missile|missiles|projectile|projectiles|vat the bay|icbm|icbms|slbm|irbm|(?<!(?:bai thu|bai phong|co so|can cu) )ten lua(?! day)|hoa tien)\b(?! (?:engine |test |launch )*(?:site|sites|facility|facilities|base|bases|complex|programs?|programmes?))/;
+  /\b(missile|missiles|projectile|projectiles|rocket launchers?|guided weapons?|vat the bay|icbm|icbms|slbm|irbm|(?<!(?:bai thu|bai phong|co so|can cu) )ten lua(?! day)|hoa tien|phao phan luc|vu khi dan duong)\b(?! (?:engine |test |launch )*(?:site|sites|facility|facilities|base|bases|complex|programs?|programmes?))/;
 /** A weapons programme ("chương trình hạt nhân và tên lửa", "its nuclear and missile programmes") is no launch. */
 const PROGRAMME =
   /\b(chuong trinh (?:vu khi )?(?:hat nhan va )?ten lua|(?:nuclear and )?missile programs?|(?:nuclear and )?missile programmes?)\b/g;
@@ -71,7 +71,7 @@ const PROGRAMME =
  * was fired.
  */
 const THREATENED =
-  /\b(strike|strikes|attack|attacks|considering|examining|warhead|warheads|threatens? to|threatened to|doa|de doa|tan cong|dau dan)\b/;
+  /\b(strike(?! drills?\b)|strikes|attack|attacks|considering|examining|warhead|warheads|threatens? to|threatened to|doa|de doa|tan cong|dau dan)\b/;
 const FIRED = /\b(fires|fired|firing|launch|launches|launched|test fires?|test fired|phong|ban)\b/;
 /** The Council's resolutions named as what is to be enforced: no meeting of it. */
 const RESOLUTIONS =

@@ -64,6 +64,11 @@ describe("what a title says happened", () => {
     expect(says("Triều Tiên phóng tên lửa mô phỏng tấn công hạt nhân")).toContain("missile");
     // "fire and fury" fires nothing.
     expect(says("Trump warns of fire and fury after report on missile warheads")).not.toContain("missile");
+    // A strike drill fires: rocket launchers and guided weapons are launched as missiles are.
+    expect(says("Kim Jong Un oversees 'strike drill' of long-range rocket launchers, tactical weapons")).toContain(
+      "missile",
+    );
+    expect(says("Ông Kim Jong Un chỉ đạo diễn tập bắn pháo phản lực cỡ lớn")).toContain("missile");
   });
 
   it("a lead's talks are the background of a title's launch; a meeting it names is still news", () => {
