@@ -114,8 +114,11 @@ export function contradicts(item: CoreFacts | undefined, event: EventFacts, slac
   if (launchAndMeeting(item.says, event.says) || launchAndMeeting(event.says, item.says)) return true;
   // Talks name the sites they are about (Yongbyon to close, Dongchang-ri to dismantle); a launch happens at one.
   const meeting = item.says.has("talks") || event.says.has("talks");
+  // A launch's reports name where it flew from and where it came down (Wonsan, off Hokkaido):
+  // places tell no launch from another, its site and its missile do.
+  const launch = launchSaid(item.says) !== undefined && launchSaid(event.says) !== undefined;
   for (const [kind, terms] of item.exclusive) {
-    if (kind === "site" && meeting) continue;
+    if ((kind === "site" && meeting) || (kind === "place" && launch)) continue;
     const theirs = event.exclusive.get(kind);
     if (theirs === undefined || theirs.size === 0) continue;
     if (![...terms].some((t) => theirs.has(t))) return true;

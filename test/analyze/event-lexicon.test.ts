@@ -74,7 +74,7 @@ describe("the lexicon as clustering reads it", () => {
     expect(terms("Hai bên trao đổi về tình hình bán đảo", "vi").core?.says.has("satellite")).toBe(false);
   });
 
-  it("tells reports apart by the places they name, but not a venue from the place it lies in, nor an island from the border line it lies by", () => {
+  it("tells reports apart by the places they name, but not a venue from the place it lies in, an island from the border line it lies by, nor where a launch flew from from where it came down", () => {
     const title = (t: string, lang: "vi" | "en") => lexicon.features({ title: t, lead: "", text: "", lang }).core;
     const apart = (a: string, b: string, lang: "vi" | "en" = "en") => {
       const event = emptyFacts();
@@ -88,6 +88,21 @@ describe("the lexicon as clustering reads it", () => {
     // Two venues, two places: two events.
     expect(apart("Putin and Kim meet in Vladivostok", "Putin and Kim meet at Vostochny Cosmodrome")).toBe(true);
     expect(apart("Moon and Kim meet at Panmunjom", "Trump and Kim meet in Singapore")).toBe(true);
+    // A launch is told from where it flew and where it came down: one launch.
+    expect(apart("North Korea fires ballistic missile from Wonsan", "North Korean missile lands off Hokkaido")).toBe(
+      false,
+    );
+    expect(apart("North Korea fires ballistic missile from Wonsan", "Putin and Kim meet in Vladivostok")).toBe(true);
+  });
+
+  it("bridges the names Vietnamese outlets write their own way: Chinese in Sino-Vietnamese, Korean cities", () => {
+    for (const [text, lang] of [
+      ["Ngoại trưởng Tần Cương và Thủ tướng Lý Khắc Cường", "vi"],
+      ["Foreign Minister Qin Gang and Premier Li Keqiang", "en"],
+    ] as const)
+      expect(lexiconTerms(text, lang)).toEqual(expect.arrayContaining(["e:qin-gang", "e:li-keqiang"]));
+    expect(lexiconTerms("tên lửa phóng từ Hàm Hưng", "vi")).toContain("e:hamhung");
+    expect(lexiconTerms("the missile was fired from Hamhung", "en")).toContain("e:hamhung");
   });
 
   it("reads a region named with 'Mỹ' as that region, not the United States, nor a square named after a man as the man", () => {
