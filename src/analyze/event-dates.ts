@@ -85,6 +85,14 @@ const EN_SINCE = new RegExp(
 const VI_SINCE =
   /(?:nh[aậ]m\s+ch[uứ]c|tuy[eê]n\s+th[eệ]|k[eể]\s+t[uừ]|t[uừ]\s+ng[aà]y)\s+(?:ng[aà]y\s+|h[oô]m\s+)?(\d{1,2})\s?[./-]\s?(\d{1,2})(?![\d])/giu;
 
+/** The date of what the news came after: "less than a week after the test on Jan. 5", "sau vụ thử hôm 5/1". */
+const EN_AFTER = new RegExp(
+  String.raw`\b(?:after|following)\s+(?:[\p{L}'-]+\s+){0,5}?(?:on\s+)?(${MONTH_NAME})\.?\s+(\d{1,2})(?!\d)`,
+  "giu",
+);
+const VI_AFTER =
+  /\bsau\s+(?:v[uụ]|khi|cu[oộ]c)\s+(?:[\p{L}-]+\s+){0,4}?(?:h[oô]m|ng[aà]y)\s+(\d{1,2})\s?[./-]\s?(\d{1,2})(?![\d])/giu;
+
 /**
  * Dates a text names as references rather than as the day of what it reports: a date with its
  * year, a document's date ("the Sept. 19 military pact"), or a clause's background ("who took
@@ -96,9 +104,9 @@ export function referenceDatesIn(text: string): Set<string> {
   const push = (d: string | undefined) => {
     if (d !== undefined) out.add(d);
   };
-  for (const re of [...DATED_IN_YEAR, VI_NAMED, VI_SINCE])
+  for (const re of [...DATED_IN_YEAR, VI_NAMED, VI_SINCE, VI_AFTER])
     for (const m of text.matchAll(re)) push(date(Number(m[1]), Number(m[2])));
-  for (const re of [MONTH_FIRST_IN_YEAR, EN_NAMED, EN_SINCE])
+  for (const re of [MONTH_FIRST_IN_YEAR, EN_NAMED, EN_SINCE, EN_AFTER])
     for (const m of text.matchAll(re)) push(date(Number(m[2]), MONTHS[m[1]!.toLowerCase()]!));
   for (const m of text.matchAll(DAY_FIRST_IN_YEAR)) push(date(Number(m[1]), MONTHS[m[2]!.toLowerCase()]!));
   return out;

@@ -36,6 +36,16 @@ describe("dates a report names", () => {
     expect([...referenceDatesIn("Lee ordered the halt on June 11")]).toEqual([]);
   });
 
+  it("reads the date of what the news came after as background: the launch six days before", () => {
+    expect([
+      ...referenceDatesIn("Triều Tiên sáng 11/1 phóng một tên lửa đạn đạo, chưa đầy một tuần sau vụ thử hôm 5/1."),
+    ]).toEqual(["d:5-1"]);
+    expect([...referenceDatesIn("It fired a missile on Jan. 11, less than a week after the test on Jan. 5.")]).toEqual([
+      "d:5-1",
+    ]);
+    expect([...referenceDatesIn("North Korea fired a missile on Jan. 11 from Jagang province")]).toEqual([]);
+  });
+
   describe("days a report dates by weekday", () => {
     // Friday 9 March 2018, 09:35 in Seoul (00:35 UTC): Washington's Thursday evening.
     const friday = Date.parse("2018-03-09T00:35:00Z");
