@@ -670,8 +670,9 @@ describe("event clustering", () => {
     // ("on Thursday"), keeping the envoys' dinner apart from Trump's answer (P 0.94 F1 0.798),
     // dotted dates ("ngày 8.3") and measures told as one deed of their hours (P 0.98 F1 0.791),
     // the lexicon's news vocabulary (P 0.99 F1 0.838), one launch of its hours taking the
-    // reports that name other countries (P 0.99 F1 0.883), and the lexicon's flight words (0.897).
-    holds("tune3", 0.95, 0.87);
+    // reports that name other countries (P 0.99 F1 0.883), the lexicon's flight words (0.897),
+    // and a summit someone was at when a launch happened read as background (0.916).
+    holds("tune3", 0.95, 0.9);
     // Written after tune3 had been tuned on; measured first at P 0.775 F1 0.772, then a launch
     // stopped joining the summit of its morning and a proposal its rejection (P 1.000 F1 0.900),
     // trains paused ("tạm dừng") stopped reading as Tokyo's measure (F1 0.920), a reaction's
@@ -681,8 +682,10 @@ describe("event clustering", () => {
     // Written after tune4 had been tuned on; measured first at P 0.83 F1 0.751, then the lone
     // report pass (0.784), a border line and the island by it stopped being two places (0.810),
     // "Mỹ Latinh" stopped being the United States (0.815), a launch's lead stopped making it
-    // talks (0.840), projectiles became a launch (0.848), and the lexicon's flight words (0.836).
-    holds("tune5", 0.83, 0.81);
+    // talks (0.840), projectiles became a launch (0.848), the lexicon's flight words (0.836), a
+    // title and the full name it overlaps one mention (0.860), state media's confirmation the next
+    // morning one deed with the launch (0.884), and a strike drill of rocket launchers a launch (0.899).
+    holds("tune5", 0.85, 0.88);
     // 0.790 until a lone report joined the story of its hours (0.846), then 0.875.
     holds("heldout", 0.94, 0.85);
     const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
