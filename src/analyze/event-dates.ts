@@ -58,6 +58,63 @@ export function datesIn(text: string): string[] {
   return out;
 }
 
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * The text with every date datesIn reads moved `days` on, in its own style ("21/5" stays
+ * numeric, "May 21" becomes a month name and day), the year `year` settling month lengths.
+ * References (see referenceDatesIn: a document's date, a date with its year) stay as written.
+ * For re-dating a labelled set as if its events happened on another day.
+ */
+export function shiftDates(text: string, days: number, year: number): string {
+  const refs = referenceDatesIn(text);
+  const moved = (day: number, month: number): [number, number] | undefined => {
+    const d = date(day, month);
+    if (d === undefined || refs.has(d)) return undefined;
+    const t = new Date(Date.UTC(year, month - 1, day) + days * DAY_MS);
+    return [t.getUTCDate(), t.getUTCMonth() + 1];
+  };
+  type Edit = { start: number; end: number; text: string };
+  const edits: Edit[] = [];
+  const edit = (m: RegExpMatchArray, dayAt: number, monthAt: number, render: (d: number, mo: number) => string) => {
+    const day = Number(m[dayAt]);
+    const month = monthAt > 0 ? Number(m[monthAt]) : MONTHS[m[-monthAt]!.toLowerCase()]!;
+    const to = moved(day, month);
+    if (to !== undefined) edits.push({ start: m.index!, end: m.index! + m[0].length, text: render(...to) });
+  };
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    if (m[3] !== undefined) continue;
+    const sep = /\s?[/-]\s?/.exec(m[0])![0];
+    edit(m, 1, 2, (d, mo) => `${d}${sep}${mo}`);
+  }
+  for (const m of text.matchAll(VI_DATE)) edit(m, 1, 2, (d, mo) => m[0].replace(/\d+(\D+)\d+$/, `${d}$1${mo}`));
+  for (const m of text.matchAll(VI_DOTTED)) edit(m, 1, 2, (d, mo) => m[0].replace(/\d+\.\d+$/, `${d}.${mo}`));
+  for (const m of text.matchAll(EN_MONTH_DAY)) edit(m, 2, -1, (d, mo) => `${MONTH_NAMES[mo - 1]} ${d}`);
+  for (const m of text.matchAll(EN_DAY_MONTH)) edit(m, 1, -2, (d, mo) => `${d} ${MONTH_NAMES[mo - 1]}`);
+  edits.sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const e of edits) {
+    if (e.start < at) continue;
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
 const YEAR = String.raw`(?:19|20)\d\d`;
 /** A date that gives its year: today's news says "June 12" or "12-6", a reference says "27/4/2018". */
 const DATED_IN_YEAR = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesIn, referenceDatesIn, weekdayDatesIn } from "../../src/analyze/event-dates.js";
+import { datesIn, referenceDatesIn, shiftDates, weekdayDatesIn } from "../../src/analyze/event-dates.js";
 
 describe("dates a report names", () => {
   it("reads one date in every style, either language", () => {
@@ -44,6 +44,20 @@ describe("dates a report names", () => {
       "d:5-1",
     ]);
     expect([...referenceDatesIn("North Korea fired a missile on Jan. 11 from Jagang province")]).toEqual([]);
+  });
+
+  it("moves a text's dates by some days in their own style, leaving references and figures as written", () => {
+    // 11 January 2022 to 30 November 2022 is 323 days.
+    expect(shiftDates("Triều Tiên sáng 11/1 phóng tên lửa, ngày 12 tháng 1 KCNA xác nhận", 323, 2022)).toBe(
+      "Triều Tiên sáng 30/11 phóng tên lửa, ngày 1 tháng 12 KCNA xác nhận",
+    );
+    expect(shiftDates("SEOUL, Jan. 11 (Yonhap) -- fired on 11 Jan, chiều 11.1", 323, 2022)).toBe(
+      "SEOUL, November 30 (Yonhap) -- fired on 30 November, chiều 30.11",
+    );
+    expect(shiftDates("the Sept. 19 military pact, signed 12/6/2018, grew 2.5 percent", 30, 2022)).toBe(
+      "the Sept. 19 military pact, signed 12/6/2018, grew 2.5 percent",
+    );
+    expect(datesIn(shiftDates("Hội nghị ngày 31-12", 1, 2023))).toEqual(["d:1-1"]);
   });
 
   describe("days a report dates by weekday", () => {
