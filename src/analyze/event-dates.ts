@@ -4,6 +4,8 @@
  * Two reports of one event share them even when they share few words.
  */
 
+import { ENGLISH_MONTHS } from "../text/index.js";
+
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1,
   january: 1,
@@ -58,21 +60,6 @@ export function datesIn(text: string): string[] {
   return out;
 }
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /**
  * The text with every date datesIn reads moved `days` on, in its own style ("21/5" stays
  * numeric, "May 21" becomes a month name and day), the year `year` settling month lengths.
@@ -102,8 +89,8 @@ export function shiftDates(text: string, days: number, year: number): string {
   }
   for (const m of text.matchAll(VI_DATE)) edit(m, 1, 2, (d, mo) => m[0].replace(/\d+(\D+)\d+$/, `${d}$1${mo}`));
   for (const m of text.matchAll(VI_DOTTED)) edit(m, 1, 2, (d, mo) => m[0].replace(/\d+\.\d+$/, `${d}.${mo}`));
-  for (const m of text.matchAll(EN_MONTH_DAY)) edit(m, 2, -1, (d, mo) => `${MONTH_NAMES[mo - 1]} ${d}`);
-  for (const m of text.matchAll(EN_DAY_MONTH)) edit(m, 1, -2, (d, mo) => `${d} ${MONTH_NAMES[mo - 1]}`);
+  for (const m of text.matchAll(EN_MONTH_DAY)) edit(m, 2, -1, (d, mo) => `${ENGLISH_MONTHS[mo - 1]} ${d}`);
+  for (const m of text.matchAll(EN_DAY_MONTH)) edit(m, 1, -2, (d, mo) => `${d} ${ENGLISH_MONTHS[mo - 1]}`);
   edits.sort((a, b) => a.start - b.start);
   let out = "";
   let at = 0;

@@ -1,20 +1,7 @@
 import { type Lang, type WallClock, wallClock } from "../domain/index.js";
+import { ENGLISH_MONTHS } from "../text/index.js";
 import { digestStrings } from "./i18n.js";
 
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 /** The zone's clock, or UTC's for an unknown zone in old data: that must not cost the reader a briefing. */
 function localParts(now: number, timezone: string): WallClock {
   try {
@@ -29,5 +16,5 @@ export function formatDigestDate(now: number, timezone: string, lang: Lang): str
   const { weekday, day, month, year } = localParts(now, timezone);
   const name = digestStrings(lang).weekdays[weekday]!;
   if (lang === "vi") return `${name}, ${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
-  return `${name}, ${day} ${MONTHS_EN[month - 1]} ${year}`;
+  return `${name}, ${day} ${ENGLISH_MONTHS[month - 1]} ${year}`;
 }
