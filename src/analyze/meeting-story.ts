@@ -20,6 +20,9 @@ export function sameMeetingStory(a: EventFacts, b: EventFacts): boolean {
   const pb = partiesOf(b);
   if (pa.size < 2 || pb.size < 2 || !(within(pa, pb) || within(pb, pa))) return false;
   if (!tellsMeeting(a.says) && !tellsMeeting(b.says)) return false;
+  // One government's measure (Seoul ending GSOMIA) is a deed of its own, not a part of talks
+  // between the same two countries (the summit that later restored it): see deed-story.
+  if ([...a.says, ...b.says].some((s) => s.startsWith("by:"))) return false;
   const x = happenings(a.says);
   const y = happenings(b.says);
   return x.length === 0 || y.length === 0 || x.some((s) => b.says.has(s));

@@ -688,8 +688,12 @@ describe("event clustering", () => {
     holds("tune5", 0.85, 0.88);
     // 0.790 until a lone report joined the story of its hours (0.846), then 0.875.
     holds("heldout", 0.94, 0.85);
+    // On a busy day with its text's dates moved too, Seoul's end of GSOMIA and the summit that
+    // restored it stopped being parts of one meeting story (tune4 one-day P 0.780 before).
+    const moved = dayScore(asOneDay(realDay("tune4"), 1, undefined, { moveTextDates: true }));
+    expect(moved.precision, "tune4, one busy day, dates moved").toBeGreaterThanOrEqual(0.9);
     const day = dayScore(asOneDay([...seedLeads(), ...englishPositives(), ...crossLanguage()], 1));
-    expect(day.f1).toBeGreaterThanOrEqual(0.76);
+    expect(day.f1).toBeGreaterThanOrEqual(0.78);
     expect(day.crossRecall).toBeGreaterThanOrEqual(0.84);
     // The newcomer's first digest: 0.889 until the lexicon bridged how each language tells a
     // veto, a launch's end, a border campaign (0.917), one launch took the reports naming

@@ -38,6 +38,14 @@ describe("parts of one meeting story", () => {
     expect(sameMeetingStory(dismantled, cancelled)).toBe(false);
   });
 
+  it("are not one government's measure and talks between the same two countries", () => {
+    // Seoul ending GSOMIA in 2019, and the Tokyo summit of 2023 that restored it, on one busy day.
+    const measure = event(["south-korea", "japan"], ["by:south-korea"]);
+    const summit = event(["south-korea", "japan"], ["talks"]);
+    expect(sameMeetingStory(measure, summit)).toBe(false);
+    expect(sameMeetingStory(summit, measure)).toBe(false);
+  });
+
   it("are not two events of which neither is a meeting (a launch and a warning)", () => {
     expect(sameMeetingStory(event(["north-korea", "japan"], ["missile"]), event(["north-korea", "japan"], []))).toBe(
       false,
