@@ -367,6 +367,18 @@ describe("event clustering", () => {
       expect(eventOf.get("rdd-055")).toBe(eventOf.get("rdd-053"));
     });
 
+    it("as two demolitions when a busy day has two, each naming what it blew up", () => {
+      // The liaison office of June 2020 and the roads of October 2024, as if blown up the same day.
+      const day = asOneDay(realDay("tune2"), 1, undefined, { moveTextDates: true });
+      const r = clusterItems(
+        day.map((i) => i.article),
+        { lexicon },
+      ).eventOf;
+      expect(r.get("rdd-053")).not.toBe(r.get("rdd-029"));
+      expect(r.get("rdd-056")).not.toBe(r.get("rdd-032"));
+      expect(r.get("rdd-056")).toBe(r.get("rdd-053"));
+    });
+
     it("as one government's measure: Seoul's loudspeakers off, then Pyongyang's noise off the next day", () => {
       // tune3: "S. Korea halts loudspeaker broadcasts" and "South Korea's new president halts
       // border propaganda broadcasts" are one measure; "Triều Tiên ngừng phát tiếng ồn" and
