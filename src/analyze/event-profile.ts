@@ -128,12 +128,27 @@ export function termSimilarity(weights: TermWeights, term: string, profile: Even
   return sum;
 }
 
+/** The `n` strongest entries, strongest first: one pass keeping the best few, as sorting hundreds to keep a dozen costs more. */
+function topEntries(entries: Iterable<[string, number]>, n: number): [string, number][] {
+  const top: [string, number][] = [];
+  for (const entry of entries) {
+    if (top.length === n && byWeightThenTerm(entry, top[n - 1]!) >= 0) continue;
+    let i = Math.min(top.length, n - 1);
+    top[i] = entry;
+    for (; i > 0 && byWeightThenTerm(top[i]!, top[i - 1]!) < 0; i--) [top[i], top[i - 1]] = [top[i - 1]!, top[i]!];
+  }
+  return top;
+}
+
 /** The event's strongest terms over all its languages (what settle looks its neighbours up by). */
 export function strongestTerms(profile: EventProfile, n: number): string[] {
-  const all = new Map<string, number>();
-  for (const sums of profile.values()) for (const [t, w] of sums.full) all.set(t, (all.get(t) ?? 0) + w);
-  return [...all]
-    .sort(byWeightThenTerm)
-    .slice(0, n)
-    .map(([t]) => t);
+  if (n <= 0) return [];
+  let all: ReadonlyMap<string, number> | undefined;
+  if (profile.size === 1) all = profile.values().next().value!.full;
+  else {
+    const summed = new Map<string, number>();
+    for (const sums of profile.values()) for (const [t, w] of sums.full) summed.set(t, (summed.get(t) ?? 0) + w);
+    all = summed;
+  }
+  return topEntries(all, n).map(([t]) => t);
 }

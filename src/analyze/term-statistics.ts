@@ -40,6 +40,9 @@ interface Counted {
   at: number | undefined;
 }
 
+/** Document counts below this are the common case; their weights are remembered within one item. */
+const SMALL_COUNTS = 64;
+
 export function createTermStatistics(settings: IdfSettings): TermStatistics {
   const counts = new Map<string, Cell>();
   let docs = 0;
@@ -85,12 +88,23 @@ export function createTermStatistics(settings: IdfSettings): TermStatistics {
     df: (term) => counts.get(term)?.n ?? 0,
     docs: () => docs,
     idfs(terms, unshared) {
+      // Most of an item's terms are in few documents: each count's weight is worked out once per item.
+      const known: number[] = [];
+      const idf = (n: number) => {
+        if (n >= SMALL_COUNTS) return weight(n, unshared);
+        let w = known[n];
+        if (w === undefined) {
+          w = weight(n, unshared);
+          known[n] = w;
+        }
+        return w;
+      };
       const entry = observed.get(terms);
       // Terms not counted as they are now (never observed, or grown since) are looked up one by one.
       if (entry === undefined || entry.cells.length !== terms.size)
-        return [...terms.keys()].map((t) => weight(counts.get(t)?.n ?? 1, unshared));
+        return [...terms.keys()].map((t) => idf(counts.get(t)?.n ?? 1));
       // A cell emptied by `forget` may since have been replaced by a new one for its term.
-      return entry.cells.map((cell) => weight(cell.n > 0 ? cell.n : (counts.get(cell.term)?.n ?? 1), unshared));
+      return entry.cells.map((cell) => idf(cell.n > 0 ? cell.n : (counts.get(cell.term)?.n ?? 1)));
     },
   };
 }
