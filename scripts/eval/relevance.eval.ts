@@ -59,7 +59,13 @@ export async function evaluate(): Promise<EvalReport> {
   const heldOutLookAlikes = heldOutDistractors();
   const heldOutDay = realDay("heldout");
   // Written for clustering after relevance was tuned: relevance has never been tuned on them.
-  const laterDays = [...realDay("tune2"), ...realDay("tune3"), ...realDay("tune4"), ...realDay("tune5")];
+  const laterDays = [
+    ...realDay("tune2"),
+    ...realDay("tune3"),
+    ...realDay("tune4"),
+    ...realDay("tune5"),
+    ...realDay("tune6"),
+  ];
   const everything = [...tuning, ...heldOutLookAlikes, ...heldOutDay, ...laterDays];
   const t = confusion(tuning, threshold);
   const h = confusion(heldOutLookAlikes, threshold);
@@ -99,7 +105,7 @@ export async function evaluate(): Promise<EvalReport> {
       `held out, never tuned on: look-alike distractors (${heldOutLookAlikes.length}): ${h.fp} kept wrongly, ${h.tn} dropped (false-positive rate ${metrics.relevance_heldout_false_positive_rate.toFixed(3)})`,
       `held out, never tuned on: real-day heldout (${heldOutDay.length}): ${pr(d)}`,
       `held out together (${heldOutLookAlikes.length + heldOutDay.length}): ${pr(both)}`,
-      `real-day tune2 to tune5, never tuned on for relevance (${laterDays.length}): ${pr(later)}`,
+      `real-day tune2 to tune6, never tuned on for relevance (${laterDays.length}): ${pr(later)}`,
       `everything labelled (${everything.length}): ${pr(all)}`,
       `  Vietnamese (${vi.tp + vi.fp + vi.fn + vi.tn}): ${pr(vi)}`,
       `  English (${en.tp + en.fp + en.fn + en.tn}): ${pr(en)}`,
