@@ -154,6 +154,23 @@ function orphanShare(state: ClusterState, a: EventState, story: EventState): num
 }
 
 /**
+ * Whether the lone report `a` states what `story` cannot be. A lone angle on a story is often
+ * told from another capital (Japan's letter to the new president, Pence in the stands beside
+ * Kim's sister, the Taiwan line of a summit's statement), so it names a country the story's
+ * parties do not. When it names one of those parties and shares a rare anchor with the story
+ * (a name, a day, a thing), the country it adds is where it was told from, not another meeting,
+ * and only its deeds can tell it apart.
+ */
+function orphanApart(state: ClusterState, a: EventState, story: EventState): boolean {
+  const slack = state.tuning.dateSlackDays;
+  const parties = partiesOf(story.facts);
+  const sharesParty = [...a.facts.countries].some((c) => parties.has(c));
+  return sharesParty && shareAnchor(state, a, story)
+    ? deedsApart(a.facts, story.facts, slack)
+    : eventsContradict(a.facts, story.facts, slack);
+}
+
+/**
  * The event a lone report of its hours joins after all, if any (see orphanShare): it has stayed
  * alone while the news went on, so it is no first report of a story of its own, but a part of
  * one told from an angle the story's other reports do not share (Seoul's security meeting after
@@ -173,7 +190,7 @@ function storyOfOrphan(state: ClusterState, a: EventState): EventState | undefin
   let best: Neighbour | undefined;
   let second = 0;
   for (const b of found) {
-    if (eventsContradict(a.facts, b.facts, tuning.dateSlackDays)) continue;
+    if (orphanApart(state, a, b)) continue;
     const score = similarity(state, a, b);
     if (best === undefined || score > best.score) {
       second = best?.score ?? 0;

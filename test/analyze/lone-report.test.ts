@@ -8,7 +8,7 @@ import {
 import { createEventLexicon } from "../../src/analyze/event-lexicon.js";
 import { loadLexicon } from "../../src/config/lexicon.js";
 import type { ArticleInput } from "../../src/domain/index.js";
-import { realDay } from "../fixtures/labelled/labelled-sets.js";
+import { realDay, samples } from "../fixtures/labelled/labelled-sets.js";
 
 const H = 3_600_000;
 const lexicon = createEventLexicon(loadLexicon());
@@ -26,6 +26,31 @@ describe("a lone report of a story's hours", () => {
     const alone = clusterItems(day, { lexicon, tuning: { ...DEFAULT_CLUSTER_TUNING, orphanShare: 99 } });
     expect(alone.eventOf.get(dinner)).not.toBe(alone.eventOf.get(summit[0]!));
     expect(r.events.length).toBe(alone.events.length - 2);
+  });
+
+  it("told from another capital, joins the story whose party and rare name it shares", () => {
+    const r = clusterItems(
+      realDay("tune6").map((i) => i.article),
+      { lexicon },
+    );
+    // Pence in the stands beside Kim's sister names the US, whom the opening's reports do not.
+    expect(r.eventOf.get("rd6-030")).toBe(r.eventOf.get("rd6-029"));
+    // China's envoy at Yoon's inauguration, on the day the inauguration's reports state.
+    expect(r.eventOf.get("rd6-028")).toBe(r.eventOf.get("rd6-025"));
+  });
+
+  it("naming another pair of countries and nothing rare of the story, stays a story of its own", () => {
+    // Japan and China's maritime dialogue shares Japan with the US–ROK–Japan ministers' meeting, and nothing else.
+    const items = samples();
+    const r = clusterItems(
+      items.map((i) => i.article),
+      { lexicon },
+    );
+    const dialogue = items.find((i) => i.article.title.startsWith("Nhật Bản, Trung Quốc tổ chức đối thoại"));
+    const trilateral = items.filter((i) => i.event === "trilateral-fm");
+    expect(dialogue).toBeDefined();
+    expect(trilateral.length).toBeGreaterThan(2);
+    for (const t of trilateral) expect(r.eventOf.get(t.article.id)).not.toBe(r.eventOf.get(dialogue!.article.id));
   });
 
   it("waits while the news goes on: placed by the bot as it comes, it is no story's part in its first hours", () => {
